@@ -1,0 +1,47 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+  name: "Dyad",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "dyad", targets: ["dyad"]),
+    .library(name: "DyadCore", targets: ["DyadCore"]),
+    .library(name: "DyadData", targets: ["DyadData"]),
+    .library(name: "DyadStore", targets: ["DyadStore"]),
+    .library(name: "DyadAnalysis", targets: ["DyadAnalysis"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+  ],
+  targets: [
+    // Domain values: states, dyads, years, indicators, provenance. No I/O.
+    .target(name: "DyadCore"),
+    // Pure computations over domain values.
+    .target(name: "DyadAnalysis", dependencies: ["DyadCore"]),
+    // Readers (CSV), curated resources and dataset importers.
+    .target(
+      name: "DyadData",
+      dependencies: ["DyadCore"],
+      resources: [.copy("Resources/registry"), .copy("Resources/curated")]
+    ),
+    // SQLite storage through GRDB.
+    .target(
+      name: "DyadStore",
+      dependencies: ["DyadCore", "DyadData", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .executableTarget(
+      name: "dyad",
+      dependencies: [
+        "DyadCore", "DyadData", "DyadStore", "DyadAnalysis",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "DyadCoreTests", dependencies: ["DyadCore"]),
+    .testTarget(name: "DyadDataTests", dependencies: ["DyadCore", "DyadData"]),
+    .testTarget(name: "DyadStoreTests", dependencies: ["DyadCore", "DyadData", "DyadStore"]),
+    .testTarget(name: "DyadAnalysisTests", dependencies: ["DyadCore", "DyadAnalysis"]),
+    .testTarget(name: "DyadCLITests", dependencies: ["dyad"]),
+  ]
+)

@@ -1,0 +1,4 @@
+extension DatasetCatalog {
+  /// Importers for the diplomatic datasets.
+  static var diplomaticImporters: [any DatasetImporter] { [] }
+}

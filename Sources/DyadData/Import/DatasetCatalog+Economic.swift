@@ -1,0 +1,4 @@
+extension DatasetCatalog {
+  /// Importers for the economic datasets.
+  static var economicImporters: [any DatasetImporter] { [] }
+}

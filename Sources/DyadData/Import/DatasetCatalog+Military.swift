@@ -1,0 +1,4 @@
+extension DatasetCatalog {
+  /// Importers for the military datasets.
+  static var militaryImporters: [any DatasetImporter] { [] }
+}

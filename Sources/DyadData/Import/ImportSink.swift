@@ -1,0 +1,55 @@
+import DyadCore
+
+/// A value of one column of a stored row.
+public enum SQLValue: Sendable, Equatable {
+  case null
+  case integer(Int)
+  case real(Double)
+  case text(String)
+
+  public init(_ value: Int?) { self = value.map(SQLValue.integer) ?? .null }
+  public init(_ value: Double?) { self = value.map(SQLValue.real) ?? .null }
+  public init(_ value: String?) { self = value.map(SQLValue.text) ?? .null }
+}
+
+/// Where an importer writes what it reads. The store implements it inside one transaction, so an
+/// importer that throws leaves nothing behind.
+public protocol ImportSink: AnyObject {
+  /// Inserts one row into a table the store's migrations created.
+  ///
+  /// `columns` should be a constant for a given table: the store prepares one statement per
+  /// table and column list and reuses it.
+  func insert(into table: String, columns: [String], values: [SQLValue]) throws
+
+  /// Records a source and returns its id, reusing the row of an equal source.
+  func sourceID(for source: Source) throws -> Int
+
+  /// Records one state-year (`b == nil`) or dyad-year value of a named indicator.
+  func observe(_ observation: Observation) throws
+}
+
+/// One value of a named indicator for a state-year or a dyad-year, with its provenance.
+public struct Observation: Sendable, Equatable {
+  public let indicator: String
+  public let a: StateID
+  /// The second state of a dyad-year; `nil` for a state-year.
+  public let b: StateID?
+  public let year: Int
+  /// `nil` for a missing value: missing is not zero.
+  public let value: Double?
+  public let status: ObservationStatus
+  public let sourceID: Int
+
+  public init(
+    indicator: String, a: StateID, b: StateID? = nil, year: Int, value: Double?, status: ObservationStatus,
+    sourceID: Int
+  ) {
+    self.indicator = indicator
+    self.a = a
+    self.b = b
+    self.year = year
+    self.value = value
+    self.status = value == nil ? .missing : status
+    self.sourceID = sourceID
+  }
+}

@@ -1,0 +1,172 @@
+import DyadCore
+import DyadData
+import Foundation
+import GRDB
+
+/// What happened when a dataset was imported.
+public enum ImportOutcome: Sendable, Equatable {
+  /// The dataset was written (replacing an earlier import of it).
+  case imported(ImportSummary)
+  /// The same files were imported before: nothing changed.
+  case unchanged
+}
+
+extension Store {
+  /// Imports a dataset's files in one transaction, replacing any earlier import of the dataset.
+  ///
+  /// Importing the same files again changes nothing; an error in any row leaves the store exactly
+  /// as it was.
+  public func importDataset(
+    _ importer: some DatasetImporter, files: [URL], sourcePath: String? = nil,
+    progress: @escaping @Sendable (Double) -> Void = { _ in }
+  ) throws -> ImportOutcome {
+    let checksum = try Checksum.of(files: files)
+    let info = importer.info
+    if let stored = try queue.read({ db in
+      try String.fetchOne(db, sql: "SELECT checksum FROM dataset WHERE name = ?", arguments: [info.name])
+    }), stored == checksum {
+      return .unchanged
+    }
+    let context = ImportContext(registry: registry, progress: progress)
+    return try queue.write { db in
+      for table in importer.tables { try db.execute(sql: "DELETE FROM \(table)") }
+      for shared in ["observation", "event", "exercise"] {
+        try db.execute(sql: "DELETE FROM \(shared) WHERE dataset = ?", arguments: [info.name])
+      }
+      try db.execute(sql: "DELETE FROM dataset WHERE name = ?", arguments: [info.name])
+      let sink = StoreSink(db: db, dataset: info.name)
+      let sourceID = try sink.sourceID(for: info.source)
+      sink.defaultSourceID = sourceID
+      let summary = try importer.read(files, into: sink, context: context)
+      try db.execute(
+        sql: """
+          INSERT INTO dataset (name, title, version, source_id, coverage_from, coverage_to, imported_at,
+                               row_count, checksum, path)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          info.name, info.title, info.version, sourceID, summary.coverage?.lowerBound,
+          summary.coverage?.upperBound, Self.timestamp(), summary.rowsWritten, checksum, sourcePath,
+        ])
+      return .imported(summary)
+    }
+  }
+
+  static func timestamp(_ date: Date = Date()) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.string(from: date)
+  }
+}
+
+/// The store's side of an import: prepared statements inside the import's transaction.
+final class StoreSink: ImportSink {
+  let db: Database
+  let dataset: String
+  var defaultSourceID = 0
+  private var statements: [String: Statement] = [:]
+  private var sources: [String: Int] = [:]
+
+  init(db: Database, dataset: String) {
+    self.db = db
+    self.dataset = dataset
+  }
+
+  func insert(into table: String, columns: [String], values: [SQLValue]) throws {
+    let key = table + "|" + columns.joined(separator: ",")
+    let statement: Statement
+    if let cached = statements[key] {
+      statement = cached
+    } else {
+      let quoted = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+      let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+      statement = try db.makeStatement(sql: "INSERT INTO \"\(table)\" (\(quoted)) VALUES (\(marks))")
+      statements[key] = statement
+    }
+    statement.setUncheckedArguments(StatementArguments(values.map(\.databaseValue)))
+    try statement.execute()
+  }
+
+  func sourceID(for source: Source) throws -> Int {
+    if let id = sources[source.key] { return id }
+    let id = try Store.upsertSource(source, in: db)
+    sources[source.key] = id
+    return id
+  }
+
+  func observe(_ observation: Observation) throws {
+    let (a, b) = Store.orderedPair(observation.a, observation.b)
+    try insert(
+      into: "observation",
+      columns: ["dataset", "indicator", "state_a", "state_b", "year", "value", "status", "source_id"],
+      values: [
+        .text(dataset), .text(observation.indicator), .text(a), .text(b), .integer(observation.year),
+        SQLValue(observation.value), .text(observation.status.rawValue), .integer(observation.sourceID),
+      ])
+  }
+}
+
+extension SQLValue {
+  var databaseValue: DatabaseValue {
+    switch self {
+    case .null: .null
+    case .integer(let value): value.databaseValue
+    case .real(let value): value.databaseValue
+    case .text(let value): value.databaseValue
+    }
+  }
+}
+
+extension Store {
+  static func upsertSource(_ source: Source, in db: Database) throws -> Int {
+    if let id = try Int.fetchOne(db, sql: "SELECT id FROM source WHERE key = ?", arguments: [source.key]) {
+      return id
+    }
+    try db.execute(
+      sql: "INSERT INTO source (key, publisher, title, date, url, licence) VALUES (?, ?, ?, ?, ?, ?)",
+      arguments: [source.key, source.publisher, source.title, source.date, source.url, source.licence])
+    return Int(db.lastInsertedRowID)
+  }
+
+  /// Dyad-year rows are stored with the smaller id first; state-year rows with an empty second id.
+  static func orderedPair(_ a: StateID, _ b: StateID?) -> (String, String) {
+    guard let b else { return (a.rawValue, "") }
+    return a < b ? (a.rawValue, b.rawValue) : (b.rawValue, a.rawValue)
+  }
+}
+
+/// A 64-bit FNV-1a digest of files' bytes, to recognise a re-import of the same files.
+enum Checksum {
+  static func of(files: [URL]) throws -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var total = 0
+    for file in files {
+      guard let handle = FileHandle(forReadingAtPath: file.path) else {
+        throw ImportError(file: file.path, message: "cannot open the file")
+      }
+      defer { try? handle.close() }
+      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+        total += chunk.count
+        chunk.withUnsafeBytes { bytes in
+          for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+          }
+        }
+      }
+      // Separate files so that moving bytes between them changes the digest.
+      hash ^= 0xff
+      hash = hash &* 0x100_0000_01b3
+    }
+    return "fnv1a64:" + String(hash, radix: 16) + ":\(total)"
+  }
+
+  static func of(bytes: [UInt8]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    return "fnv1a64:" + String(hash, radix: 16) + ":\(bytes.count)"
+  }
+}

@@ -1,0 +1,131 @@
+import DyadCore
+import DyadData
+import Foundation
+import GRDB
+
+/// Dyad's SQLite store: states, sources, datasets, observations, events and the curated facts.
+///
+/// Opening a store migrates it to the current schema and loads the shipped curated data when it
+/// changed, each in one transaction.
+///
+/// ```swift
+/// let store = try Store.open(at: Store.defaultPath())
+/// let events = try store.events(involving: try Dyad("CHN", "RUS"))
+/// ```
+public final class Store: Sendable {
+  /// The file's path.
+  public let path: String
+  let queue: DatabaseQueue
+  /// The registry the store resolves names with.
+  public let registry: StateRegistry
+
+  private init(path: String, queue: DatabaseQueue, registry: StateRegistry) {
+    self.path = path
+    self.queue = queue
+    self.registry = registry
+  }
+
+  /// The store's path: `explicit` (from `--store`), else `DYAD_STORE`, else
+  /// `$XDG_DATA_HOME/dyad/dyad.sqlite`, else `~/.local/share/dyad/dyad.sqlite`.
+  public static func defaultPath(
+    explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String {
+    if let explicit, !explicit.isEmpty { return explicit }
+    if let path = environment["DYAD_STORE"], !path.isEmpty { return path }
+    let dataHome =
+      environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+    return dataHome + "/dyad/dyad.sqlite"
+  }
+
+  /// Opens (creating if needed) the store at a path, migrates it, and loads the curated data.
+  ///
+  /// - Parameters:
+  ///   - readOnly: open without writing; the store must exist and be current.
+  ///   - curatedDirectory: the curated files to load; the shipped ones by default.
+  public static func open(
+    at path: String, readOnly: Bool = false, registry: StateRegistry? = nil,
+    curatedDirectory: URL = DyadResources.curatedDirectory
+  ) throws -> Store {
+    let registry = try registry ?? StateRegistry.standard()
+    let fileManager = FileManager.default
+    if readOnly && !fileManager.fileExists(atPath: path) {
+      throw StoreError(path: path, message: "no store here; run any dyad command without --read-only to create it")
+    }
+    if !readOnly {
+      let folder = (path as NSString).deletingLastPathComponent
+      if !folder.isEmpty {
+        do {
+          try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+          throw StoreError(path: path, message: "cannot create the folder \(folder): \(error.localizedDescription)")
+        }
+      }
+    }
+    var configuration = Configuration()
+    configuration.readonly = readOnly
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(5)
+    configuration.label = "dyad"
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue(path: path, configuration: configuration)
+      try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+    } catch {
+      throw Self.openError(error, path: path)
+    }
+    let store = Store(path: path, queue: queue, registry: registry)
+    try store.prepare(readOnly: readOnly, curatedDirectory: curatedDirectory)
+    return store
+  }
+
+  private static func openError(_ error: any Error, path: String) -> StoreError {
+    if let error = error as? DatabaseError {
+      switch error.resultCode {
+      case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+        return StoreError(
+          path: path,
+          message: "is not a readable Dyad store (\(error.message ?? "not an SQLite database")); move it aside, or choose another with --store or DYAD_STORE")
+      case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+        return StoreError(
+          path: path, message: "cannot be opened (\(error.message ?? "permission denied")); check the path and its permissions")
+      default:
+        return StoreError(path: path, message: error.message ?? "\(error)")
+      }
+    }
+    return StoreError(path: path, message: "\(error)")
+  }
+
+  private func prepare(readOnly: Bool, curatedDirectory: URL) throws {
+    let migrator = StoreMigrations.migrator
+    do {
+      let (superseded, applied, complete) = try queue.read { db in
+        (
+          try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db),
+          try migrator.hasCompletedMigrations(db)
+        )
+      }
+      if superseded {
+        let unknown = applied.subtracting(StoreMigrations.known).sorted().joined(separator: ", ")
+        throw StoreError(
+          path: path,
+          message: "was written by a newer version of Dyad (schema \(unknown)); upgrade Dyad, or use another store with --store")
+      }
+      if readOnly {
+        guard complete else {
+          throw StoreError(path: path, message: "is out of date; open it once with a dyad command that writes (e.g. `dyad datasets`)")
+        }
+        return
+      }
+      try migrator.migrate(queue)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw Self.openError(error, path: path)
+    }
+    try loadCurated(from: curatedDirectory)
+  }
+
+  /// Reads inside a consistent snapshot.
+  public func read<T>(_ body: (Database) throws -> T) throws -> T { try queue.read(body) }
+}

@@ -1,0 +1,7 @@
+import GRDB
+
+extension StoreMigrations {
+  /// The military tables.
+  @Sendable static func military(_ db: Database) throws {
+  }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension DyadCommand {
+  /// The economic commands.
+  static var economicCommands: [any ParsableCommand.Type] { [] }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+extension DyadCommand {
+  /// The military commands.
+  static var militaryCommands: [any ParsableCommand.Type] { [] }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import DyadCore
+import DyadData
+import DyadStore
+
+/// Where the store is.
+struct StoreOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The store file. Default: $DYAD_STORE, else $XDG_DATA_HOME/dyad/dyad.sqlite (~/.local/share/dyad/dyad.sqlite).",
+      valueName: "path"))
+  var store: String?
+
+  /// Opens the store, creating and filling it with the curated data on first use.
+  func open() throws -> Store {
+    try Store.open(at: Store.defaultPath(explicit: store))
+  }
+}
+
+/// `--json` for listings.
+struct OutputOptions: ParsableArguments {
+  @Flag(name: .long, help: "Print JSON instead of a table.")
+  var json = false
+}
+
+/// `--from` and `--to`.
+struct YearOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The first year.", valueName: "year"))
+  var from: Int?
+
+  @Option(name: .long, help: ArgumentHelp("The last year.", valueName: "year"))
+  var to: Int?
+
+  func validate() throws {
+    if let from, let to, from > to {
+      throw ValidationError("the year range \(from)–\(to) is inverted: --from must not be after --to")
+    }
+  }
+
+  /// The requested years, or `nil` when neither bound was given.
+  var range: YearRange? {
+    get throws {
+      guard from != nil || to != nil else { return nil }
+      return try YearRange(from: from, to: to, default: .all)
+    }
+  }
+}
+
+/// The two states of a dyad, as given on the command line.
+struct DyadArguments: ParsableArguments {
+  @Argument(help: "The first state: a name or code.")
+  var a: String
+
+  @Argument(help: "The second state: a name or code.")
+  var b: String
+
+  /// Resolves both states and makes a dyad.
+  func resolve(with registry: StateRegistry) throws -> (dyad: Dyad, a: State, b: State) {
+    let first = try registry.resolve(a)
+    let second = try registry.resolve(b)
+    return (try Dyad(first.id, second.id), first, second)
+  }
+}
