@@ -23,13 +23,13 @@ let package = Package(
     // Readers (CSV), curated resources and dataset importers.
     .target(
       name: "DyadData",
-      dependencies: ["DyadCore"],
+      dependencies: ["DyadCore", "DyadAnalysis"],
       resources: [.copy("Resources/registry"), .copy("Resources/curated")]
     ),
     // SQLite storage through GRDB.
     .target(
       name: "DyadStore",
-      dependencies: ["DyadCore", "DyadData", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["DyadCore", "DyadData", "DyadAnalysis", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .executableTarget(
       name: "dyad",
@@ -38,10 +38,12 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "DyadCoreTests", dependencies: ["DyadCore"]),
-    .testTarget(name: "DyadDataTests", dependencies: ["DyadCore", "DyadData"]),
-    .testTarget(name: "DyadStoreTests", dependencies: ["DyadCore", "DyadData", "DyadStore"]),
-    .testTarget(name: "DyadAnalysisTests", dependencies: ["DyadCore", "DyadAnalysis"]),
-    .testTarget(name: "DyadCLITests", dependencies: ["dyad"]),
+    // Helpers shared by the test targets: shared-data paths, temporary folders, running the binary.
+    .target(name: "DyadTestSupport", path: "Sources/DyadTestSupport"),
+    .testTarget(name: "DyadCoreTests", dependencies: ["DyadCore", "DyadData", "DyadTestSupport"]),
+    .testTarget(name: "DyadDataTests", dependencies: ["DyadCore", "DyadData", "DyadTestSupport"]),
+    .testTarget(name: "DyadStoreTests", dependencies: ["DyadCore", "DyadData", "DyadStore", "DyadAnalysis", "DyadTestSupport"]),
+    .testTarget(name: "DyadAnalysisTests", dependencies: ["DyadCore", "DyadAnalysis", "DyadTestSupport"]),
+    .testTarget(name: "DyadCLITests", dependencies: ["dyad", "DyadTestSupport"]),
   ]
 )

@@ -24,6 +24,14 @@ public struct StateRegistry: Sendable {
     let to: Day?
     let label: String
 
+    /// The entry limited to the state's lifetime: two states may share a name they never held
+    /// at the same time (Austria-Hungary and Austria).
+    func within(_ state: State) -> Entry {
+      Entry(
+        state: self.state, from: [from, state.start].compactMap { $0 }.max(),
+        to: [to, state.end].compactMap { $0 }.min(), label: label)
+    }
+
     func isValid(on day: Day) -> Bool {
       (from.map { $0 <= day } ?? true) && (to.map { day <= $0 } ?? true)
     }
@@ -69,7 +77,7 @@ public struct StateRegistry: Sendable {
         for (i, a) in ids.enumerated() {
           for b in ids[(i + 1)...] {
             for x in distinct[a]! {
-              for y in distinct[b]! where Self.overlap(x, y) {
+              for y in distinct[b]! where Self.overlap(x.within(states[a]!), y.within(states[b]!)) {
                 throw .ambiguousName(key, a, b)
               }
             }
@@ -110,7 +118,7 @@ public struct StateRegistry: Sendable {
     _ query: String, on day: Day? = nil, context: NamingContext = .general
   ) throws(UnknownStateError) -> State {
     let trimmed = query.trimmingCharacters(in: .whitespaces)
-    if let day, let found = override(for: trimmed, on: day, context: context) {
+    if let found = override(for: trimmed, on: day, context: context) {
       return states[found]!
     }
     let candidates = entries(for: trimmed)
@@ -159,13 +167,31 @@ public struct StateRegistry: Sendable {
         add(Entry(state: item.state, from: item.from, to: item.to, label: item.alias),
             "name in \(item.context.rawValue) usage")
       }
-      if matches.isEmpty, key.count >= 3 {
-        for (name, entries) in names.sorted(by: { $0.key < $1.key }) where name.contains(key) {
-          for entry in entries { add(entry, "partial name") }
+      if key.count >= 3 {
+        let words = key.split(separator: " ")
+        for (name, entries) in names.sorted(by: { $0.key < $1.key }) where name != key {
+          let nameWords = name.split(separator: " ")
+          guard words.allSatisfy({ word in nameWords.contains { $0.hasPrefix(word) } }) else { continue }
+          for entry in entries where !matches.contains(where: { $0.state.id == entry.state }) {
+            add(entry, "partial name")
+          }
         }
       }
     }
-    return Array(matches.prefix(limit))
+    // One match per state: the first way it matched, with the other ways noted.
+    var merged: [StateMatch] = []
+    for match in matches {
+      if let i = merged.firstIndex(where: { $0.state.id == match.state.id }) {
+        let first = merged[i]
+        guard !first.matchedBy.contains(match.matchedBy) else { continue }
+        merged[i] = StateMatch(
+          state: first.state, matchedBy: first.matchedBy + ", " + match.matchedBy, label: first.label, from: first.from,
+          to: first.to)
+      } else {
+        merged.append(match)
+      }
+    }
+    return Array(merged.prefix(limit))
   }
 
   /// The nearest known names to a query, for error messages.
@@ -193,9 +219,13 @@ public struct StateRegistry: Sendable {
     return Array(unique.prefix(count))
   }
 
-  private func override(for query: String, on day: Day, context: NamingContext) -> StateID? {
+  /// A name override in force: on a day, one whose span holds the day; without a day, only an
+  /// unbounded one of any context ("Republic of China" is always Taiwan).
+  private func override(for query: String, on day: Day?, context: NamingContext) -> StateID? {
     overrides[Self.normalize(query)]?.first {
-      ($0.context == .general || $0.context == context) && $0.contains(day)
+      guard $0.context == .general || $0.context == context else { return false }
+      if let day { return $0.contains(day) }
+      return $0.from == nil && $0.to == nil && $0.context == .general
     }?.state
   }
 

@@ -113,6 +113,7 @@ extension SQLValue {
     case .integer(let value): value.databaseValue
     case .real(let value): value.databaseValue
     case .text(let value): value.databaseValue
+    case .blob(let bytes): Data(bytes).databaseValue
     }
   }
 }

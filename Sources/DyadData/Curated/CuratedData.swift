@@ -134,7 +134,11 @@ public struct CuratedData: Sendable {
   public var timeline: [Event] {
     var result = events
     let eventIDs = Set(events.map(\.id))
-    for treaty in treaties where !eventIDs.contains(treaty.id) {
+    // A treaty whose signing is already an event (same day, same parties) is not listed twice.
+    for treaty in treaties
+    where !eventIDs.contains(treaty.id)
+      && !events.contains(where: { $0.date == treaty.signed && Set(treaty.states).isSubset(of: $0.states) })
+    {
       let obligations = treaty.obligations.sorted().map(\.rawValue).joined(separator: ", ")
       result.append(
         Event(

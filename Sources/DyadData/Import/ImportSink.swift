@@ -6,6 +6,8 @@ public enum SQLValue: Sendable, Equatable {
   case integer(Int)
   case real(Double)
   case text(String)
+  /// Raw bytes, for packed series (see `COWTradeSeries`).
+  case blob([UInt8])
 
   public init(_ value: Int?) { self = value.map(SQLValue.integer) ?? .null }
   public init(_ value: Double?) { self = value.map(SQLValue.real) ?? .null }

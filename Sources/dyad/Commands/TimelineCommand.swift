@@ -33,7 +33,7 @@ struct TimelineCommand: ParsableCommand {
   func run() throws {
     let store = try storeOptions.open()
     let (pair, a, b) = try dyad.resolve(with: store.registry)
-    let events = try store.events(involving: pair, years: try years.range, kinds: kind.isEmpty ? nil : Set(kind))
+    let events = try store.timeline(for: pair, years: try years.range, kinds: kind.isEmpty ? nil : Set(kind))
     if output.json {
       try printJSON(Output(dyad: [a.id.rawValue, b.id.rawValue], years: try years.range, events: events))
       return

@@ -1,0 +1,147 @@
+import DyadCore
+import DyadData
+import DyadTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@testable import DyadStore
+
+@Suite("Store")
+struct StoreTests {
+  let folder: TemporaryFolder
+  let curated: URL
+
+  init() throws {
+    folder = try TemporaryFolder()
+    curated = try Fixtures.curated(in: folder)
+  }
+
+  func open(_ name: String = "dyad.sqlite") throws -> Store {
+    try Store.open(at: folder.path(name), registry: Fixtures.registry, curatedDirectory: curated)
+  }
+
+  @Test("the store path: --store, then DYAD_STORE, then XDG_DATA_HOME, then ~/.local/share")
+  func defaultPath() {
+    #expect(Store.defaultPath(explicit: "/x.sqlite", environment: ["DYAD_STORE": "/y"]) == "/x.sqlite")
+    #expect(Store.defaultPath(environment: ["DYAD_STORE": "/y.sqlite", "XDG_DATA_HOME": "/d"]) == "/y.sqlite")
+    #expect(Store.defaultPath(environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]) == "/d/dyad/dyad.sqlite")
+    #expect(Store.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/share/dyad/dyad.sqlite")
+  }
+
+  @Test("opening migrates to every known migration and loads the curated data once")
+  func migratesAndSeeds() throws {
+    let store = try open()
+    let applied = try store.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) }
+    #expect(applied == StoreMigrations.known)
+    #expect(try store.count("treaty") == 1)
+    #expect(try store.count("event") == 1)
+    #expect(try store.count("membership") == 1)
+    #expect(try store.count("exercise") == 1)
+    #expect(try store.count("reported_trade") == 1)
+    #expect(try store.count("state") == 3)
+    let datasets = try store.datasets()
+    #expect(datasets.map(\.name) == ["curated"])
+    #expect(datasets[0].rowCount == 5)
+    #expect(datasets[0].coverage == (try YearRange(from: 2001, to: 2023)))
+    // Opening again changes nothing: same checksum, same import time.
+    let again = try open()
+    #expect(try again.datasets() == datasets)
+  }
+
+  @Test("queries return curated rows with their sources")
+  func queries() throws {
+    let store = try open()
+    let dyad = try Dyad("RUS", "CHN")
+    let events = try store.events(involving: dyad)
+    #expect(events.map(\.id) == ["e1"])
+    #expect(events[0].source.url == "https://example.org/a")
+    #expect(events[0].states == ["CHN", "RUS"])
+    #expect(try store.events(involving: dyad, years: try YearRange(from: 2023, to: 2024)).isEmpty)
+    #expect(try store.events(involving: dyad, kinds: [.leaderMeeting]).isEmpty)
+    #expect(try store.treaties(binding: dyad).first?.obligations == [.nonaggression, .consultation])
+    #expect(try store.exercises(involving: dyad).first?.isBilateral == true)
+    #expect(try store.reportedTrade(for: dyad).first?.valueUSDMillions == 240110)
+    #expect(try store.events(involving: try Dyad("USA", "CHN")).isEmpty)
+  }
+
+  @Test("an import is idempotent: the same file twice changes nothing")
+  func idempotentImport() throws {
+    let store = try open()
+    let file = try folder.write("fixture.csv", "state,partner,year,value\nChina,Russia,2000,1.5\nPRC,USA,2001,\n")
+    let first = try store.importDataset(FixtureImporter(), files: [file])
+    #expect(first == .imported(ImportSummary(rowsRead: 2, rowsWritten: 2, coverage: try YearRange(from: 2000, to: 2001))))
+    let snapshot = try store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM observation ORDER BY year") }
+    #expect(snapshot.count == 2)
+    // Missing is stored as missing, not zero.
+    #expect(snapshot[1]["value"] as Double? == nil)
+    #expect(snapshot[1]["status"] as String == "missing")
+    #expect(try store.importDataset(FixtureImporter(), files: [file]) == .unchanged)
+    #expect(try store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM observation ORDER BY year") } == snapshot)
+  }
+
+  @Test("a bad row stops the import with its line and field, and the store is exactly as before")
+  func atomicImport() throws {
+    let store = try open()
+    let good = try folder.write("fixture.csv", "state,partner,year,value\nChina,Russia,2000,1.5\n")
+    _ = try store.importDataset(FixtureImporter(), files: [good])
+    let before = try store.read { db in
+      (try Row.fetchAll(db, sql: "SELECT * FROM observation"), try Row.fetchAll(db, sql: "SELECT * FROM dataset ORDER BY name"))
+    }
+    let bad = try folder.write("bad/fixture.csv", "state,partner,year,value\nChina,Russia,2001,2\nChina,Russia,2002,lots\n")
+    #expect {
+      _ = try store.importDataset(FixtureImporter(), files: [bad])
+    } throws: { error in
+      let error = try #require(error as? ImportError)
+      return error.file == "fixture.csv" && error.line == 3 && error.field == "value"
+    }
+    let after = try store.read { db in
+      (try Row.fetchAll(db, sql: "SELECT * FROM observation"), try Row.fetchAll(db, sql: "SELECT * FROM dataset ORDER BY name"))
+    }
+    #expect(after.0 == before.0)
+    #expect(after.1 == before.1)
+  }
+
+  @Test("a file that is not SQLite is refused with a clear message and left untouched")
+  func unreadableStore() throws {
+    let path = try folder.write("junk.sqlite", String(repeating: "not a database\n", count: 100)).path
+    #expect {
+      _ = try Store.open(at: path, registry: Fixtures.registry, curatedDirectory: curated)
+    } throws: { error in
+      "\(error)".contains("is not a readable Dyad store")
+    }
+    #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("not a database"))
+  }
+
+  @Test("a store from a newer version is refused, and not changed")
+  func newerStore() throws {
+    _ = try open("newer.sqlite")
+    let queue = try DatabaseQueue(path: folder.path("newer.sqlite"))
+    try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')") }
+    let before = try Data(contentsOf: URL(fileURLWithPath: folder.path("newer.sqlite")))
+    #expect {
+      _ = try open("newer.sqlite")
+    } throws: { error in
+      "\(error)".contains("newer version of Dyad") && "\(error)".contains("v99-future")
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("newer.sqlite"))) == before)
+  }
+
+  @Test("a corrupt curated row is reported with file, line and field, and the store is not changed")
+  func corruptCurated() throws {
+    let store = try open()
+    let rowsBefore = try store.count("event")
+    let broken = try TemporaryFolder()
+    let dir = try Fixtures.curated(
+      in: broken,
+      events: "e1,2022-02-04,day,joint-statement,CHN;RUS,Fine,Text,Beijing,\(Fixtures.source)\n"
+        + "e2,2022-02-30,day,joint-statement,CHN;RUS,Bad date,Text,Beijing,\(Fixtures.source)\n")
+    #expect {
+      _ = try Store.open(at: folder.path("dyad.sqlite"), registry: Fixtures.registry, curatedDirectory: dir)
+    } throws: { error in
+      let error = try #require(error as? ImportError)
+      return error.file == "events.csv" && error.line == 3 && error.field == "date"
+    }
+    #expect(try store.count("event") == rowsBefore)
+  }
+}
