@@ -10,10 +10,14 @@ let package = Package(
     .library(name: "DyadData", targets: ["DyadData"]),
     .library(name: "DyadStore", targets: ["DyadStore"]),
     .library(name: "DyadAnalysis", targets: ["DyadAnalysis"]),
+    .library(name: "DyadReport", targets: ["DyadReport"]),
+    .library(name: "DyadServer", targets: ["DyadServer"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     // Domain values: states, dyads, years, indicators, provenance. No I/O.
@@ -31,10 +35,21 @@ let package = Package(
       name: "DyadStore",
       dependencies: ["DyadCore", "DyadData", "DyadAnalysis", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    // The backgrounder: sections, charts (inline SVG), HTML/Markdown/JSON rendering.
+    .target(name: "DyadReport", dependencies: ["DyadCore", "DyadData", "DyadAnalysis", "DyadStore"]),
+    // `dyad serve`: dashboard pages and the JSON API.
+    .target(
+      name: "DyadServer",
+      dependencies: [
+        "DyadCore", "DyadData", "DyadAnalysis", "DyadStore", "DyadReport",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
     .executableTarget(
       name: "dyad",
       dependencies: [
-        "DyadCore", "DyadData", "DyadStore", "DyadAnalysis",
+        "DyadCore", "DyadData", "DyadStore", "DyadAnalysis", "DyadReport", "DyadServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -44,6 +59,13 @@ let package = Package(
     .testTarget(name: "DyadDataTests", dependencies: ["DyadCore", "DyadData", "DyadTestSupport"]),
     .testTarget(name: "DyadStoreTests", dependencies: ["DyadCore", "DyadData", "DyadStore", "DyadAnalysis", "DyadTestSupport"]),
     .testTarget(name: "DyadAnalysisTests", dependencies: ["DyadCore", "DyadAnalysis", "DyadTestSupport"]),
+    .testTarget(name: "DyadReportTests", dependencies: ["DyadCore", "DyadReport", "DyadTestSupport"], exclude: ["__Snapshots__"]),
+    .testTarget(
+      name: "DyadServerTests",
+      dependencies: [
+        "DyadServer", "DyadTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
     .testTarget(name: "DyadCLITests", dependencies: ["dyad", "DyadTestSupport"]),
   ]
 )

@@ -2,5 +2,5 @@ import ArgumentParser
 
 extension DyadCommand {
   /// The economic commands.
-  static var economicCommands: [any ParsableCommand.Type] { [] }
+  static var economicCommands: [any ParsableCommand.Type] { [TradeCommand.self, PartnersCommand.self] }
 }

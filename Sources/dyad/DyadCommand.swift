@@ -17,8 +17,9 @@ struct DyadCommand: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      StatesCommand.self, TimelineCommand.self, FactsCommand.self, SourcesCommand.self, DatasetsCommand.self,
-      ImportCommand.self,
+      ReportCommand.self, StatesCommand.self, TimelineCommand.self, FactsCommand.self, SourcesCommand.self,
+      DatasetsCommand.self, ImportCommand.self,
+      ServeCommand.self,
     ] + diplomaticCommands + economicCommands + militaryCommands
   )
 }

@@ -1,4 +1,6 @@
 extension DatasetCatalog {
   /// Importers for the diplomatic datasets.
-  static var diplomaticImporters: [any DatasetImporter] { [] }
+  static var diplomaticImporters: [any DatasetImporter] {
+    [UNGAVotesImporter(), UNGAIdealPointsImporter(), UNSCVetoesImporter(), COWIGOImporter()]
+  }
 }

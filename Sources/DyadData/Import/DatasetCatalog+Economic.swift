@@ -1,4 +1,6 @@
 extension DatasetCatalog {
   /// Importers for the economic datasets.
-  static var economicImporters: [any DatasetImporter] { [] }
+  static var economicImporters: [any DatasetImporter] {
+    [COWTradeImporter(), IMFDirectionOfTradeImporter(), COWGDPPopulationImporter()]
+  }
 }

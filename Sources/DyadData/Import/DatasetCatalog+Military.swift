@@ -1,4 +1,6 @@
 extension DatasetCatalog {
   /// Importers for the military datasets.
-  static var militaryImporters: [any DatasetImporter] { [] }
+  static var militaryImporters: [any DatasetImporter] {
+    [ATOPImporter(), SIPRITransfersImporter(), SIPRIMilexImporter(), NMCImporter(), ExercisesImporter()]
+  }
 }

@@ -1,0 +1,246 @@
+import DyadCore
+
+/// The rules behind the "are they allies?" verdict, in one place. `docs/verdict-rules.md` explains
+/// them for readers; the thresholds below are the only ones used.
+///
+/// For a dyad A–B in year Y, with the window W = Y−2…Y (three years):
+///
+/// - **R1 defence pact** — a treaty obliging A and B to defend (or join in offence with) each
+///   other binds both in Y. Source: ATOP 5.1 dyad-years (`atop_defense`/`atop_offense`) while ATOP
+///   covers Y (to 2018), with the alliances named from the ATOP 4.01 member-level file; after
+///   ATOP ends, or without ATOP, Dyad's curated treaties in force in Y, plus ATOP alliances still
+///   in force at ATOP's end (presumed to continue, and said so).
+/// - **R2 selective pact** — a non-aggression, neutrality or consultation pact with at most
+///   ``selectivePactMaximumParties`` parties binds both in Y. Broader pacts (the ASEAN Treaty of
+///   Amity and Cooperation, the Helsinki Final Act) bind dozens of states, including rivals, and
+///   are listed but not counted.
+/// - **R3 regular joint exercises** — A and B exercised together in at least
+///   ``regularExerciseYears`` of the three years of W, counting exercises with at most
+///   ``countableExerciseMaximumParticipants`` participants (large multinational drills such as
+///   RIMPAC, BALTOPS or a NATO exercise that lists every ally are listed but not counted).
+///   Exercises come from Dyad's curated list and the imported exercises dataset, merged so that an
+///   exercise reported by both counts once.
+/// - **R4 significant arms transfers** — over W, one side delivered at least
+///   ``significantArmsShare`` of the other's major-arms imports and at least
+///   ``significantArmsMinimumTIV`` million TIV (SIPRI trend-indicator values, deliveries 2000–2023).
+/// - **R5 some military cooperation** — at least one countable joint exercise, or any arms
+///   delivery either way, in W.
+///
+/// The verdict is the first class whose condition holds:
+///
+/// 1. *treaty allies*: R1.
+/// 2. *aligned partners*: R2 and (R3 or R4).
+/// 3. *partners*: R2 or R3 or R4 or R5.
+/// 4. *no security ties*: none of the rules fired.
+///
+/// There is no *adversaries* class: Dyad holds no rivalry or conflict data, and the absence of ties
+/// is not hostility. A rule whose data are not in the store (or do not cover Y) does not fire, and
+/// the verdict says which dataset is missing and how to import it.
+public enum VerdictRules {
+  /// The number of years, ending in the verdict's year, over which exercises and transfers count.
+  public static let windowYears = 3
+  /// The most parties a non-aggression, neutrality or consultation pact may have to count (R2).
+  public static let selectivePactMaximumParties = 10
+  /// The most participants an exercise may have to count (R3, R5).
+  public static let countableExerciseMaximumParticipants = 10
+  /// The number of years of the window with a countable exercise that make exercises regular (R3).
+  public static let regularExerciseYears = 2
+  /// The smallest share of the recipient's arms imports that makes transfers significant (R4).
+  public static let significantArmsShare = 0.10
+  /// The smallest volume, in millions of TIV over the window, that makes transfers significant (R4).
+  public static let significantArmsMinimumTIV = 10.0
+
+  /// The rules, in the order they are reported.
+  public static let rules: [VerdictRule] = [
+    VerdictRule(
+      id: "R1", name: "defence pact",
+      condition: "a defence (or offence) obligation binds both states in the year"),
+    VerdictRule(
+      id: "R2", name: "selective pact",
+      condition:
+        "a non-aggression, neutrality or consultation pact with at most \(selectivePactMaximumParties) parties binds both in the year"),
+    VerdictRule(
+      id: "R3", name: "regular joint exercises",
+      condition:
+        "joint exercises (at most \(countableExerciseMaximumParticipants) participants) in at least \(regularExerciseYears) of the \(windowYears) years ending in the year"),
+    VerdictRule(
+      id: "R4", name: "significant arms transfers",
+      condition:
+        "over the \(windowYears) years ending in the year, one side supplied at least \(Int(significantArmsShare * 100))% of the other's major-arms imports and at least \(Int(significantArmsMinimumTIV)) million TIV (SIPRI)"),
+    VerdictRule(
+      id: "R5", name: "some military cooperation",
+      condition: "at least one joint exercise (at most \(countableExerciseMaximumParticipants) participants) or any arms delivery in the \(windowYears) years ending in the year"),
+  ]
+
+  /// The window of years ending in `year`.
+  public static func window(endingIn year: Int) -> YearRange {
+    try! YearRange(from: year - windowYears + 1, to: year)
+  }
+
+  /// The verdict for a dyad in a year.
+  public static func verdict(for inputs: MilitaryInputs, year: Int) -> AllianceVerdict {
+    let dyad = inputs.dyad
+    let a = inputs.name(dyad.first), b = inputs.name(dyad.second)
+    let window = window(endingIn: year)
+    let alliance = AllianceStatus.of(inputs, year: year)
+    let exercises = MergedExercise.merge(inputs.exercises).filter { window.contains($0.year) }
+    let countable = exercises.filter { $0.participants.count <= countableExerciseMaximumParticipants }
+    let flows = [
+      ArmsFlow.of(inputs, from: dyad.first, to: dyad.second, years: window),
+      ArmsFlow.of(inputs, from: dyad.second, to: dyad.first, years: window),
+    ]
+    var notes: [String] = []
+    if let note = alliance.note { notes.append(note) }
+
+    // R1
+    let military = alliance.pacts.filter(\.isMilitaryAlliance)
+    let atopDefence = alliance.basis == .atop && alliance.obligations.contains { $0 == .defense || $0 == .offense }
+    let r1 = alliance.basis == .atop ? atopDefence : !military.isEmpty
+    var r1Evidence = military.map { VerdictEvidence($0.citation, sources: [$0.source]) }
+    var r1Finding: String
+    if r1 {
+      r1Finding = "in force: " + (military.isEmpty ? "ATOP codes a defence obligation" : military.map(\.name).joined(separator: "; "))
+      if atopDefence, military.isEmpty, let source = alliance.source {
+        r1Evidence.append(
+          VerdictEvidence(
+            "ATOP 5.1 dyad-year \(year): defence obligation; the ATOP 4.01 member-level file names no alliance for it",
+            sources: [source]))
+      }
+    } else if alliance.basis == .atop {
+      r1Finding = "none: ATOP codes no defence or offence obligation between them in \(year)"
+      if let source = alliance.source {
+        let coded = alliance.obligations.isEmpty ? "no shared alliance" : alliance.obligations.map(\.label).joined(separator: ", ")
+        r1Evidence.append(VerdictEvidence("ATOP 5.1 dyad-year \(year): \(coded)", sources: [source]))
+      }
+    } else {
+      r1Finding = "none among the treaties in force in \(year)"
+    }
+
+    // R2
+    let restraint = alliance.pacts.filter(\.isRestraintPact)
+    let selective = restraint.filter { $0.parties <= selectivePactMaximumParties }
+    let broad = restraint.filter { $0.parties > selectivePactMaximumParties }
+    let r2 = !selective.isEmpty
+    var r2Evidence = selective.map { VerdictEvidence($0.citation, sources: [$0.source]) }
+    r2Evidence += broad.map { VerdictEvidence("not counted (more than \(selectivePactMaximumParties) parties): \($0.citation)", sources: [$0.source]) }
+    let r2Finding =
+      r2
+      ? "in force: " + selective.map { "\($0.name) (\($0.obligations.map(\.label).joined(separator: ", ")))" }.joined(separator: "; ")
+      : broad.isEmpty
+        ? "none in force in \(year)" : "only broad multilateral pacts (\(broad.map(\.name).joined(separator: "; ")))"
+
+    // R3
+    let yearsWithExercises = Set(countable.map(\.year))
+    let r3 = yearsWithExercises.count >= regularExerciseYears
+    var r3Evidence: [VerdictEvidence] = []
+    for y in window {
+      let those = exercises.filter { $0.year == y }
+      guard !those.isEmpty else { continue }
+      let bilateral = those.filter(\.isBilateral).count
+      let names = those.map { item in
+        item.displayName + (item.participants.count > countableExerciseMaximumParticipants ? " [\(item.participants.count) participants: not counted]" : "")
+      }
+      r3Evidence.append(
+        VerdictEvidence(
+          "\(y): \(those.count) joint exercise\(those.count == 1 ? "" : "s") (\(bilateral) bilateral, \(those.count - bilateral) multilateral): \(names.joined(separator: "; "))",
+          sources: unique(those.flatMap(\.sources))))
+    }
+    let r3Finding =
+      countable.isEmpty
+      ? "no joint exercise recorded in \(window)"
+      : "joint exercises in \(yearsWithExercises.count) of the \(windowYears) years \(window) (\(countable.count) counted)"
+
+    // R4
+    var r4 = false
+    var r4Evidence: [VerdictEvidence] = []
+    var r4Parts: [String] = []
+    for flow in flows {
+      guard let tiv = flow.tiv.value else { continue }
+      let supplier = inputs.name(flow.supplier), recipient = inputs.name(flow.recipient)
+      let share = flow.share.value
+      if tiv > 0 {
+        var text = "\(supplier) → \(recipient), \(window): \(tivText(tiv)) million TIV delivered in \(flow.deals) deal\(flow.deals == 1 ? "" : "s")"
+        if let share { text += ", \(percent(share)) of \(recipient)'s major-arms imports (\(tivText(flow.recipientImports.value ?? 0)) million TIV)" }
+        if !flow.categories.isEmpty {
+          text += "; " + flow.categories.prefix(3).map { "\($0.category) \(tivText($0.tiv))" }.joined(separator: ", ")
+        }
+        if let note = flow.tiv.note { text += " (\(note))" }
+        r4Evidence.append(VerdictEvidence(text, sources: flow.tiv.source.map { [$0] } ?? []))
+      }
+      if let share, share >= significantArmsShare, tiv >= significantArmsMinimumTIV {
+        r4 = true
+        r4Parts.append("\(supplier) supplied \(percent(share)) of \(recipient)'s imports")
+      }
+    }
+    let transfersCovered = flows.contains { $0.tiv.value != nil }
+    let r4Finding: String
+    if r4 {
+      r4Finding = r4Parts.joined(separator: "; ") + " in \(window)"
+    } else if !transfersCovered {
+      r4Finding = "not known: " + (flows.first?.tiv.note ?? "no SIPRI data")
+    } else if r4Evidence.isEmpty {
+      r4Finding = "no deliveries either way in \(window)"
+    } else {
+      r4Finding = "deliveries below the thresholds in \(window)"
+    }
+    if !transfersCovered, let note = flows.first?.tiv.note { notes.append("Arms transfers: \(note).") }
+
+    // R5
+    let delivered = flows.contains { ($0.tiv.value ?? 0) > 0 }
+    let r5 = !countable.isEmpty || delivered
+    var r5Parts: [String] = []
+    if !countable.isEmpty { r5Parts.append("\(countable.count) joint exercise\(countable.count == 1 ? "" : "s")") }
+    if delivered { r5Parts.append("arms deliveries") }
+    let r5Finding = r5 ? r5Parts.joined(separator: " and ") + " in \(window)" : "no exercise or arms delivery recorded in \(window)"
+
+    if inputs.datasets[MilitaryInputs.Dataset.exercises] == nil {
+      notes.append(
+        "Joint exercises: Dyad's curated list only (selected exercises, mostly of China and Russia); `dyad import exercises PATH` adds the 2009–2018 exercises involving Russia.")
+    } else if let coverage = inputs.datasets[MilitaryInputs.Dataset.exercises], window.clamped(to: coverage) == nil {
+      notes.append("Joint exercises: the imported exercises dataset covers \(coverage); \(window) relies on Dyad's curated list.")
+    }
+    notes.append("Dyad has no rivalry or conflict data, so the verdict never says adversaries; no ties is not hostility.")
+
+    let results = [
+      VerdictRuleResult(rule: rules[0], fired: r1, finding: r1Finding, evidence: r1Evidence),
+      VerdictRuleResult(rule: rules[1], fired: r2, finding: r2Finding, evidence: r2Evidence),
+      VerdictRuleResult(rule: rules[2], fired: r3, finding: r3Finding, evidence: r3Evidence),
+      VerdictRuleResult(rule: rules[3], fired: r4, finding: r4Finding, evidence: r4Evidence),
+      VerdictRuleResult(rule: rules[4], fired: r5, finding: r5Finding, evidence: []),
+    ]
+    let tie: SecurityTie =
+      r1 ? .treatyAllies : r2 && (r3 || r4) ? .alignedPartners : (r2 || r3 || r4 || r5) ? .partners : .noSecurityTies
+    let because: String
+    switch tie {
+    case .treatyAllies: because = "a defence pact binds them (\(r1Finding.replacingOccurrences(of: "in force: ", with: "")))"
+    case .alignedPartners:
+      because = "no defence pact, but a selective pact (R2) with \([r3 ? "regular joint exercises (R3)" : nil, r4 ? "significant arms transfers (R4)" : nil].compactMap { $0 }.joined(separator: " and "))"
+    case .partners:
+      because = "no defence pact; " + results.dropFirst().filter(\.fired).map { "\($0.rule.name) (\($0.rule.id))" }.joined(separator: ", ")
+    case .noSecurityTies: because = "no rule fired"
+    }
+    return AllianceVerdict(
+      dyad: dyad, names: [a, b], year: year, tie: tie, summary: "\(a) and \(b) in \(year): \(tie) — \(because).",
+      rules: results, alliance: alliance, notes: notes)
+  }
+
+  static func unique(_ sources: [Source]) -> [Source] {
+    var seen = Set<String>()
+    return sources.filter { seen.insert($0.key).inserted }
+  }
+
+  static func percent(_ fraction: Double) -> String { CuratedRecord.fixed(fraction * 100, 0) + "%" }
+
+  /// TIV with thousands separators: "2,205", or "4.8" below 10.
+  static func tivText(_ value: Double) -> String {
+    let text = CuratedRecord.fixed(value, value < 10 ? 1 : 0)
+    guard value >= 1000 else { return text }
+    var digits = Array(text)
+    var i = digits.count - 3
+    while i > 0 {
+      digits.insert(",", at: i)
+      i -= 3
+    }
+    return String(digits)
+  }
+}

@@ -1,0 +1,92 @@
+import DyadCore
+
+/// Resolves Correlates of War codes to states by year through the registry, once per (code, year).
+///
+/// Each state gets a small index so that the importers' per-row work is two array reads. A code is
+/// looked up on 1 January, then on 31 December (a state that entered the system during the year),
+/// then, for years before the COW system's start in 1816, on 1 January 1816, and finally without a
+/// date: a COW code names one state only, and trade or GDP series sometimes start before the
+/// state's entry into the system.
+final class COWCodeCache {
+  let registry: StateRegistry
+  /// The states seen so far, by index.
+  private(set) var ids: [StateID] = []
+  private var indices: [StateID: Int32] = [:]
+  /// `(code - 1) * yearSpan + (year - firstYear)` → state index, `unresolved` or `unknown`. A
+  /// buffer rather than an array: the per-row lookups then need no exclusivity checks.
+  private let table: UnsafeMutableBufferPointer<Int32>
+
+  static let codes = 1...999
+  static let years = 1700...2100
+  private static let yearSpan = years.count
+  private static let unknown: Int32 = -2
+  /// The value of a (code, year) that names no state.
+  static let unresolved: Int32 = -1
+
+  init(registry: StateRegistry) {
+    self.registry = registry
+    table = .allocate(capacity: Self.codes.count * Self.yearSpan)
+    table.initialize(repeating: Self.unknown)
+  }
+
+  deinit { table.deallocate() }
+
+  /// The index of the state a code names in a year, or ``unresolved``. Codes and years must lie in
+  /// ``codes`` and ``years``.
+  @inline(__always)
+  func index(code: Int, year: Int) -> Int32 {
+    let slot = (code &- 1) &* Self.yearSpan &+ (year &- Self.years.lowerBound)
+    let cached = table[slot]
+    if cached != Self.unknown { return cached }
+    let found = resolve(code: code, year: year)
+    table[slot] = found
+    return found
+  }
+
+  /// The state a code names in a year, or `nil`.
+  func state(code: Int, year: Int) -> StateID? {
+    let i = index(code: code, year: year)
+    return i < 0 ? nil : ids[Int(i)]
+  }
+
+  /// The index of a state, adding it when new.
+  func index(of id: StateID) -> Int32 {
+    if let i = indices[id] { return i }
+    let i = Int32(ids.count)
+    ids.append(id)
+    indices[id] = i
+    return i
+  }
+
+  /// What the registry holds for a code at any time: no state, one state, or several over time.
+  private enum Holders {
+    case none, one(Int32), several
+  }
+  private var holders: [Int: Holders] = [:]
+
+  private func resolve(code: Int, year: Int) -> Int32 {
+    let query = "cow:\(code)"
+    // A code held by one state only resolves to it in every year (the dated lookups below would
+    // end there too), and a code held by none never resolves: both skip the dated lookups, whose
+    // failures are costly (each computes spelling suggestions).
+    let known: Holders
+    if let cached = holders[code] {
+      known = cached
+    } else {
+      let states = Set(registry.search(query, limit: 100).map(\.state.id))
+      known = states.isEmpty ? .none : states.count == 1 ? .one(index(of: states.first!)) : .several
+      holders[code] = known
+    }
+    switch known {
+    case .none: return Self.unresolved
+    case .one(let state): return state
+    case .several: break
+    }
+    var found =
+      (try? registry.resolve(query, on: Day.startOf(year: year)).id)
+      ?? (try? registry.resolve(query, on: Day.endOf(year: year)).id)
+    if found == nil, year < 1816 { found = try? registry.resolve(query, on: Day.startOf(year: 1816)).id }
+    if found == nil { found = try? registry.resolve(query).id }
+    return found.map { index(of: $0) } ?? Self.unresolved
+  }
+}

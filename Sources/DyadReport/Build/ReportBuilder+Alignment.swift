@@ -1,0 +1,178 @@
+import DyadAnalysis
+import DyadCore
+import DyadStore
+
+extension ReportBuilder {
+  /// How aligned are their foreign policies? UN General Assembly voting over time against the
+  /// reference dyads and all dyads, Security Council vetoes, shared institutions, leader meetings.
+  func alignmentSection(_ context: inout Context) throws -> Report.Section {
+    var blocks: [Report.Block] = []
+    try votingBlocks(&context, into: &blocks)
+    try vetoBlocks(&context, into: &blocks)
+    try institutionBlocks(&context, into: &blocks)
+    try meetingBlocks(&context, into: &blocks)
+    return Report.Section(
+      id: "alignment", title: "How aligned are their foreign policies?",
+      question: "Do they vote together at the UN, veto together, sit in the same institutions and meet often?",
+      blocks: blocks)
+  }
+
+  private func votingBlocks(_ context: inout Context, into blocks: inout [Report.Block]) throws {
+    blocks.append(.heading("Voting in the UN General Assembly"))
+    guard context.has("unga-votes") else {
+      blocks.append(context.gap("unga-votes", "UN General Assembly roll-call votes (Voeten), 1946–2019."))
+      return
+    }
+    let summary = try context.store.alignment(for: context.dyad, years: context.years, references: context.references.map(\.dyad))
+    let rows = summary.rows.filter { $0.votes.n > 0 }
+    let note = context.notes.cite(summary.source, table: "dyad-year vote similarity", years: summary.years?.description)
+    guard let first = rows.first, let last = rows.last else {
+      blocks.append(.paragraph(Report.Paragraph("\(context.pair) never voted on the same General Assembly roll calls in \(context.years).", notes: [note])))
+      return
+    }
+    let pct: (Double?) -> String = { $0.map { CuratedRecord.fixed($0 * 100, 1) + "%" } ?? "–" }
+    var text =
+      "In \(last.year) \(context.name(context.dyad.first, last.year)) and \(context.name(context.dyad.second, last.year)) cast identical votes on \(pct(last.measures.agree)) of the \(last.votes.n) General Assembly roll calls on which both voted (Signorino–Ritter S \(last.measures.s.map { CuratedRecord.fixed($0, 2) } ?? "–"), Cohen's κ \(last.measures.kappa.map { CuratedRecord.fixed($0, 2) } ?? "–"))"
+    if let percentile = last.percentiles.agree {
+      text += "; that placed them at the \(Int((percentile * 100).rounded()))th percentile of all \(last.dyads) pairs of states that year"
+    }
+    text += "."
+    for reference in summary.references {
+      if let measures = reference.measures(inYear: last.year), let label = context.references.first(where: { $0.dyad == reference.dyad })?.label {
+        text += " For scale, \(label) agreed on \(pct(measures.agree))."
+      }
+    }
+    blocks.append(.paragraph(Report.Paragraph(text, notes: [note])))
+    context.findings.append((1, Report.Paragraph(text, notes: [note])))
+    if let overall = summary.overall {
+      blocks.append(
+        .paragraph(
+          Report.Paragraph(
+            "Over \(first.year)–\(last.year) they agreed on \(pct(overall.measures.agree)) of \(overall.votes.n) joint votes.",
+            notes: [note])))
+    }
+    // The years furthest apart, for the limits section.
+    if let lowest = rows.filter({ $0.votes.n >= 10 }).min(by: { ($0.measures.agree ?? 1) < ($1.measures.agree ?? 1) }),
+      let agree = lowest.measures.agree, agree < 0.6
+    {
+      context.limits.append(
+        Report.Paragraph(
+          "Votes apart: in \(lowest.year) they voted alike on only \(pct(agree)) of \(lowest.votes.n) General Assembly roll calls.",
+          notes: [note]))
+    }
+    let ownPoints: [ChartPoint] = rows.map { ChartPoint(year: $0.year, value: $0.measures.agree) }
+    var series = [ChartSeries(name: "\(context.a.name)–\(context.b.name)", points: ownPoints)]
+    for reference in summary.references {
+      guard let label = context.references.first(where: { $0.dyad == reference.dyad })?.label else { continue }
+      let points: [ChartPoint] = reference.years.map { ChartPoint(year: $0.years.lowerBound, value: $0.measures.agree) }
+      series.append(ChartSeries(name: label, points: points))
+    }
+    let medianPoints: [ChartPoint] = rows.map { ChartPoint(year: $0.year, value: $0.medians.agree) }
+    series.append(ChartSeries(name: "Median of all dyads", points: medianPoints))
+    let chart = LineChart(
+      title: "UN General Assembly voting agreement", units: "Share of joint votes identical",
+      source: "Source: Voeten, UNGA roll-call votes (unvotes 0.3.0); Dyad's dyad-year similarity table.",
+      caption: "Share of roll calls on which both voted (yes, abstain or no) and voted alike, by calendar year, with the reference dyads and the median of all pairs of states.",
+      id: "unga-agreement-\(context.dyad)", series: series, years: nil, yDomain: 0...1, valueDecimals: 3)
+    blocks.append(.figure(Report.Figure(chart, notes: [note])))
+  }
+
+  private func vetoBlocks(_ context: inout Context, into blocks: inout [Report.Block]) throws {
+    let p5 = try context.store.memberships(of: [context.dyad.first, context.dyad.second]).filter { $0.institution == "UNSC-P5" }
+    let both = Set(p5.map(\.state)).count == 2
+    guard both else { return }
+    blocks.append(.heading("Vetoes in the Security Council"))
+    guard context.has("unsc-vetoes") else {
+      blocks.append(context.gap("unsc-vetoes", "Security Council vetoes, 1946 to September 2022."))
+      return
+    }
+    let summary = try context.store.vetoes(for: context.dyad, years: context.years)
+    let note = context.notes.cite(summary.source, table: "vetoes", years: summary.coverage?.description)
+    var parts: [String] = []
+    for side in summary.sides {
+      let name = context.name(side.state, context.today.year)
+      var text = "\(name) cast \(side.count) vetoes, \(side.jointCount) of them together with \(context.name(summary.dyad.partner(of: side.state)!, context.today.year))"
+      if let last = side.lastWithoutPartner { text += "; its last veto without the other was on \(last.date) (\(last.draft), \(last.topic))" }
+      parts.append(text)
+    }
+    let text = "Between them, \(summary.joint.count) Security Council drafts were vetoed by both. " + parts.joined(separator: ". ") + "."
+    blocks.append(.paragraph(Report.Paragraph(text, notes: [note])))
+    context.findings.append((2, Report.Paragraph("Security Council: \(summary.joint.count) joint vetoes. " + parts.joined(separator: ". ") + ".", notes: [note])))
+    for side in summary.sides where side.withoutPartnerCount > 0 {
+      context.limits.append(
+        Report.Paragraph(
+          "Vetoes alone: \(context.name(side.state, context.today.year)) vetoed \(side.withoutPartnerCount) drafts without \(context.name(summary.dyad.partner(of: side.state)!, context.today.year)).",
+          notes: [note]))
+    }
+    let recent = summary.all.suffix(12)
+    blocks.append(
+      .table(
+        Report.Table(
+          caption: "The most recent vetoes by either", columns: ["Date", "Draft", "Topic", "Vetoed by"],
+          rows: recent.reversed().map { veto in
+            [veto.date.description, veto.draft, veto.topic, veto.vetoers.map { context.name($0, veto.date.year) }.joined(separator: ", ")]
+          }, notes: [note])))
+    for line in summary.notes { blocks.append(.paragraph(Report.Paragraph(line))) }
+  }
+
+  private func institutionBlocks(_ context: inout Context, into blocks: inout [Report.Block]) throws {
+    blocks.append(.heading("Shared institutions"))
+    let summary = try context.store.sharedInstitutions(for: context.dyad, years: context.years)
+    if summary.memberships.isEmpty {
+      blocks.append(.paragraph(Report.Paragraph("Dyad's curated memberships show no institution both belong to.")))
+    } else {
+      let notes = context.notes.cite(summary.memberships.flatMap(\.sources))
+      let current = summary.memberships.filter { $0.to == nil }
+      let names = current.map { "\($0.name) (since \($0.from.year))" }
+      blocks.append(
+        .paragraph(
+          Report.Paragraph("Both belong today to \(current.count) of the institutions Dyad tracks: \(names.joined(separator: "; ")).", notes: notes)))
+      blocks.append(
+        .table(
+          Report.Table(
+            caption: "Institutions both belong or belonged to", columns: ["Institution", "Both members from", "Until"],
+            rows: summary.memberships.map { [$0.name, $0.from.description, $0.to?.description ?? "present"] }, notes: notes)))
+    }
+    if let coverage = summary.igoCoverage, let source = summary.igoSource {
+      let note = context.notes.cite(source, table: "shared IGO memberships", years: coverage.description)
+      let rows = summary.years.filter { $0.sharedIGOs != nil }
+      if let last = rows.last, let count = last.sharedIGOs {
+        blocks.append(
+          .paragraph(
+            Report.Paragraph(
+              "The Correlates of War count of intergovernmental organisations both belonged to was \(count) in \(last.year), the dataset's last year.",
+              notes: [note])))
+        let chart = LineChart(
+          title: "Shared intergovernmental organisations", units: "IGOs with both as full members",
+          source: "Source: COW Intergovernmental Organizations v3.",
+          caption: "Count of IGOs in which both states were full members, by year (the dataset ends in 2014).",
+          id: "igo-\(context.dyad)",
+          series: [ChartSeries(name: "\(context.a.name)–\(context.b.name)", points: rows.map { ChartPoint(year: $0.year, value: $0.sharedIGOs.map(Double.init)) })],
+          valueDecimals: 0)
+        blocks.append(.figure(Report.Figure(chart, notes: [note])))
+      }
+    } else {
+      blocks.append(context.gap("cow-igo", "Counts of shared intergovernmental organisations (COW IGO, 1816–2014)."))
+    }
+  }
+
+  private func meetingBlocks(_ context: inout Context, into blocks: inout [Report.Block]) throws {
+    let meetings = try context.store.timeline(for: context.dyad, years: context.years, kinds: [.leaderMeeting, .summit])
+    guard !meetings.isEmpty else { return }
+    blocks.append(.heading("Leader meetings"))
+    let notes = context.notes.cite(meetings.map(\.source))
+    let perYear = Dictionary(grouping: meetings, by: \.date.year)
+    let busiest = perYear.max { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) }!
+    let text =
+      "Dyad's curated record lists \(meetings.count) meetings of the two leaders from \(meetings.first!.date.year) to \(meetings.last!.date.year), up to \(busiest.value.count) in one year (\(busiest.key)); the latest: \(meetings.last!.title), \(meetings.last!.place ?? "") (\(meetings.last!.date))."
+    blocks.append(.paragraph(Report.Paragraph(text, notes: notes)))
+    let years = perYear.keys.min()!...max(perYear.keys.max()!, min(context.years.upperBound, context.today.year))
+    let chart = StackedBarChart(
+      title: "Leader meetings per year", units: "Meetings",
+      source: "Source: Dyad curated events (Kremlin, Chinese Foreign Ministry and news reports); see notes.",
+      caption: "In-person meetings of the two heads of state recorded in Dyad's curated events.",
+      id: "meetings-\(context.dyad)", categories: ["Meetings"],
+      bars: years.map { StackedBarChart.Bar(year: $0, values: [Double(perYear[$0]?.count ?? 0)]) }, valueDecimals: 0)
+    blocks.append(.figure(Report.Figure(chart, notes: notes)))
+  }
+}

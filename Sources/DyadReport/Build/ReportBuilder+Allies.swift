@@ -1,0 +1,76 @@
+import DyadAnalysis
+import DyadCore
+import DyadStore
+
+extension ReportBuilder {
+  /// Are they allies? The rule-based verdict for the latest year, its evidence, the verdict over
+  /// time, and the reference dyads' verdicts for scale.
+  func alliesSection(_ context: inout Context) throws -> Report.Section {
+    let year = min(context.years.upperBound, context.today.year)
+    let verdict = try context.store.verdict(for: context.dyad, year: year)
+    var blocks: [Report.Block] = []
+    let notes = context.notes.cite(verdict.sources)
+    blocks.append(.callout(title: "Verdict for \(year): \(verdict.tie.rawValue)", body: Report.Paragraph(verdict.summary, notes: notes)))
+    context.findings.append(
+      (0, Report.Paragraph("Are they allies? \(verdict.summary)", notes: notes)))
+    var rules: [Report.Paragraph] = []
+    for result in verdict.rules {
+      let evidence = result.evidence.map(\.text).joined(separator: "; ")
+      let cited = context.notes.cite(result.evidence.flatMap(\.sources))
+      rules.append(
+        Report.Paragraph(
+          "\(result.fired ? "✓" : "✗") \(result.rule.name) — \(result.finding)\(evidence.isEmpty ? "" : " Evidence: \(evidence).")",
+          notes: cited))
+    }
+    blocks.append(.heading("The rules behind the verdict"))
+    blocks.append(.list(rules))
+    for note in verdict.notes { blocks.append(.paragraph(Report.Paragraph(note))) }
+
+    // The verdict over time, as spans of equal verdicts.
+    let first = max(context.years.lowerBound, 1946)
+    if first <= year {
+      let history = try context.store.verdicts(for: context.dyad, years: try YearRange(from: first, to: year))
+      var spans: [(from: Int, to: Int, tie: SecurityTie, basis: String)] = []
+      for item in history {
+        let basis = item.alliance.pacts.filter { !$0.obligations.isEmpty }.map(\.name).joined(separator: "; ")
+        if let last = spans.last, last.tie == item.tie, last.basis == basis {
+          spans[spans.count - 1].to = item.year
+        } else {
+          spans.append((item.year, item.year, item.tie, basis))
+        }
+      }
+      blocks.append(
+        .table(
+          Report.Table(
+            caption: "The verdict year by year", columns: ["Years", "Verdict", "Pacts in force"],
+            rows: spans.map { [$0.from == $0.to ? "\($0.from)" : "\($0.from)–\($0.to)", $0.tie.rawValue, $0.basis] },
+            notes: notes)))
+      if let allied = spans.first(where: { $0.tie == .treatyAllies }), verdict.tie != .treatyAllies {
+        context.limits.append(
+          Report.Paragraph(
+            "No alliance today: \(context.pair) were treaty allies in \(allied.from)–\(allied.to) (\(allied.basis)), but no defence pact binds them in \(year).",
+            notes: notes))
+      }
+    }
+
+    // Reference dyads for scale.
+    let pactNames: (AllianceVerdict) -> String = { $0.alliance.pacts.filter { !$0.obligations.isEmpty }.map(\.name).joined(separator: "; ") }
+    var rows: [[String]] = [["\(context.a.name)–\(context.b.name)", verdict.tie.rawValue, pactNames(verdict)]]
+    for reference in context.references {
+      let other = try context.store.verdict(for: reference.dyad, year: year)
+      _ = context.notes.cite(other.sources)
+      rows.append([reference.label, other.tie.rawValue, pactNames(other)])
+    }
+    blocks.append(.table(Report.Table(caption: "For scale: verdicts in \(year)", columns: ["Dyad", "Verdict", "Pacts in force"], rows: rows)))
+    blocks.append(
+      .paragraph(
+        Report.Paragraph(
+          "The verdict is rule-based and transparent: a defence pact in force makes treaty allies; a non-aggression, neutrality or consultation pact together with regular joint exercises or arms transfers makes aligned partners; any one of these makes partners. The rules are documented in docs/verdict-rules.md.")))
+    return Report.Section(id: "allies", title: "Are they allies?", question: "Does a treaty oblige them to defend each other, and how close are their security ties?", blocks: blocks)
+  }
+
+  static func lowercasedFirst(_ text: String) -> String {
+    guard let first = text.first else { return text }
+    return first.lowercased() + text.dropFirst()
+  }
+}

@@ -1,0 +1,115 @@
+import DyadAnalysis
+import DyadCore
+import DyadData
+import DyadStore
+import Foundation
+
+/// Builds a ``Report`` for a dyad from the store: the curated facts always, and the imported
+/// datasets' analyses where the store holds them. A section without data says so and names the
+/// import that would fill it.
+///
+/// ```swift
+/// let store = try Store.open(at: Store.defaultPath())
+/// let china = try store.registry.resolve("China"), russia = try store.registry.resolve("Russia")
+/// let report = try ReportBuilder(store: store).build(china, russia)
+/// let html = HTMLReportRenderer().render(report)
+/// ```
+public struct ReportBuilder {
+  public let store: Store
+  /// The date the report is dated (today unless given, for reproducible output).
+  public let today: Day
+
+  public init(store: Store, today: Day? = nil) {
+    self.store = store
+    self.today = today ?? ReportBuilder.currentDay()
+  }
+
+  /// The reference dyads used for scale when none are given.
+  public static let defaultComparisons: [(StateID, StateID)] = [("USA", "GBR"), ("USA", "JPN")]
+
+  /// Builds the report.
+  ///
+  /// - Parameters:
+  ///   - years: the span to cover; by default from 1946 to the current year.
+  ///   - comparisons: reference dyads for scale; by default USA–UK and USA–Japan.
+  public func build(
+    _ a: State, _ b: State, years: YearRange? = nil, comparisons: [(State, State)]? = nil
+  ) throws -> Report {
+    let dyad = try Dyad(a.id, b.id)
+    let span = try years ?? YearRange(from: 1946, to: today.year)
+    let registry = store.registry
+    let defaults: [(State, State)] = Self.defaultComparisons.compactMap { pair in
+      guard let x = registry[pair.0], let y = registry[pair.1], Set([x.id, y.id]) != Set([a.id, b.id]) else {
+        return nil
+      }
+      return (x, y)
+    }
+    let references = comparisons ?? defaults
+    var context = Context(
+      store: store, dyad: dyad, a: a, b: b, years: span, today: today,
+      references: try references.map { (try Dyad($0.0.id, $0.1.id), "\($0.0.name)–\($0.1.name)") })
+    let datasets = Dictionary(uniqueKeysWithValues: try store.datasets().map { ($0.name, $0) })
+    context.datasets = datasets
+
+    var sections: [Report.Section] = []
+    sections.append(try alliesSection(&context))
+    sections.append(try alignmentSection(&context))
+    sections.append(try economySection(&context))
+    sections.append(try militarySection(&context))
+    sections.append(limitsSection(&context))
+    sections.append(try timelineSection(&context))
+    sections.append(coverageSection(&context))
+    let findings = Array(context.findings.sorted { $0.rank < $1.rank }.prefix(5).map(\.paragraph))
+    return Report(
+      title: "\(a.name)–\(b.name)",
+      subtitle: "Alliance, alignment, economic and military ties, from open data",
+      dyad: dyad, names: [a.name, b.name], years: span, comparisons: context.references.map(\.label),
+      generated: today.description,
+      findings: findings.isEmpty ? [Report.Paragraph("The store holds no figures for this dyad yet; see Data coverage and sources.")] : findings,
+      sections: sections, notes: context.notes.notes)
+  }
+
+  static func currentDay() -> Day {
+    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+    return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+  }
+}
+
+/// What the section builders share while a report is built.
+struct Context {
+  let store: Store
+  let dyad: Dyad
+  let a: State
+  let b: State
+  let years: YearRange
+  let today: Day
+  let references: [(dyad: Dyad, label: String)]
+  var datasets: [String: StoredDataset] = [:]
+  var notes = NoteBook()
+  /// Candidate findings for the summary, lower rank first.
+  var findings: [(rank: Int, paragraph: Report.Paragraph)] = []
+  /// Statements of distance for the challenges section.
+  var limits: [Report.Paragraph] = []
+  /// Datasets a section needed and the store lacks.
+  var missing: [String] = []
+
+  var pair: String { "\(a.name) and \(b.name)" }
+
+  /// A state's name in a year: "Soviet Union" for RUS in 1980.
+  func name(_ id: StateID, _ year: Int) -> String { store.registry[id]?.name(inYear: year) ?? id.rawValue }
+
+  func has(_ dataset: String) -> Bool { datasets[dataset] != nil }
+
+  /// A gap block for a dataset the store lacks.
+  mutating func gap(_ dataset: String, _ what: String) -> Report.Block {
+    if !missing.contains(dataset) { missing.append(dataset) }
+    let files = DatasetCatalog.info(named: dataset).map { $0.files.count == 1 ? $0.files[0] : "FOLDER" } ?? "PATH"
+    return .gap(Report.Gap(what: what, remedy: "dyad import \(dataset) \(files)"))
+  }
+
+  /// The note for an imported dataset's figures.
+  mutating func cite(dataset name: String, table: String? = nil, years: String? = nil) -> Int? {
+    guard let info = DatasetCatalog.info(named: name) else { return nil }
+    return notes.cite(info.source, table: table, years: years)
+  }
+}

@@ -1,0 +1,44 @@
+import DyadCore
+import DyadReport
+import DyadStore
+import Foundation
+
+/// The backgrounder report for a dyad: as JSON in the API, and as HTML, Markdown or JSON for
+/// download.
+enum ReportAPI {
+  /// The report's default span starts here, as `dyad report`.
+  static let firstYear = 1946
+
+  /// Builds the report the request asks for: its states, years and comparisons.
+  static func report(_ request: RouteRequest) async throws -> Report {
+    let (_, a, b) = try request.dyad()
+    let fallback = try! YearRange(from: firstYear, to: max(firstYear, request.server.today.year))
+    let years = try request.years(default: fallback)
+    let comparisons = try request.comparisons()
+    let today = request.server.today
+    return try await request.server.store.read { store in
+      try ReportBuilder(store: store, today: today).build(
+        a, b, years: years, comparisons: comparisons.isEmpty ? nil : comparisons)
+    }
+  }
+
+  /// `/api/v1/dyads/{a}/{b}/report`: every section's figures, as JSON.
+  static func json(_ request: RouteRequest) async throws -> Payload {
+    try request.respond(json: try await report(request))
+  }
+
+  /// `/dyads/{a}/{b}/report[.html|.md|.json]`: the report file.
+  static func download(_ request: RouteRequest) async throws -> Payload {
+    let (_, a, b) = try request.dyad()
+    try DyadPage.redirectToCanonical(request, a: a, b: b)
+    let report = try await report(request)
+    let suffixed = request.path.hasSuffix(".\(request.format.suffix)")
+    let filename = suffixed ? "dyad-\(a.id)-\(b.id).\(request.format.suffix)" : nil
+    switch request.format {
+    case .html: return Payload(HTMLReportRenderer().render(report), format: .html, filename: filename)
+    case .markdown: return Payload(MarkdownReportRenderer().render(report), format: .markdown, filename: filename)
+    case .json: return Payload(try JSONCoding.encode(report), format: .json, filename: filename)
+    case .csv: throw Problem.notAcceptable("text/csv", offered: request.route.formats.map(\.mediaType))
+    }
+  }
+}

@@ -1,0 +1,365 @@
+import DyadAnalysis
+import DyadCore
+import DyadData
+import Foundation
+import GRDB
+import GRDBSQLite
+
+// MARK: - Bulk writes
+
+extension StoreSink: BatchImportSink {
+  /// Inserts many rows through one prepared statement, binding straight from `values` with the
+  /// SQLite C API: no per-row statement lookup, argument array or observation bookkeeping.
+  func insertBatch(
+    into table: String, columns: [String], count: Int, _ fill: (_ row: Int, _ values: inout [SQLValue]) throws -> Void
+  ) throws {
+    let quoted = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+    let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+    let statement = try db.makeStatement(sql: "INSERT INTO \"\(table)\" (\(quoted)) VALUES (\(marks))")
+    let handle = statement.sqliteStatement
+    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    var values = [SQLValue](repeating: .null, count: columns.count)
+    func check(_ code: CInt) throws {
+      guard code == SQLITE_OK || code == SQLITE_DONE else {
+        throw DatabaseError(
+          resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+          sql: "INSERT INTO \(table)")
+      }
+    }
+    // SQLite keeps bindings across resets: rebind only the values that changed since the last row
+    // (in key order, the state ids of a dyad repeat over its years).
+    var bound = [SQLValue?](repeating: nil, count: columns.count)
+    for row in 0..<count {
+      try fill(row, &values)
+      for (i, value) in values.enumerated() {
+        if let previous = bound[i], previous == value { continue }
+        bound[i] = value
+        let index = CInt(i + 1)
+        switch value {
+        case .null: try check(sqlite3_bind_null(handle, index))
+        case .integer(let v): try check(sqlite3_bind_int64(handle, index, Int64(v)))
+        case .real(let v): try check(sqlite3_bind_double(handle, index, v))
+        case .text(var v):
+          try v.withUTF8 { bytes in
+            if let base = bytes.baseAddress, bytes.count > 0 {
+              let text = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+              try check(sqlite3_bind_text(handle, index, text, CInt(bytes.count), transient))
+            } else {
+              try check(sqlite3_bind_text(handle, index, "", 0, transient))
+            }
+          }
+        case .blob(let v):
+          try v.withUnsafeBytes { bytes in
+            try check(sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), CInt(bytes.count), transient))
+          }
+        }
+      }
+      try check(sqlite3_step(handle))
+      try check(sqlite3_reset(handle))
+    }
+  }
+}
+
+// MARK: - Missing data
+
+/// A question needs a dataset the store does not hold yet.
+public struct DatasetNotImportedError: Error, Sendable, CustomStringConvertible {
+  /// The dataset's name, as `dyad import` takes it.
+  public let dataset: String
+  /// What the dataset would answer.
+  public let purpose: String
+
+  public init(dataset: String, purpose: String) {
+    self.dataset = dataset
+    self.purpose = purpose
+  }
+
+  public var description: String {
+    let info = DatasetCatalog.info(named: dataset)
+    let files = info.map { " (the folder holding \($0.files.joined(separator: ", ")))" } ?? ""
+    let origin = info.map { "; get it from \($0.url)" } ?? ""
+    return "the store has no \(dataset) data for \(purpose): run `dyad import \(dataset) PATH`\(files)\(origin)"
+  }
+}
+
+// MARK: - Read queries
+
+extension Store {
+  /// The reference dyad shown beside any other for scale: the United States and the United Kingdom.
+  public static let defaultAlignmentReference = try! Dyad(StateID("USA"), StateID("GBR"))
+
+  /// The stored record of a dataset, or `nil` when it was never imported.
+  public func dataset(named name: String) throws -> StoredDataset? {
+    try datasets().first { $0.name == name }
+  }
+
+  private func requireDataset(_ name: String, for purpose: String) throws -> StoredDataset {
+    guard let stored = try dataset(named: name) else { throw DatasetNotImportedError(dataset: name, purpose: purpose) }
+    return stored
+  }
+
+  private static func source(ofDataset name: String) -> Source {
+    DatasetCatalog.info(named: name)?.source
+      ?? Source(publisher: "unknown", title: name, date: "n.d.", url: "https://example.invalid")
+  }
+
+  /// How aligned two states' UN General Assembly votes are, year by year: each year's measures,
+  /// the dyad's percentile of each among all dyads that year, each measure's median, and
+  /// reference dyads for scale.
+  ///
+  /// Over all roll calls the percentiles are a look-up in the table computed at import; for an
+  /// issue area or important votes only, the table of those roll calls is computed on the spot.
+  ///
+  /// - Throws: ``DatasetNotImportedError`` when `unga-votes` is not imported.
+  public func alignment(
+    for dyad: Dyad, years: YearRange? = nil, issue: UNGAIssue? = nil, importantOnly: Bool = false,
+    references: [Dyad] = [Store.defaultAlignmentReference]
+  ) throws -> AlignmentSummary {
+    let stored = try requireDataset("unga-votes", for: "UN General Assembly vote alignment")
+    let filter = RollCallFilter(issue: issue, importantOnly: importantOnly)
+    let coverage = stored.coverage
+    let span: YearRange? =
+      if let years, let coverage { years.clamped(to: coverage) } else { years ?? coverage }
+    let references = references.filter { $0 != dyad }
+    let source = Self.source(ofDataset: "unga-votes")
+    guard let span else {
+      return AlignmentSummary(
+        dyad: dyad, filter: filter, years: nil, coverage: coverage, rows: [], references: [], source: source)
+    }
+    if filter.isAll {
+      return try read { db in
+        let rows = try Self.storedAlignment(dyad, span: span, db: db)
+        let refs = try references.map { ref in
+          AlignmentReference(
+            dyad: ref,
+            years: try Self.storedAlignment(ref, span: span, db: db).map {
+              AlignmentWindow(years: try YearRange(from: $0.year, to: $0.year), votes: $0.votes)
+            })
+        }
+        return AlignmentSummary(
+          dyad: dyad, filter: filter, years: span, coverage: coverage, rows: rows, references: refs, source: source)
+      }
+    }
+    let (table, states) = try similarityTable(years: span, filter: filter)
+    func codes(_ d: Dyad) -> (Int, Int)? {
+      guard let a = states.firstIndex(of: d.first), let b = states.firstIndex(of: d.second) else { return nil }
+      return (a, b)
+    }
+    let rows = codes(dyad).map { table.alignmentYears(first: $0.0, second: $0.1, years: span) } ?? []
+    let refs = references.map { ref in
+      AlignmentReference(
+        dyad: ref, years: codes(ref).map { table.yearlyWindows(first: $0.0, second: $0.1, years: span) } ?? [])
+    }
+    return AlignmentSummary(
+      dyad: dyad, filter: filter, years: span, coverage: coverage, rows: rows, references: refs, source: source)
+  }
+
+  /// A dyad's stored rows with their percentiles and each year's medians.
+  private static func storedAlignment(_ dyad: Dyad, span: YearRange, db: Database) throws -> [AlignmentYear] {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT s.*, y.dyads, y.agree_median, y.agree_half_median, y.s_median, y.pi_median, y.kappa_median
+        FROM unga_similarity s JOIN unga_similarity_year y ON y.year = s.year
+        WHERE s.state_a = ? AND s.state_b = ? AND s.year BETWEEN ? AND ?
+        ORDER BY s.year
+        """, arguments: [dyad.first.rawValue, dyad.second.rawValue, span.lowerBound, span.upperBound])
+    return rows.map { row in
+      let counts = ["yy", "ya", "yn", "ay", "aa", "an", "ny", "na", "nn"].map { row[$0] as Int }
+      var percentiles = SimilarityScores(), medians = SimilarityScores()
+      for measure in SimilarityMeasure.allCases {
+        percentiles[measure] = (row["\(measure.rawValue)_pct"] as Int?).map { Double($0) / 100 }
+        medians[measure] = row["\(measure.rawValue)_median"]
+      }
+      return AlignmentYear(
+        year: row["year"], votes: JointVotes(counts: counts), percentiles: percentiles, medians: medians,
+        dyads: row["dyads"])
+    }
+  }
+
+  /// Computes the similarity table of the stored votes on the roll calls of some years that pass a
+  /// filter; returns it with its states (state code = index, in id order).
+  public func similarityTable(
+    years: YearRange, filter: RollCallFilter = .all
+  ) throws -> (table: DyadYearSimilarityTable, states: [StateID]) {
+    _ = try requireDataset("unga-votes", for: "UN General Assembly votes")
+    return try read { db in
+      var sql = "SELECT year, position FROM unga_roll_call WHERE year BETWEEN ? AND ?"
+      var arguments: StatementArguments = [years.lowerBound, years.upperBound]
+      if filter.importantOnly { sql += " AND important = 1" }
+      if let issue = filter.issue {
+        sql += " AND rcid IN (SELECT rcid FROM unga_roll_call_issue WHERE issue = ?)"
+        _ = arguments.append(contentsOf: [issue.rawValue])
+      }
+      sql += " ORDER BY year, position"
+      // The chosen roll calls' codes, by year and position.
+      var rollCallYears: [Int] = []
+      var codeOf: [Int: [Int32]] = [:]
+      for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+        let year: Int = row[0], position: Int = row[1]
+        var codes = codeOf[year] ?? []
+        if codes.count <= position { codes += Array(repeating: -1, count: position + 1 - codes.count) }
+        codes[position] = Int32(rollCallYears.count)
+        codeOf[year] = codes
+        rollCallYears.append(year)
+      }
+      var states: [StateID] = []
+      var stateCode: [String: Int] = [:]
+      var coded = CodedVotes(stateCount: 0, rollCallPeriods: [])
+      var triples: [(rollCall: Int32, state: Int32, vote: UInt8)] = []
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT state_id, year, votes FROM unga_vote_year WHERE year BETWEEN ? AND ? ORDER BY state_id, year",
+        arguments: [years.lowerBound, years.upperBound])
+      while let row = try rows.next() {
+        guard let codes = codeOf[row[1] as Int] else { continue }
+        let id: String = row[0]
+        let state: Int
+        if let known = stateCode[id] {
+          state = known
+        } else {
+          state = states.count
+          states.append(StateID(id))
+          stateCode[id] = state
+        }
+        let votes: Data = row[2]
+        votes.withUnsafeBytes { bytes in
+          for position in 0..<min(bytes.count, codes.count) where codes[position] >= 0 && bytes[position] != 0 {
+            triples.append((codes[position], Int32(state), bytes[position]))
+          }
+        }
+      }
+      coded = CodedVotes(stateCount: states.count, rollCallPeriods: rollCallYears, reservingCapacity: triples.count)
+      for triple in triples {
+        guard let vote = UNVote(rawValue: triple.vote) else { continue }
+        coded.append(rollCall: Int(triple.rollCall), state: Int(triple.state), vote: vote)
+      }
+      return (DyadYearSimilarityTable.compute(coded), states)
+    }
+  }
+
+  /// The country names of the UN votes and the states they were identified as, with the dates of
+  /// their first and last votes; all of them, or one state's.
+  public func ungaVoters(of state: StateID? = nil) throws -> [UNGAVoteData.Voter] {
+    guard try dataset(named: "unga-votes") != nil else { return [] }
+    return try read { db in
+      var sql = "SELECT * FROM unga_voter"
+      var arguments: StatementArguments = []
+      if let state {
+        sql += " WHERE state_id = ?"
+        arguments = [state.rawValue]
+      }
+      return try Row.fetchAll(db, sql: sql + " ORDER BY first_date, name", arguments: arguments).map { row in
+        UNGAVoteData.Voter(
+          name: row["name"], iso2: row["iso2"], state: StateID(row["state_id"] as String),
+          first: try Day(parsing: row["first_date"] as String), last: try Day(parsing: row["last_date"] as String),
+          votes: row["votes"])
+      }
+    }
+  }
+
+  /// The distance between two states' UN ideal points, session by session, ranked among all dyads
+  /// of each session.
+  ///
+  /// - Throws: ``DatasetNotImportedError`` when `unga-ideal-points` is not imported.
+  public func idealPoints(for dyad: Dyad, years: YearRange? = nil) throws -> IdealPointSummary {
+    let stored = try requireDataset("unga-ideal-points", for: "UN ideal points")
+    return try read { db in
+      var sql = "SELECT state_id, session, votes, ideal_point, q5, q95 FROM unga_ideal_point"
+      var arguments: StatementArguments = []
+      if let years {
+        sql += " WHERE session BETWEEN ? AND ?"
+        arguments = [years.lowerBound - 1945, years.upperBound - 1945]
+      }
+      let points = try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        IdealPoint(
+          state: StateID(row["state_id"] as String), session: row["session"], value: row["ideal_point"],
+          lower: row["q5"], upper: row["q95"], votes: row["votes"])
+      }
+      return IdealPointSummary(
+        dyad: dyad, points: points, coverage: stored.coverage, source: Self.source(ofDataset: "unga-ideal-points"))
+    }
+  }
+
+  /// Every veto in the stored Security Council veto list, oldest first.
+  public func vetoList() throws -> [Veto] {
+    _ = try requireDataset("unsc-vetoes", for: "Security Council vetoes")
+    return try read { db in
+      var members: [Int: [StateID]] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT veto_id, state_id FROM unsc_veto_member") {
+        members[row[0], default: []].append(StateID(row[1] as String))
+      }
+      return try Row.fetchAll(db, sql: "SELECT * FROM unsc_veto ORDER BY date, id").map { row in
+        let id: Int = row["id"]
+        return Veto(
+          id: id, date: try Day(parsing: row["date"] as String), draft: row["draft"],
+          meetingRecords: (row["meeting_record"] as String).split(whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+          }.filter { !$0.isEmpty },
+          agendaItem: row["agenda_item"], topic: row["topic"], region: row["region"],
+          vetoers: members[id] ?? [])
+      }
+    }
+  }
+
+  /// A dyad's vetoes in the UN Security Council: each side's, the joint ones, and the last time
+  /// each vetoed without the other.
+  ///
+  /// - Throws: ``DatasetNotImportedError`` when `unsc-vetoes` is not imported.
+  public func vetoes(for dyad: Dyad, years: YearRange? = nil) throws -> VetoSummary {
+    let stored = try requireDataset("unsc-vetoes", for: "Security Council vetoes")
+    let vetoes = try vetoList()
+    var permanent = Set(
+      try memberships(of: [dyad.first, dyad.second]).filter { $0.institution == "UNSC-P5" }.map(\.state))
+    for veto in vetoes { permanent.formUnion(veto.vetoers.filter(dyad.contains)) }
+    return VetoSummary(
+      dyad: dyad, vetoes: vetoes, permanentMembers: permanent, years: years, coverage: stored.coverage,
+      source: Self.source(ofDataset: "unsc-vetoes"),
+      notes: [
+        "The list ends on 15 September 2022: later vetoes (from Russia's of 30 September 2022, S/2022/720) are missing.",
+        "Only vetoes are recorded, not abstentions or other votes.",
+        "The Republic of China's veto of December 1955 (Mongolia's admission) is not in the list; its China vetoes are the People's Republic's, from 1972.",
+      ])
+  }
+
+  /// The institutions two states share: COW IGO counts by year, and the curated memberships
+  /// (SCO, BRICS, …) that carry the record past the dataset's last year.
+  ///
+  /// Works without `cow-igo` (curated memberships only); ``SharedInstitutionsSummary/igoCoverage``
+  /// is then `nil`.
+  public func sharedInstitutions(for dyad: Dyad, years: YearRange? = nil) throws -> SharedInstitutionsSummary {
+    let stored = try dataset(named: "cow-igo")
+    let memberships = try memberships(of: [dyad.first, dyad.second])
+    let igo: [IGOYear] = try read { db in
+      guard stored != nil else { return [] }
+      let counts = Dictionary(
+        try Row.fetchAll(
+          db, sql: "SELECT state_id, year, full FROM cow_igo_state_year WHERE state_id IN (?, ?)",
+          arguments: [dyad.first.rawValue, dyad.second.rawValue]
+        ).map { ("\($0["state_id"] as String)|\($0["year"] as Int)", $0["full"] as Int) },
+        uniquingKeysWith: { a, _ in a })
+      return try Row.fetchAll(
+        db, sql: "SELECT year, shared FROM cow_igo_dyad_year WHERE state_a = ? AND state_b = ? ORDER BY year",
+        arguments: [dyad.first.rawValue, dyad.second.rawValue]
+      ).map { row in
+        let year: Int = row["year"]
+        return IGOYear(
+          year: year, shared: row["shared"], first: counts["\(dyad.first)|\(year)"], second: counts["\(dyad.second)|\(year)"])
+      }
+    }
+    let shared = SharedInstitutionsSummary.shared(memberships, dyad: dyad)
+    let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+    let starts = igo.map(\.year) + shared.map(\.from.year)
+    let ends = igo.map(\.year) + shared.map { $0.to?.year ?? thisYear }
+    let range: YearRange
+    if let years {
+      range = years
+    } else if let first = starts.min(), let last = ends.max() {
+      range = try YearRange(from: first, to: last)
+    } else {
+      range = try YearRange(from: thisYear, to: thisYear)
+    }
+    return SharedInstitutionsSummary(
+      dyad: dyad, range: range, igo: igo, memberships: memberships, igoCoverage: stored?.coverage,
+      igoSource: stored == nil ? nil : Self.source(ofDataset: "cow-igo"))
+  }
+}

@@ -1,0 +1,191 @@
+import ArgumentParser
+import DyadAnalysis
+import DyadCore
+import DyadStore
+import Foundation
+
+struct AlignmentCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "alignment",
+    abstract: "How aligned two states' UN General Assembly votes are, year by year, with percentiles among all dyads.",
+    discussion: """
+      Each year's measures are over the roll calls of that calendar year on which both states voted \
+      yes, abstain or no (absence is not a vote): n joint votes; agree, the share of identical votes; \
+      agree_half, counting one-sided abstentions as half; s, Signorino–Ritter S (dmax 2); pi and kappa, \
+      Scott's π and Cohen's κ, which discount the agreement expected by chance (– where undefined). \
+      PCTL is the dyad's percentile among all dyads that year, and MEDIAN that year's median, of the \
+      --rank-by measure; reference dyads (USA–GBR unless --reference or --no-reference) give the scale. \
+      IDEAL Δ is the distance between the two states' ideal points (Bailey, Strezhnev & Voeten) when \
+      `unga-ideal-points` is imported.
+
+      CSV columns: year,n,agree,agree_half,s,pi,kappa,percentile,median, one column per reference \
+      dyad (its --rank-by measure), ideal_distance, ideal_closeness_percentile.
+
+      Issues: \(UNGAIssue.allCases.map { "\($0.rawValue) \($0.title)" }.joined(separator: ", ")).
+
+      Examples:
+        dyad alignment China Russia
+        dyad alignment China Russia --from 2000 --issue hr
+        dyad alignment India "United States" --important --rank-by kappa
+        dyad alignment China Russia --reference USA/GBR --reference FRA/DEU --csv
+        dyad alignment China Russia --window 5
+      """)
+
+  @OptionGroup var dyad: DyadArguments
+  @OptionGroup var years: YearOptions
+  @Option(name: .long, help: ArgumentHelp("Only roll calls on one issue: me, nu, di, hr, co or ec.", valueName: "code"))
+  var issue: UNGAIssue?
+  @Flag(name: .long, help: "Only votes the US State Department classed as important (coded from 1983).")
+  var important = false
+  @Option(name: .long, help: ArgumentHelp("The measure ranked and shown for reference dyads: agree, agree_half, s, pi or kappa.", valueName: "measure"))
+  var rankBy: SimilarityMeasure = .s
+  @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A reference dyad A/B shown for scale (repeatable). Default: USA/GBR.", valueName: "A/B"))
+  var reference: [String] = []
+  @Flag(name: .long, help: "Show no reference dyad.")
+  var noReference = false
+  @Option(name: .long, help: ArgumentHelp("Pool each year with the N − 1 before it (rolling windows); no percentiles.", valueName: "N"))
+  var window: Int?
+  @Flag(name: .long, help: "Print JSON instead of a table.")
+  var json = false
+  @Flag(name: .long, help: "Print CSV (one row per year) instead of a table.")
+  var csv = false
+  @OptionGroup var storeOptions: StoreOptions
+
+  func validate() throws {
+    if json && csv { throw ValidationError("choose one of --json and --csv") }
+    if let window, window < 1 { throw ValidationError("--window must be at least 1 year") }
+    if noReference && !reference.isEmpty { throw ValidationError("choose one of --reference and --no-reference") }
+  }
+
+  struct Output: Encodable {
+    let alignment: AlignmentSummary
+    let rankedBy: SimilarityMeasure
+    let windows: [AlignmentWindow]?
+    let idealPoints: IdealPointSummary?
+  }
+
+  func run() throws {
+    let store = try storeOptions.open()
+    let (pair, a, b) = try dyad.resolve(with: store.registry)
+    let references = try referenceDyads(store.registry)
+    let summary = try store.alignment(
+      for: pair, years: try years.range, issue: issue, importantOnly: important, references: references)
+    let ideal: IdealPointSummary? =
+      try store.dataset(named: "unga-ideal-points") == nil ? nil : try store.idealPoints(for: pair, years: try years.range)
+    let windows = window.map { summary.rolling(window: $0) }
+    if json {
+      try printJSON(Output(alignment: summary, rankedBy: rankBy, windows: windows, idealPoints: ideal))
+      return
+    }
+    let idealByYear = Dictionary((ideal?.rows ?? []).map { ($0.year, $0) }, uniquingKeysWith: { x, _ in x })
+    // The years with votes, and those with ideal points (which run to 2022).
+    let allYears = Set(summary.rows.map(\.year)).union(idealByYear.keys).sorted()
+    let windowByYear = Dictionary((windows ?? []).map { ($0.years.upperBound, $0) }, uniquingKeysWith: { x, _ in x })
+    let refLabels = summary.references.map { "\($0.dyad.first)-\($0.dyad.second)" }
+
+    if csv {
+      let refColumns = summary.references.map { "\($0.dyad.first.rawValue.lowercased())_\($0.dyad.second.rawValue.lowercased())_\(rankBy.rawValue)" }
+      print(DiplomaticFormat.csvLine(
+        ["year", "n", "agree", "agree_half", "s", "pi", "kappa", "percentile", "median"] + refColumns
+          + ["ideal_distance", "ideal_closeness_percentile"]))
+      for year in allYears {
+        let row = summary.row(inYear: year)
+        let measures = windows == nil ? row?.measures : windowByYear[year]?.measures
+        var fields = [String(year), measures.map { String($0.n) } ?? ""]
+        fields += SimilarityMeasure.allCases.map { DiplomaticFormat.csvNumber(measures?[$0]) }
+        fields.append(DiplomaticFormat.csvNumber(windows == nil ? row?.percentiles[rankBy] : nil, 2))
+        fields.append(DiplomaticFormat.csvNumber(windows == nil ? row?.medians[rankBy] : nil))
+        fields += summary.references.map { DiplomaticFormat.csvNumber($0.measures(inYear: year)?[rankBy]) }
+        fields.append(DiplomaticFormat.csvNumber(idealByYear[year]?.distance))
+        fields.append(DiplomaticFormat.csvNumber(idealByYear[year]?.closenessPercentile, 2))
+        print(DiplomaticFormat.csvLine(fields))
+      }
+      return
+    }
+
+    guard !summary.rows.isEmpty || !(ideal?.rows.isEmpty ?? true) else {
+      print(try noVotesMessage(store: store, a: a, b: b, summary: summary))
+      return
+    }
+    let measureLabel = rankBy.rawValue.uppercased()
+    var columns = ["YEAR", "N", "AGREE", "AGREE½", "S", "PI", "KAPPA"]
+    if windows == nil { columns += ["PCTL \(measureLabel)", "MEDIAN"] }
+    columns += refLabels.map { "\($0) \(measureLabel)" }
+    if ideal != nil { columns += ["IDEAL Δ"] }
+    var table = TextTable()
+    table.columns = columns
+    for year in allYears {
+      let row = summary.row(inYear: year)
+      let measures = windows == nil ? row?.measures : windowByYear[year]?.measures
+      var cells = [windows == nil || window == 1 ? String(year) : "\(year - window! + 1)–\(year)", measures.map { String($0.n) } ?? "–"]
+      cells += SimilarityMeasure.allCases.map { DiplomaticFormat.number(measures?[$0]) }
+      if windows == nil {
+        cells.append(DiplomaticFormat.number(row?.percentiles[rankBy], 1))
+        cells.append(DiplomaticFormat.number(row?.medians[rankBy]))
+      }
+      cells += summary.references.map { DiplomaticFormat.number($0.measures(inYear: year)?[rankBy]) }
+      if ideal != nil { cells.append(DiplomaticFormat.number(idealByYear[year]?.distance, 2)) }
+      table.append(row: cells)
+    }
+    if Terminal.isInteractive {
+      let span = summary.years.map { ", \($0)" } ?? ""
+      print("\(a.name)–\(b.name): UN General Assembly votes, \(summary.filter)\(span)")
+      if let window, window > 1 { print("(rolling \(window)-year windows, pooled roll calls)") }
+      print()
+    }
+    print(table.render(), terminator: "")
+    guard Terminal.isInteractive else { return }
+    if let overall = summary.overall {
+      let m = overall.measures
+      print(
+        "\nAll \(overall.years): n \(m.n), agree \(DiplomaticFormat.number(m.agree)), agree½ \(DiplomaticFormat.number(m.agreeHalf)), S \(DiplomaticFormat.number(m.s)), π \(DiplomaticFormat.number(m.pi)), κ \(DiplomaticFormat.number(m.kappa)).")
+    }
+    var notes: [String] = []
+    if windows == nil {
+      notes.append("PCTL: the dyad's percentile of \(rankBy.rawValue) among all dyads that voted together that year (100 = most aligned); MEDIAN: that year's median.")
+    }
+    if let ideal {
+      notes.append("IDEAL Δ: distance between the two states' ideal points in the session opened that year (sessions run September to September; the data extend to \(ideal.coverage?.upperBound ?? 0)).")
+    } else {
+      notes.append("Import `unga-ideal-points` for the ideal-point distance (to 2022): dyad import unga-ideal-points PATH.")
+    }
+    if important { notes.append("Important votes are coded from 1983 (session 39) on.") }
+    print("\nNotes\n" + notes.map { "- \($0)" }.joined(separator: "\n"))
+    var citations = Citations()
+    _ = citations.number(for: summary.source)
+    if let ideal { _ = citations.number(for: ideal.source) }
+    print("\n" + citations.render())
+  }
+
+  /// The reference dyads: `--reference A/B` each, USA–GBR by default, none with `--no-reference`.
+  func referenceDyads(_ registry: StateRegistry) throws -> [Dyad] {
+    if noReference { return [] }
+    guard !reference.isEmpty else { return [Store.defaultAlignmentReference] }
+    return try reference.map { text in
+      let parts = text.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw ValidationError("--reference takes two states as A/B, such as USA/GBR; got '\(text)'")
+      }
+      return try Dyad(try registry.resolve(parts[0]).id, try registry.resolve(parts[1]).id)
+    }
+  }
+
+  /// Why a dyad has no joint votes in the years asked about, from each state's first and last vote.
+  func noVotesMessage(store: Store, a: State, b: State, summary: AlignmentSummary) throws -> String {
+    var text = "\(a.name) and \(b.name) never voted on the same roll call"
+    if let years = summary.years { text += " in \(years)" } else if let coverage = summary.coverage {
+      text += " in the data's years (\(coverage))"
+    }
+    if !summary.filter.isAll { text += " (\(summary.filter))" }
+    var spans: [String] = []
+    for state in [a, b] {
+      let voters = try store.ungaVoters(of: state.id)
+      if let first = voters.map(\.first).min(), let last = voters.map(\.last).max() {
+        spans.append("\(state.name) voted from \(first) to \(last)")
+      } else {
+        spans.append("\(state.name) has no UN votes in the data")
+      }
+    }
+    return text + ". " + spans.joined(separator: "; ") + "."
+  }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import DyadAnalysis
+import DyadCore
+import DyadStore
+import Foundation
+
+struct AlliesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "allies",
+    abstract: "Are they allies? A rule-based verdict for one year, with every rule, its evidence and sources.",
+    discussion: """
+      Classes: treaty allies (a defence pact), aligned partners (a selective non-aggression or \
+      consultation pact plus regular joint exercises or significant arms transfers), partners, no \
+      security ties. The rules are documented in docs/verdict-rules.md. The same verdict is shown \
+      for United States–United Kingdom and United States–Japan for scale. The year defaults to this year.
+
+      Examples:
+        dyad allies China Russia
+        dyad allies China Russia --year 1965
+        dyad allies India Russia --year 2015 --json
+      """)
+
+  @OptionGroup var dyad: DyadArguments
+  @Option(name: .long, help: ArgumentHelp("The year (default: this year).", valueName: "year"))
+  var year: Int?
+  @OptionGroup var output: OutputOptions
+  @OptionGroup var storeOptions: StoreOptions
+
+  /// Dyads shown for scale.
+  static let references: [(StateID, StateID)] = [("USA", "GBR"), ("USA", "JPN")]
+
+  struct Output: Encodable {
+    let verdict: AllianceVerdict
+    let references: [AllianceVerdict]
+  }
+
+  func validate() throws {
+    if let year, !YearRange.all.contains(year) {
+      throw ValidationError("--year \(year) is outside \(YearRange.all)")
+    }
+  }
+
+  func run() throws {
+    let store = try storeOptions.open()
+    let (pair, a, _) = try dyad.resolve(with: store.registry)
+    let year = year ?? Calendar(identifier: .gregorian).component(.year, from: Date())
+    let verdict = try store.verdict(for: pair, year: year)
+    var references: [AllianceVerdict] = []
+    for (x, y) in Self.references {
+      guard let reference = try? Dyad(x, y), reference != pair, store.registry[x] != nil, store.registry[y] != nil else { continue }
+      references.append(try store.verdict(for: reference, year: year))
+    }
+    if output.json {
+      try printJSON(Output(verdict: verdict, references: references))
+      return
+    }
+    print(render(verdict, references: references, reversed: a.id != pair.first))
+  }
+
+  /// The verdict as text; `reversed` names the states in the order the user gave them.
+  func render(_ verdict: AllianceVerdict, references: [AllianceVerdict], reversed: Bool) -> String {
+    var citations = Citations()
+    var lines: [String] = []
+    let names = reversed ? verdict.names.reversed() : verdict.names
+    lines.append("\(names.joined(separator: "–")) in \(verdict.year): \(verdict.tie.rawValue.uppercased())")
+    lines.append(verdict.summary)
+    lines.append("")
+    lines.append("Rules (docs/verdict-rules.md)")
+    for result in verdict.rules {
+      lines.append("  [\(result.fired ? "x" : " ")] \(result.rule.id) \(result.rule.name): \(result.finding)")
+      for item in result.evidence {
+        let cites = item.sources.map { "[\(citations.number(for: $0))]" }.joined()
+        lines.append("        - \(item.text)\(cites.isEmpty ? "" : " \(cites)")")
+      }
+    }
+    if !verdict.notes.isEmpty {
+      lines.append("")
+      lines.append("Notes")
+      lines += verdict.notes.map { "  - \($0)" }
+    }
+    if !references.isEmpty {
+      lines.append("")
+      lines.append("For scale, the same rules in \(verdict.year)")
+      var table = TextTable("DYAD", "VERDICT", "RULES FIRED", "BECAUSE")
+      for reference in references {
+        let fired = reference.firedRules.map(\.rule.id).joined(separator: " ")
+        let lead = reference.firedRules.first.map { "\($0.rule.name): \($0.finding)" } ?? "no rule fired"
+        // In the order the reference is named (United States first).
+        let names = Self.references.contains { $0.0 == reference.dyad.second } ? reference.names.reversed() : reference.names
+        table.append(names.joined(separator: "–"), reference.tie.rawValue, fired.isEmpty ? "–" : fired, lead)
+      }
+      lines.append(table.render().trimmingCharacters(in: .newlines))
+    }
+    if !citations.sources.isEmpty {
+      lines.append("")
+      lines.append(citations.render())
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import DyadAnalysis
+import DyadCore
+import DyadStore
+import Foundation
+
+struct InstitutionsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "institutions",
+    abstract: "The intergovernmental organisations two states share, by year, and their shared memberships.",
+    discussion: """
+      SHARED IGOs counts the organisations in which both were full members (Correlates of War IGO \
+      v3, 1816–2014; import `cow-igo`); the per-state columns count each one's full memberships. \
+      CURATED lists the institutions Dyad's curated memberships (UN, SCO, BRICS, G20, …) show both \
+      in that year, which carry the record past 2014. Missing counts print as –, never 0.
+
+      Examples:
+        dyad institutions China Russia
+        dyad institutions China Russia --from 1990
+        dyad institutions India Pakistan --csv
+      """)
+
+  @OptionGroup var dyad: DyadArguments
+  @OptionGroup var years: YearOptions
+  @Flag(name: .long, help: "Print JSON instead of a table.")
+  var json = false
+  @Flag(name: .long, help: "Print CSV (one row per year) instead of a table.")
+  var csv = false
+  @OptionGroup var storeOptions: StoreOptions
+
+  func validate() throws {
+    if json && csv { throw ValidationError("choose one of --json and --csv") }
+  }
+
+  func run() throws {
+    let store = try storeOptions.open()
+    let (pair, a, b) = try dyad.resolve(with: store.registry)
+    let summary = try store.sharedInstitutions(for: pair, years: try years.range)
+    if json {
+      try printJSON(summary)
+      return
+    }
+    let aIsFirst = a.id == pair.first
+    func own(_ row: InstitutionYear) -> (Int?, Int?) {
+      aIsFirst ? (row.firstIGOs, row.secondIGOs) : (row.secondIGOs, row.firstIGOs)
+    }
+    func count(_ value: Int?) -> String { value.map(String.init) ?? "–" }
+    if csv {
+      print(DiplomaticFormat.csvLine(
+        ["year", "shared_igos", "\(a.id.rawValue.lowercased())_igos", "\(b.id.rawValue.lowercased())_igos", "curated"]))
+      for row in summary.years {
+        let (x, y) = own(row)
+        print(DiplomaticFormat.csvLine([
+          String(row.year), row.sharedIGOs.map(String.init) ?? "", x.map(String.init) ?? "", y.map(String.init) ?? "",
+          row.curated.joined(separator: ";"),
+        ]))
+      }
+      return
+    }
+    let rows = summary.years.filter { $0.sharedIGOs != nil || !$0.curated.isEmpty }
+    guard !rows.isEmpty else {
+      var text = "No shared institutions recorded for \(a.name)–\(b.name)"
+      if let range = try years.range { text += " in \(range)" }
+      text += "."
+      if summary.igoCoverage == nil { text += " Import the COW IGO counts with `dyad import cow-igo PATH`." }
+      print(text)
+      return
+    }
+    if Terminal.isInteractive { print("\(a.name)–\(b.name): shared institutions by year\n") }
+    var table = TextTable(
+      "YEAR", "SHARED IGOs", "\(a.id.rawValue) IGOs", "\(b.id.rawValue) IGOs", "CURATED (BOTH MEMBERS)")
+    for row in rows {
+      let (x, y) = own(row)
+      table.append(String(row.year), count(row.sharedIGOs), count(x), count(y), row.curated.joined(separator: ", "))
+    }
+    print(table.render(), terminator: "")
+    guard Terminal.isInteractive else { return }
+    var citations = Citations()
+    if !summary.memberships.isEmpty {
+      print("\nShared memberships (curated)")
+      var list = TextTable("INSTITUTION", "BOTH MEMBERS", "SOURCES")
+      for membership in summary.memberships {
+        let span = "\(membership.from) – \(membership.to?.description ?? "")"
+        let cites = membership.sources.map { "[\(citations.number(for: $0))]" }.joined()
+        list.append(membership.name, span, cites)
+      }
+      print(list.render(), terminator: "")
+    }
+    var notes: [String] = []
+    if let coverage = summary.igoCoverage {
+      notes.append("SHARED IGOs: COW IGO v3 counts for \(coverage); COW gives counts, not which organisations. Later years rest on the curated memberships.")
+      if let source = summary.igoSource { _ = citations.number(for: source) }
+    } else {
+      notes.append("No COW IGO counts in the store: run `dyad import cow-igo PATH` for shared-IGO counts 1816–2014.")
+    }
+    print("\nNotes\n" + notes.map { "- \($0)" }.joined(separator: "\n"))
+    if !citations.sources.isEmpty { print("\n" + citations.render()) }
+  }
+}

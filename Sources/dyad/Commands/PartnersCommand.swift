@@ -1,0 +1,129 @@
+import ArgumentParser
+import DyadAnalysis
+import DyadCore
+import DyadStore
+import Foundation
+
+struct PartnersCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "partners",
+    abstract: "A state's trading partners in a year, by share of its trade, with ranks.",
+    discussion: """
+      Partners come from COW Trade 4.0 (1870–2014) with the ranks computed at import, or, for years \
+      COW does not cover, from the state's own reports to the IMF (Direction of Trade). A partner \
+      with a missing flow is listed unranked and lowers no other partner's rank. Shares are of the \
+      state's total trade (imports plus exports): COW national totals, or its IMF trade with the World.
+
+      Examples:
+        dyad partners China --year 2014
+        dyad partners Russia --top 20
+        dyad partners Russia --year 2021 --source imf --json
+      """)
+
+  enum SeriesChoice: String, ExpressibleByArgument, CaseIterable {
+    case cow, imf
+  }
+
+  @Argument(help: "The state: a name or code.")
+  var state: String
+
+  @Option(name: .long, help: ArgumentHelp("The year (default: the latest with data).", valueName: "year"))
+  var year: Int?
+
+  @Option(name: .long, help: ArgumentHelp("How many partners to list (0 for all).", valueName: "n"))
+  var top = 10
+
+  @Option(name: .long, help: "The series: cow or imf (default: COW when it has the year, else IMF).")
+  var source: SeriesChoice?
+
+  @OptionGroup var output: OutputOptions
+  @Flag(name: .long, help: "Print CSV (one row per partner) instead of a table.")
+  var csv = false
+  @OptionGroup var storeOptions: StoreOptions
+
+  func validate() throws {
+    if output.json && csv { throw ValidationError("choose one of --json and --csv") }
+    if top < 0 { throw ValidationError("--top must be 0 (all) or more") }
+  }
+
+  func run() throws {
+    let store = try storeOptions.open()
+    let resolved = try store.registry.resolve(state)
+    let kind: TradeSource.Kind? = source.map { $0 == .cow ? .cowTrade : .imfDots }
+    guard let list = try store.tradePartners(of: resolved.id, year: year, source: kind) else {
+      throw TradeCommand.Failure(try unavailable(resolved, store: store))
+    }
+    if output.json {
+      try printJSON(list)
+      return
+    }
+    let registry = store.registry
+    func name(_ id: StateID) -> String { registry[id]?.name(inYear: list.year) ?? id.rawValue }
+    let shown = top == 0 ? list.partners : Array(list.partners.prefix(top))
+    if csv {
+      print(TradeCommand.csvLine(["rank", "partner", "name", "exports", "imports", "total", "share_pct", "export_share_pct", "source", "year"]))
+      for entry in shown {
+        print(
+          TradeCommand.csvLine([
+            entry.rank.map(String.init) ?? "", entry.partner.rawValue, name(entry.partner),
+            TradeCommand.csvNumber(entry.exports.value), TradeCommand.csvNumber(entry.imports.value),
+            TradeCommand.csvNumber(entry.total.value), TradeCommand.csvNumber(entry.share.value),
+            TradeCommand.csvNumber(entry.exportShare.value),
+            list.source.kind.rawValue, String(list.year),
+          ]))
+      }
+      return
+    }
+    let stateName = resolved.name(inYear: list.year)
+    let basis = list.source.kind == .cowTrade ? "COW national totals" : "trade with the World as reported to the IMF"
+    var totals = "total trade \(EconomicFormat.millions(list.totalTrade.value))"
+    if list.totalTrade.isMissing { totals += " (not reported)" }
+    totals += ", exports \(EconomicFormat.millions(list.totalExports.value)) US$ millions (\(basis))"
+    print("\(stateName)'s trading partners in \(list.year) (\(list.source.label)): \(list.ranked) ranked by two-way trade; \(totals)")
+    print("")
+    var table = TextTable("RANK", "PARTNER", "EXPORTS", "IMPORTS", "TOTAL", "SHARE", "EXPORT SHARE")
+    for entry in shown {
+      let label = entry.reportedName.map { $0 == name(entry.partner) ? $0 : "\(name(entry.partner)) (\($0))" } ?? name(entry.partner)
+      table.append(
+        entry.rank.map(String.init) ?? EconomicFormat.missing, label, EconomicFormat.millions(entry.exports.value),
+        EconomicFormat.millions(entry.imports.value), EconomicFormat.millions(entry.total.value),
+        EconomicFormat.percent(entry.share.value), EconomicFormat.percent(entry.exportShare.value))
+    }
+    print(table.render(), terminator: "")
+    let hidden = list.partners.count - shown.count
+    let unranked = list.partners.filter { $0.rank == nil }.count
+    var notes: [String] = []
+    if hidden > 0 { notes.append("\(hidden) more partners (--top 0 lists all).") }
+    if unranked > 0 {
+      notes.append("\(unranked) partners have a missing flow: they are unranked and lower no other rank.")
+    }
+    if !list.unresolvedNames.isEmpty {
+      notes.append(
+        "Not states in Dyad's registry, left out: \(list.unresolvedNames.prefix(8).joined(separator: ", "))"
+          + (list.unresolvedNames.count > 8 ? " and \(list.unresolvedNames.count - 8) more." : "."))
+    }
+    if !notes.isEmpty { print("") }
+    for note in notes { print(note) }
+    print("\nSource: \(list.citation.citation). \(list.citation.url)")
+  }
+
+  /// Why no partners can be listed, and what to do.
+  private func unavailable(_ state: State, store: Store) throws -> String {
+    let datasets = Set(try store.datasets().map(\.name))
+    let years = try store.tradePartnerYears(of: state.id)
+    if !datasets.contains("cow-trade") && !datasets.contains("imf-dots") {
+      return "the store has no partner data: run `dyad import cow-trade PATH` (COW Trade 4.0, 1870–2014) or `dyad import imf-dots PATH`"
+    }
+    var available: [String] = []
+    if let first = years.cow.first, let last = years.cow.last { available.append("COW \(first)–\(last)") }
+    if let first = years.imf.first, let last = years.imf.last { available.append("IMF \(first)–\(last)") }
+    let asked = year.map { " in \($0)" } ?? ""
+    let series = source.map { " from \($0.rawValue)" } ?? ""
+    if available.isEmpty {
+      let missing = ["cow-trade", "imf-dots"].filter { !datasets.contains($0) }
+      return "no partner data for \(state.name)\(series)"
+        + (missing.isEmpty ? "" : "; `dyad import \(missing[0]) PATH` may add it")
+    }
+    return "no partner data for \(state.name)\(asked)\(series); available: \(available.joined(separator: ", "))"
+  }
+}

@@ -1,0 +1,228 @@
+import ArgumentParser
+import DyadAnalysis
+import DyadCore
+import DyadStore
+import Foundation
+
+struct TradeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "trade",
+    abstract: "Bilateral trade of two states by year and source: flows, balance, shares, ranks, asymmetry.",
+    discussion: """
+      Each row is one year as one source reports it: COW Trade 4.0 (1870–2014), official totals \
+      (curated, each with its publication) and IMF Direction of Trade reports. Where two sources \
+      report the same flow, both are shown with the gap between them. Money is in current US$ \
+      millions; A→B is what A sold to B.
+
+      By default the years run from the later of the two states' current forms (Russia: 1992) and \
+      at most 40 years back from the latest data; --from and --to choose others.
+
+      CSV columns: year,source,reporter,a,b,a_to_b,b_to_a,total,total_status,balance,growth_pct, \
+      share_b_in_a_pct,share_a_in_b_pct,export_share_b_in_a_pct,export_share_a_in_b_pct,asymmetry,rank_b_for_a,partners_of_a,rank_a_for_b, \
+      partners_of_b,trade_gdp_a_pct,trade_gdp_b_pct,source_url (a missing value is empty).
+
+      Examples:
+        dyad trade China Russia
+        dyad trade China Russia --from 1950 --to 1991
+        dyad trade "United States" China --csv > us_china.csv
+      """)
+
+  @OptionGroup var dyad: DyadArguments
+  @OptionGroup var years: YearOptions
+  @OptionGroup var output: OutputOptions
+  @Flag(name: .long, help: "Print CSV (one row per year and source) instead of a table.")
+  var csv = false
+  @OptionGroup var storeOptions: StoreOptions
+
+  func validate() throws {
+    if output.json && csv { throw ValidationError("choose one of --json and --csv") }
+  }
+
+  func run() throws {
+    let store = try storeOptions.open()
+    let (_, a, b) = try dyad.resolve(with: store.registry)
+    let registry = store.registry
+    let name = { (id: StateID, year: Int) in registry[id]?.name(inYear: year) ?? id.rawValue }
+    let inputs = try store.tradeInputs(between: a.id, and: b.id)
+    let requested = try years.range
+    let (range, why) =
+      requested.map { ($0, nil) } ?? Self.defaultYears(a, b, profile: TradeProfile(inputs: inputs, names: name))
+    let profile = TradeProfile(inputs: inputs, years: range, names: name)
+
+    if !profile.hasData {
+      let span = range.map { " in \($0)" } ?? ""
+      if !profile.missingDatasets.isEmpty {
+        let hints = profile.missingDatasets.map { "`\($0.command)` (\($0.adds))" }.joined(separator: "; ")
+        throw Failure("no trade figures for \(a.name)–\(b.name)\(span): the store lacks \(hints)")
+      }
+      if output.json {
+        try printJSON(profile)
+      } else if !csv {
+        print("No trade figures for \(a.name)–\(b.name)\(span).")
+      }
+      return
+    }
+    if output.json {
+      try printJSON(profile)
+      return
+    }
+    if csv {
+      printCSV(profile)
+      return
+    }
+
+    let interactive = Terminal.isInteractive
+    let last = profile.rows.last?.year ?? range?.upperBound ?? 0
+    let aName = a.name(inYear: last), bName = b.name(inYear: last)
+    if interactive {
+      let shown = range.map { "\($0)" } ?? "all years"
+      print("\(aName)–\(bName) trade, \(shown) (current US$ millions; \(a.id)→\(b.id) = \(aName)'s exports to \(bName))")
+      if let why { print(why) }
+      print("")
+    }
+    var citations = Citations()
+    func label(_ row: TradeYear) -> String {
+      interactive ? "\(row.source.label) [\(citations.number(for: row.citation))]" : row.source.label
+    }
+    print("Flows (US$ millions)")
+    var flows = TextTable("YEAR", "SOURCE", "\(a.id)→\(b.id)", "\(b.id)→\(a.id)", "TOTAL", "BALANCE \(a.id)", "GROWTH")
+    for row in profile.rows {
+      flows.append(
+        String(row.year), label(row), EconomicFormat.millions(row.aToB.value), EconomicFormat.millions(row.bToA.value),
+        EconomicFormat.millions(row.total.value), EconomicFormat.millions(row.balance.value),
+        EconomicFormat.change(row.growth.value))
+    }
+    print(flows.render(), terminator: "")
+
+    let dependence = profile.rows.filter { row in
+      [row.shareOfBInA, row.shareOfAInB, row.shareOfBInAExports, row.shareOfAInBExports, row.tradeToGDPOfA, row.tradeToGDPOfB]
+        .contains { !$0.isMissing } || row.rankOfBForA != nil || row.rankOfAForB != nil
+    }
+    if !dependence.isEmpty {
+      print(
+        "\nDependence (\(b.id) OF \(a.id) TRADE: \(bName)'s share of \(aName)'s trade; ASYM: \(aName)'s dependence on \(bName) over "
+          + "\(bName)'s on \(aName); RANK: rank among the other's partners / partners ranked)")
+      var table = TextTable(
+        "YEAR", "SOURCE", "\(b.id) OF \(a.id) TRADE", "\(a.id) OF \(b.id) TRADE", "\(b.id) OF \(a.id) EXPORTS",
+        "\(a.id) OF \(b.id) EXPORTS", "ASYM", "\(b.id) RANK", "\(a.id) RANK", "TRADE/GDP \(a.id)", "TRADE/GDP \(b.id)")
+      for row in dependence {
+        table.append(
+          String(row.year), label(row), EconomicFormat.percent(row.shareOfBInA.value),
+          EconomicFormat.percent(row.shareOfAInB.value), EconomicFormat.percent(row.shareOfBInAExports.value),
+          EconomicFormat.percent(row.shareOfAInBExports.value), EconomicFormat.ratio(row.asymmetry.value),
+          EconomicFormat.rank(row.rankOfBForA), EconomicFormat.rank(row.rankOfAForB),
+          EconomicFormat.percent(row.tradeToGDPOfA.value), EconomicFormat.percent(row.tradeToGDPOfB.value))
+      }
+      print(table.render(), terminator: "")
+    }
+
+    if !profile.comparisons.isEmpty {
+      print("\nWhere sources report the same flow (US$ millions; gap: largest minus smallest, % of smallest)")
+      var gaps = TextTable("YEAR", "FLOW", "FIGURES", "GAP")
+      for comparison in profile.comparisons {
+        let flow: String
+        switch comparison.measure {
+        case .total: flow = "total"
+        case .aToB: flow = "\(a.id)→\(b.id)"
+        case .bToA: flow = "\(b.id)→\(a.id)"
+        }
+        let figures = comparison.figures.map { "\($0.source.label) \(EconomicFormat.millions($0.value))" }
+        let percent = comparison.gapPercent.map { " (\(EconomicFormat.percent($0)))" } ?? ""
+        gaps.append(
+          String(comparison.year), flow, figures.joined(separator: " · "),
+          EconomicFormat.millions(comparison.gap) + percent)
+      }
+      print(gaps.render(), terminator: "")
+    }
+
+    print("\nCoverage")
+    for item in profile.coverage {
+      var text = "  \(item.source.label): \(item.years) for \(aName)–\(bName)"
+      if let dataset = item.datasetYears { text += " (the dataset covers \(dataset))" }
+      print(text)
+    }
+    for missing in profile.missingDatasets {
+      print("  Not in the store: \(missing.name) (\(missing.adds)); run `\(missing.command)`")
+    }
+    if let answer = profile.answer { print("\nAnswer: \(answer)") }
+    if !profile.notes.isEmpty {
+      print("\nNotes")
+      for note in profile.notes { print("  - \(note)") }
+    }
+    if interactive {
+      print("\n" + citations.render())
+    } else {
+      let cited = Set(profile.rows.map(\.citation))
+      print("\nSources")
+      for source in cited.sorted(by: { $0.citation < $1.citation }) { print("  \(source.citation). \(source.url)") }
+    }
+  }
+
+  /// The years shown by default: from the later of the two states' current forms (the first full
+  /// year after their last change of name or regime), and at most 40 years before the latest data.
+  static func defaultYears(_ a: State, _ b: State, profile: TradeProfile) -> (YearRange?, String?) {
+    guard let latest = profile.rows.last(where: \.hasData)?.year else { return (nil, nil) }
+    func currentForm(_ state: State) -> (year: Int, day: Day)? {
+      guard let end = state.periods.map(\.to).max(), let start = Day.after(end) else {
+        return state.start.map { ($0.month == 1 && $0.day == 1 ? $0.year : $0.year + 1, $0) }
+      }
+      return (start.month == 1 && start.day == 1 ? start.year : start.year + 1, start)
+    }
+    let forms = [(a, currentForm(a)), (b, currentForm(b))].compactMap { item in item.1.map { (item.0, $0) } }
+    let newest = forms.max { $0.1.year < $1.1.year }
+    let floor = latest - 40
+    let from = max(newest?.1.year ?? floor, floor)
+    guard let range = try? YearRange(from: from, to: latest) else { return (nil, nil) }
+    var why = "Showing \(range)"
+    if let newest, newest.1.year == from {
+      why += ": since \(newest.0.name) took its current form on \(newest.1.day)"
+    } else {
+      why += ": the latest 40 years"
+    }
+    return (range, why + ". Use --from and --to for other years.")
+  }
+
+  private func printCSV(_ profile: TradeProfile) {
+    print(
+      Self.csvLine([
+        "year", "source", "reporter", "a", "b", "a_to_b", "b_to_a", "total", "total_status", "balance", "growth_pct",
+        "share_b_in_a_pct", "share_a_in_b_pct", "export_share_b_in_a_pct", "export_share_a_in_b_pct", "asymmetry", "rank_b_for_a", "partners_of_a", "rank_a_for_b",
+        "partners_of_b", "trade_gdp_a_pct", "trade_gdp_b_pct", "source_url",
+      ]))
+    for row in profile.rows {
+      print(
+        Self.csvLine([
+          String(row.year), row.source.kind.rawValue, row.source.reporter?.rawValue ?? "", profile.a.rawValue,
+          profile.b.rawValue, Self.csvNumber(row.aToB.value), Self.csvNumber(row.bToA.value),
+          Self.csvNumber(row.total.value), row.total.status.rawValue, Self.csvNumber(row.balance.value),
+          Self.csvNumber(row.growth.value), Self.csvNumber(row.shareOfBInA.value), Self.csvNumber(row.shareOfAInB.value),
+          Self.csvNumber(row.shareOfBInAExports.value), Self.csvNumber(row.shareOfAInBExports.value),
+          Self.csvNumber(row.asymmetry.value), row.rankOfBForA.map { String($0.rank) } ?? "",
+          row.rankOfBForA.map { String($0.among) } ?? "", row.rankOfAForB.map { String($0.rank) } ?? "",
+          row.rankOfAForB.map { String($0.among) } ?? "", Self.csvNumber(row.tradeToGDPOfA.value),
+          Self.csvNumber(row.tradeToGDPOfB.value), row.citation.url,
+        ]))
+    }
+  }
+
+  /// A failure with what to do about it, printed as one line without the usage text.
+  struct Failure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+  }
+
+  /// A CSV number: the shortest exact text, empty when missing.
+  static func csvNumber(_ value: Double?) -> String {
+    guard let value, value.isFinite else { return "" }
+    if value == value.rounded(), value.magnitude < 1e15 { return String(Int(value)) }
+    return String(value)
+  }
+
+  /// One CSV line, quoting fields that need it.
+  static func csvLine(_ fields: [String]) -> String {
+    fields.map { field in
+      field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+    }.joined(separator: ",")
+  }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import DyadAnalysis
+import DyadCore
+import DyadStore
+import Foundation
+
+struct VetoesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "vetoes",
+    abstract: "UN Security Council vetoes of two permanent members: each side's, the joint ones, and when each last vetoed without the other.",
+    discussion: """
+      From the Dag Hammarskjöld Library's veto list (1946 – 15 September 2022). The USSR's vetoes \
+      count as Russia's. With --csv, one row per veto cast by either side.
+
+      Examples:
+        dyad vetoes China Russia
+        dyad vetoes USA UK --from 1970 --to 1990
+        dyad vetoes China Russia --json
+      """)
+
+  @OptionGroup var dyad: DyadArguments
+  @OptionGroup var years: YearOptions
+  @Flag(name: .long, help: "Print JSON instead of a table.")
+  var json = false
+  @Flag(name: .long, help: "Print CSV (one row per veto) instead of a table.")
+  var csv = false
+  @OptionGroup var storeOptions: StoreOptions
+
+  func validate() throws {
+    if json && csv { throw ValidationError("choose one of --json and --csv") }
+  }
+
+  func run() throws {
+    let store = try storeOptions.open()
+    let (pair, a, b) = try dyad.resolve(with: store.registry)
+    let summary = try store.vetoes(for: pair, years: try years.range)
+    if json {
+      try printJSON(summary)
+      return
+    }
+    let sideA = summary.side(of: a.id)!, sideB = summary.side(of: b.id)!
+    let names = store.registry
+    func name(_ id: StateID, _ year: Int) -> String { names[id]?.name(inYear: year) ?? id.rawValue }
+    if csv {
+      print(DiplomaticFormat.csvLine(
+        ["date", "draft", "topic", "agenda_item", "vetoed_by", a.id.rawValue.lowercased(), b.id.rawValue.lowercased(), "joint"]))
+      for veto in summary.all {
+        let byA = veto.isCast(by: a.id), byB = veto.isCast(by: b.id)
+        print(DiplomaticFormat.csvLine([
+          veto.date.description, veto.draft, veto.topic, veto.agendaItem,
+          veto.vetoers.map(\.rawValue).joined(separator: ";"), byA ? "1" : "0", byB ? "1" : "0", byA && byB ? "1" : "0",
+        ]))
+      }
+      return
+    }
+    let span = try years.range.map { "\($0)" } ?? summary.coverage.map { "\($0)" } ?? ""
+    if summary.permanentMembers.isEmpty {
+      print("Neither \(a.name) nor \(b.name) has held a permanent seat on the Security Council, so neither has a veto.")
+      return
+    }
+    print("\(a.name)–\(b.name): UN Security Council vetoes, \(span)\n")
+    var overview = TextTable("", a.name.uppercased(), b.name.uppercased())
+    func last(_ veto: Veto?) -> String { veto.map { "\($0.date) \($0.draft) (\($0.topic))" } ?? "–" }
+    func count(_ side: VetoSide) -> String {
+      summary.permanentMembers.contains(side.state) ? String(side.count) : "not a permanent member"
+    }
+    overview.append("Vetoes", count(sideA), count(sideB))
+    overview.append("Joint with the other", String(sideA.jointCount), String(sideB.jointCount))
+    overview.append("Without the other", String(sideA.withoutPartnerCount), String(sideB.withoutPartnerCount))
+    overview.append("As the sole vetoer", String(sideA.soleCount), String(sideB.soleCount))
+    overview.append("Last without the other", last(sideA.lastWithoutPartner), last(sideB.lastWithoutPartner))
+    print(overview.render(aligned: true, width: Terminal.width), terminator: "")
+
+    let all = summary.all
+    if !all.isEmpty {
+      print()
+      var table = TextTable("DATE", "DRAFT", "TOPIC", "VETOED BY", "AGENDA ITEM")
+      for veto in all {
+        let by = veto.vetoers.map { name($0, veto.date.year) }.joined(separator: ", ")
+        let mark = veto.isCast(by: a.id) && veto.isCast(by: b.id) ? "joint: " : ""
+        table.append(veto.date.description, veto.draft, veto.topic, mark + by, veto.agendaItem)
+      }
+      print(table.render(), terminator: "")
+    }
+    if Terminal.isInteractive {
+      print("\nNotes\n" + summary.notes.map { "- \($0)" }.joined(separator: "\n"))
+      var citations = Citations()
+      _ = citations.number(for: summary.source)
+      print("\n" + citations.render())
+    }
+  }
+}

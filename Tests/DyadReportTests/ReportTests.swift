@@ -1,0 +1,175 @@
+import DyadAnalysis
+import DyadCore
+import DyadData
+import DyadStore
+import DyadTestSupport
+import Foundation
+import Testing
+
+@testable import DyadReport
+
+/// The report's structure and its numbers, on a store with the curated facts and two small
+/// datasets (Security Council vetoes and SIPRI transfers) imported.
+@Suite("Report", .serialized)
+struct ReportTests {
+  static let folder = try! TemporaryFolder("dyad-report")
+  static let store: Store = {
+    let store = try! Store.open(at: folder.path("report.sqlite"))
+    if SharedData.isAvailable {
+      for (name, folder) in [("unsc-vetoes", "unsc-vetoes"), ("sipri-transfers", "sipri-arms-transfers")] {
+        let importer = DatasetCatalog.importers[name]!
+        _ = try! store.importDataset(importer, files: try! importer.inputFiles(at: SharedData.folder(folder)))
+      }
+    }
+    return store
+  }()
+  static let today = Day(year: 2026, month: 11, day: 29)!
+
+  func report(_ a: String, _ b: String, years: YearRange? = nil) throws -> Report {
+    let registry = Self.store.registry
+    return try ReportBuilder(store: Self.store, today: Self.today).build(
+      try registry.resolve(a), try registry.resolve(b), years: years)
+  }
+
+  @Test("every section is present, in order, each answering its question")
+  func sections() throws {
+    let report = try report("China", "Russia")
+    #expect(report.sections.map(\.id) == ["allies", "alignment", "economy", "military", "limits", "timeline", "coverage"])
+    #expect(report.title == "China–Russia")
+    #expect((3...5).contains(report.findings.count))
+    for section in report.sections { #expect(!section.blocks.isEmpty, "\(section.id) is empty") }
+  }
+
+  @Test("every figure and table with figures has a note, and every note resolves to a source with an address")
+  func footnotes() throws {
+    let report = try report("China", "Russia")
+    let numbers = Set(report.notes.map(\.number))
+    #expect(numbers == Set(1...report.notes.count))
+    var cited = Set<Int>()
+    for section in report.sections {
+      for block in section.blocks {
+        switch block {
+        case .figure(let figure):
+          if section.id != "timeline" { #expect(!figure.notes.isEmpty, "figure \(figure.id) has no note") }
+          cited.formUnion(figure.notes)
+        case .paragraph(let p), .callout(_, let p): cited.formUnion(p.notes)
+        case .list(let items): for item in items { cited.formUnion(item.notes) }
+        case .table(let table): cited.formUnion(table.notes)
+        default: break
+        }
+      }
+    }
+    #expect(cited.isSubset(of: numbers))
+    for note in report.notes {
+      #expect(note.url.hasPrefix("http"), "note \(note.number) has no address")
+      #expect(!note.source.isEmpty && !note.title.isEmpty)
+    }
+  }
+
+  @Test("the verdict in the text is the analysis's verdict, and the 2001 treaty is not a defence pact")
+  func verdictMatches() throws {
+    let report = try report("China", "Russia", years: try YearRange(from: 1946, to: 2015))
+    let verdict = try Self.store.verdict(for: try Dyad("CHN", "RUS"), year: 2015)
+    #expect(verdict.tie != .treatyAllies)
+    let allies = try #require(report.sections.first { $0.id == "allies" })
+    guard case .callout(let title, let body) = allies.blocks[0] else {
+      Issue.record("the allies section opens with the verdict")
+      return
+    }
+    #expect(title == "Verdict for 2015: \(verdict.tie.rawValue)")
+    #expect(body.text == verdict.summary)
+  }
+
+  @Test(
+    "veto counts and arms-transfer totals in the text equal the analyses' figures",
+    .enabled(if: SharedData.isAvailable))
+  func numbersMatchAnalyses() throws {
+    let report = try report("China", "Russia", years: try YearRange(from: 1946, to: 2023))
+    let dyad = try Dyad("CHN", "RUS")
+    let vetoes = try Self.store.vetoes(for: dyad, years: try YearRange(from: 1946, to: 2023))
+    let alignment = try #require(report.sections.first { $0.id == "alignment" })
+    let texts = alignment.blocks.compactMap { block -> String? in
+      if case .paragraph(let p) = block { return p.text }
+      return nil
+    }
+    #expect(texts.contains { $0.hasPrefix("Between them, \(vetoes.joint.count) Security Council drafts were vetoed by both.") })
+    for side in vetoes.sides {
+      #expect(texts.contains { $0.contains("cast \(side.count) vetoes, \(side.jointCount) of them together") })
+    }
+    // Russia → China TIV 2000–2023, summed independently from the SIPRI register's rows.
+    var expected = 0.0
+    try CSVReader(path: SharedData.file("sipri-arms-transfers", "sipri_trade_register_2000_2023.csv").path)
+      .forEachRow { header, record in
+        let row = CSVRow(header: header, record: record)
+        guard row.text("Supplier") == "Russia", row.text("Recipient") == "China",
+          let year = Int(row.text("Delivery year")), (2000...2023).contains(year)
+        else { return }
+        expected += Double(row.text("TIV delivery values")) ?? 0
+      }
+    let military = try #require(report.sections.first { $0.id == "military" })
+    let sipri = military.blocks.compactMap { block -> String? in
+      if case .paragraph(let p) = block, p.text.hasPrefix("SIPRI records") { return p.text }
+      return nil
+    }.first
+    let text = try #require(sipri)
+    if expected > 0 {
+      #expect(text.contains("SIPRI records \(CuratedRecord.fixed(expected, 0)) million TIV"), "\(text) vs \(expected)")
+    }
+  }
+
+  @Test("any dyad renders; sections without data say so and name the import that fills them", arguments: [
+    ("United States", "United Kingdom"), ("India", "Pakistan"), ("Japan", "Brazil"),
+  ])
+  func anyDyad(a: String, b: String) throws {
+    let report = try report(a, b)
+    #expect(report.sections.count == 7)
+    let gaps = report.sections.flatMap(\.blocks).compactMap { block -> Report.Gap? in
+      if case .gap(let gap) = block { return gap }
+      return nil
+    }
+    #expect(!gaps.isEmpty)
+    for gap in gaps { #expect(gap.remedy.hasPrefix("dyad import ")) }
+    let html = HTMLReportRenderer().render(report)
+    for bad in ["NaN", "nil", "Optional(", "null", "inf"] {
+      #expect(!html.contains(">\(bad)<") && !html.contains("Optional("), "\(bad) in \(a)–\(b)")
+    }
+  }
+
+  @Test("the HTML is one self-contained file: inline CSS and SVG, no external requests, print styles")
+  func htmlSelfContained() throws {
+    let html = HTMLReportRenderer().render(try report("China", "Russia"))
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.contains("<style>") && html.contains("@media print") && html.contains("@page"))
+    #expect(html.contains("<svg"))
+    #expect(!html.contains("<script") && !html.contains("<link ") && !html.contains("src=\"http"))
+    for id in ["summary", "allies", "alignment", "economy", "military", "limits", "timeline", "coverage", "notes"] {
+      #expect(html.contains("id=\"\(id)\""))
+    }
+    // Every note reference points at a note that exists.
+    let refs = html.components(separatedBy: "href=\"#note-").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+    for ref in refs { #expect(html.contains("id=\"note-\(ref)\"")) }
+  }
+
+  @Test("the Markdown keeps the sections, tables and notes")
+  func markdown() throws {
+    let md = MarkdownReportRenderer().render(try report("China", "Russia"))
+    #expect(md.hasPrefix("# China–Russia\n"))
+    for title in ["## Summary", "## Are they allies?", "## Economic ties", "## Military ties", "## Notes"] {
+      #expect(md.contains(title))
+    }
+    #expect(md.contains("|---|"))
+  }
+
+  @Test("the same store and date give the same bytes")
+  func deterministic() throws {
+    let first = HTMLReportRenderer().render(try report("China", "Russia"))
+    let second = HTMLReportRenderer().render(try report("China", "Russia"))
+    #expect(first == second)
+  }
+
+  @Test("note references are compressed into runs")
+  func noteRanges() {
+    #expect(NoteRanges.runs([5, 1, 2, 3, 9, 8]) == [[1, 2, 3], [5], [8, 9]])
+    #expect(NoteRanges.markdown([1, 2, 3, 7]) == " [1–3, 7]")
+  }
+}
