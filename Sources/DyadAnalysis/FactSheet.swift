@@ -133,7 +133,8 @@ public struct CuratedRecord: Sendable {
     return sources.filter { seen.insert($0.key).inserted }
   }
 
-  static func list(_ items: [String]) -> String {
+  /// "a", "a and b", "a, b and c".
+  public static func list(_ items: [String]) -> String {
     switch items.count {
     case 0: ""
     case 1: items[0]

@@ -8,55 +8,106 @@ import GRDBSQLite
 // MARK: - Bulk writes
 
 extension StoreSink: BatchImportSink {
-  /// Inserts many rows through one prepared statement, binding straight from `values` with the
-  /// SQLite C API: no per-row statement lookup, argument array or observation bookkeeping.
+  /// Inserts many rows through one prepared statement, binding each value with the SQLite C API:
+  /// no per-row statement lookup, argument array or observation bookkeeping.
   func insertBatch(
-    into table: String, columns: [String], count: Int, _ fill: (_ row: Int, _ values: inout [SQLValue]) throws -> Void
+    into table: String, columns: [String], count: Int, _ fill: (_ row: Int, _ binder: any ColumnBinder) throws -> Void
   ) throws {
     let quoted = columns.map { "\"\($0)\"" }.joined(separator: ", ")
     let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
     let statement = try db.makeStatement(sql: "INSERT INTO \"\(table)\" (\(quoted)) VALUES (\(marks))")
-    let handle = statement.sqliteStatement
-    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    var values = [SQLValue](repeating: .null, count: columns.count)
-    func check(_ code: CInt) throws {
-      guard code == SQLITE_OK || code == SQLITE_DONE else {
-        throw DatabaseError(
-          resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-          sql: "INSERT INTO \(table)")
-      }
+    let binder = StatementBinder(statement: statement.sqliteStatement, columns: columns.count)
+    func fail(_ code: CInt) -> DatabaseError {
+      DatabaseError(
+        resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+        sql: "INSERT INTO \(table)")
     }
-    // SQLite keeps bindings across resets: rebind only the values that changed since the last row
-    // (in key order, the state ids of a dyad repeat over its years).
-    var bound = [SQLValue?](repeating: nil, count: columns.count)
     for row in 0..<count {
-      try fill(row, &values)
-      for (i, value) in values.enumerated() {
-        if let previous = bound[i], previous == value { continue }
-        bound[i] = value
-        let index = CInt(i + 1)
-        switch value {
-        case .null: try check(sqlite3_bind_null(handle, index))
-        case .integer(let v): try check(sqlite3_bind_int64(handle, index, Int64(v)))
-        case .real(let v): try check(sqlite3_bind_double(handle, index, v))
-        case .text(var v):
-          try v.withUTF8 { bytes in
-            if let base = bytes.baseAddress, bytes.count > 0 {
-              let text = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-              try check(sqlite3_bind_text(handle, index, text, CInt(bytes.count), transient))
-            } else {
-              try check(sqlite3_bind_text(handle, index, "", 0, transient))
-            }
-          }
-        case .blob(let v):
-          try v.withUnsafeBytes { bytes in
-            try check(sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), CInt(bytes.count), transient))
-          }
-        }
+      try fill(row, binder)
+      if binder.failure != SQLITE_OK { throw fail(binder.failure) }
+      let code = sqlite3_step(binder.statement)
+      guard code == SQLITE_DONE else {
+        sqlite3_reset(binder.statement)
+        throw fail(code)
       }
-      try check(sqlite3_step(handle))
-      try check(sqlite3_reset(handle))
+      sqlite3_reset(binder.statement)
     }
+  }
+}
+
+/// Binds values to a prepared statement; remembers the first failure. SQLite keeps bindings
+/// across resets, so a text equal to the previous row's (a dyad's state ids over its years) is
+/// not bound again.
+private final class StatementBinder: ColumnBinder {
+  let statement: SQLiteStatement
+  private(set) var failure = SQLITE_OK
+  /// The text bound to each column, if the column holds one (unsafe storage: no exclusivity
+  /// bookkeeping per access in the per-value hot path).
+  private let texts: UnsafeMutablePointer<String?>
+  private let columns: Int
+  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+  init(statement: SQLiteStatement, columns: Int) {
+    self.statement = statement
+    self.columns = columns
+    texts = .allocate(capacity: columns)
+    texts.initialize(repeating: nil, count: columns)
+  }
+
+  deinit {
+    texts.deinitialize(count: columns)
+    texts.deallocate()
+  }
+
+  @inline(__always)
+  private func check(_ code: CInt) {
+    if code != SQLITE_OK { record(code) }
+  }
+
+  private func record(_ code: CInt) {
+    if failure == SQLITE_OK { failure = code }
+  }
+
+  @inline(__always)
+  private func forgetText(_ column: Int) {
+    if texts[column] != nil { texts[column] = nil }
+  }
+
+  func bind(_ value: Int, at column: Int) {
+    forgetText(column)
+    check(sqlite3_bind_int64(statement, CInt(column + 1), Int64(value)))
+  }
+
+  func bind(_ value: Double, at column: Int) {
+    forgetText(column)
+    check(sqlite3_bind_double(statement, CInt(column + 1), value))
+  }
+
+  func bind(_ value: String, at column: Int) {
+    if texts[column] == value { return }
+    texts[column] = value
+    var text = value
+    text.withUTF8 { bytes in
+      if let base = bytes.baseAddress, bytes.count > 0 {
+        let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+        check(sqlite3_bind_text(statement, CInt(column + 1), pointer, CInt(bytes.count), Self.transient))
+      } else {
+        check(sqlite3_bind_text(statement, CInt(column + 1), "", 0, Self.transient))
+      }
+    }
+  }
+
+  func bind(_ value: [UInt8], at column: Int) {
+    forgetText(column)
+    value.withUnsafeBytes { bytes in
+      let pointer = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+      check(sqlite3_bind_blob(statement, CInt(column + 1), pointer, CInt(bytes.count), Self.transient))
+    }
+  }
+
+  func bindNull(at column: Int) {
+    forgetText(column)
+    check(sqlite3_bind_null(statement, CInt(column + 1)))
   }
 }
 
@@ -140,6 +191,21 @@ extension Store {
           dyad: dyad, filter: filter, years: span, coverage: coverage, rows: rows, references: refs, source: source)
       }
     }
+    var notes: [String] = []
+    if importantOnly {
+      let uncoded: [Int] = try read { db in
+        try Int.fetchAll(
+          db,
+          sql: """
+            SELECT year FROM unga_roll_call WHERE year BETWEEN ? AND ?
+            GROUP BY year HAVING count(important) = 0 ORDER BY year
+            """, arguments: [span.lowerBound, span.upperBound])
+      }
+      if !uncoded.isEmpty {
+        let spans = YearRange.spans(of: uncoded).map(\.description).joined(separator: ", ")
+        notes.append("Important votes are not coded for \(spans) in this release (the importantvote field is empty), so those years have no important-vote measures.")
+      }
+    }
     let (table, states) = try similarityTable(years: span, filter: filter)
     func codes(_ d: Dyad) -> (Int, Int)? {
       guard let a = states.firstIndex(of: d.first), let b = states.firstIndex(of: d.second) else { return nil }
@@ -151,7 +217,8 @@ extension Store {
         dyad: ref, years: codes(ref).map { table.yearlyWindows(first: $0.0, second: $0.1, years: span) } ?? [])
     }
     return AlignmentSummary(
-      dyad: dyad, filter: filter, years: span, coverage: coverage, rows: rows, references: refs, source: source)
+      dyad: dyad, filter: filter, years: span, coverage: coverage, rows: rows, references: refs, source: source,
+      notes: notes)
   }
 
   /// A dyad's stored rows with their percentiles and each year's medians.

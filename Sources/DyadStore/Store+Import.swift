@@ -136,7 +136,8 @@ extension Store {
   }
 }
 
-/// A 64-bit FNV-1a digest of files' bytes, to recognise a re-import of the same files.
+/// A 64-bit FNV-1a-style digest of files' bytes (of the curated data, byte by byte; of dataset
+/// files, eight bytes a step), to recognise a re-import of the same files.
 enum Checksum {
   static func of(files: [URL]) throws -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -148,10 +149,19 @@ enum Checksum {
       defer { try? handle.close() }
       while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
         total += chunk.count
+        // Eight bytes a step (an xorshift spreads the high bits down): a 20 MB file in a few ms.
         chunk.withUnsafeBytes { bytes in
-          for byte in bytes {
-            hash ^= UInt64(byte)
+          var i = 0
+          while i + 8 <= bytes.count {
+            hash ^= UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             hash = hash &* 0x100_0000_01b3
+            hash ^= hash >> 29
+            i += 8
+          }
+          while i < bytes.count {
+            hash ^= UInt64(bytes[i])
+            hash = hash &* 0x100_0000_01b3
+            i += 1
           }
         }
       }
@@ -159,7 +169,7 @@ enum Checksum {
       hash ^= 0xff
       hash = hash &* 0x100_0000_01b3
     }
-    return "fnv1a64:" + String(hash, radix: 16) + ":\(total)"
+    return "fnv1a64x8:" + String(hash, radix: 16) + ":\(total)"
   }
 
   static func of(bytes: [UInt8]) -> String {

@@ -26,7 +26,7 @@ import Testing
     #expect(windows[1].measures.n == 8 && windows[1].measures.agree == 0.75 && windows[1].measures.s == 0.5)
     // 2002–2003 holds only 2003's two votes.
     #expect(windows[2].measures.n == 2)
-    #expect(summary.overall?.measures.n == 12)
+    #expect(summary.overall?.measures.n == 10)
     #expect(summary.overall?.years == (try YearRange(from: 2000, to: 2003)))
   }
 

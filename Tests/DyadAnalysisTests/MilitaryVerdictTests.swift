@@ -62,6 +62,27 @@ struct MilitaryVerdictTests {
     #expect(VerdictRules.verdict(for: inputs, year: 2017).tie != .alignedPartners)
   }
 
+  @Test("R3: exercises of an organisation with many members (an SCO Peace Mission) count only for R5")
+  func organisationExercises() {
+    var inputs = Self.inputs()
+    for year in 2017...2019 { inputs.atopDyadYears[year] = [.nonaggression] }
+    inputs.alliances = [Self.tie(9999, [.nonaggression], from: "2001-01-01", to: nil, parties: 2)]
+    let sco: [StateID] = ["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB"]
+    inputs.exercises = [
+      Self.exercise("p1", "Peace Mission 2018", 2018, sco), Self.exercise("p2", "Peace Mission 2019", 2019, sco),
+    ]
+    let verdict = VerdictRules.verdict(for: inputs, year: 2019)
+    #expect(!verdict.rules[2].fired)
+    #expect(verdict.rules[4].fired)
+    #expect(verdict.tie == .partners)
+    // Trilateral drills (China–Russia–Iran) still make exercises regular.
+    inputs.exercises = [
+      Self.exercise("s1", "Security Belt 2018", 2018, ["CHN", "RUS", "IRN"]),
+      Self.exercise("s2", "Security Belt 2019", 2019, ["CHN", "RUS", "IRN"]),
+    ]
+    #expect(VerdictRules.verdict(for: inputs, year: 2019).tie == .alignedPartners)
+  }
+
   @Test("R2: a pact of more than ten parties is listed but not counted")
   func broadPact() {
     var inputs = Self.inputs()

@@ -56,7 +56,7 @@ struct DiplomaticCLITests {
     let table = try run(["alignment", "PRC", "Russian Federation", "--reference", "USA/Namibia"])
     #expect(table.status == 0, "\(table.stderr)")
     let lines = table.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.first == "YEAR\tN\tAGREE\tAGREE½\tS\tPI\tKAPPA\tPCTL S\tMEDIAN\tNAM-USA S")
+    #expect(lines.first == "YEAR\tN\tAGREE\tAGREE½\tS\tPI\tKAPPA\tPCTL S\tMEDIAN\tUSA-NAM S")
     #expect(lines.contains { $0.hasPrefix("2019\t3\t0.667\t0.833\t0.667\t0.455\t0.500\t83.3\t-0.167\t") })
     #expect(!table.stdout.contains("nan") && !table.stdout.contains("Optional"))
 
@@ -84,8 +84,8 @@ struct DiplomaticCLITests {
 
     let window = try run(["alignment", "USA", "Russia", "--window", "100", "--csv", "--no-reference"])
     #expect(window.status == 0, "\(window.stderr)")
-    // The last window pools all eight joint votes (1970–2019); no percentile for windows.
-    #expect(csvRows(window.stdout)["2019"]?[1] == "8")
+    // The last window pools all nine joint votes (1970–2019); no percentile for windows.
+    #expect(csvRows(window.stdout)["2019"]?[1] == "9")
     #expect(csvRows(window.stdout)["2019"]?[7] == "")
   }
 

@@ -54,7 +54,14 @@ extension SQLValue {
     let folder = try TemporaryFolder("dipl-data")
     let (sink, summary) = try importVotes(try DiplomaticFixture.write(in: folder))
     #expect(summary.coverage == (try YearRange(from: 1970, to: 2019)))
-    #expect(sink.table("unga_vote").count == 36)
+    // Votes are packed by state and year, one byte per roll call: 0 is no vote.
+    let packed = sink.table("unga_vote_year")
+    #expect(packed.count == 16)  // four states in each of four years
+    var cast = 0
+    for row in packed { if case .blob(let bytes) = row["votes"]! { cast += bytes.count { $0 != 0 } } }
+    #expect(cast == 36)
+    let chinaIn2019 = try #require(packed.first { $0["state_id"] == .text("CHN") && $0["year"] == .integer(2019) })
+    #expect(chinaIn2019["votes"] == .blob([1, 2, 3]))
     #expect(sink.table("unga_roll_call").count == 9)
     #expect(sink.table("unga_roll_call_issue").count == 4)
     var states: [String: Set<String>] = [:]
@@ -86,8 +93,8 @@ extension SQLValue {
     let folder = try TemporaryFolder("dipl-data")
     let (sink, _) = try importVotes(try DiplomaticFixture.write(in: folder))
     let rows = sink.table("unga_similarity")
-    // 1970: 3 voters (3 dyads); 1985: 4 (6); 1990: 4 (6); 2019: 4 (6).
-    #expect(rows.count == 21)
+    // Four voters (six dyads) in each of 1970, 1985, 1990 and 2019.
+    #expect(rows.count == 24)
     let chinaRussia = try #require(
       rows.first { $0["state_a"] == .text("CHN") && $0["state_b"] == .text("RUS") && $0["year"] == .integer(2019) })
     let cells = ["yy", "ya", "yn", "ay", "aa", "an", "ny", "na", "nn"].map { chinaRussia[$0]!.int! }

@@ -116,6 +116,33 @@ struct EconomicImporterTests {
     #expect(try Self.totals(sink, "CHN", 2000) == COWTradeSeries.StateYear(year: 2000, imports: nil, exports: nil, partnersRanked: 0))
   }
 
+  @Test func quotedCRLFAndBOMFilesReadTheSame() throws {
+    let plain = "2,20,2000,100,200,,\n710,365,2000,NA,7.5,,\n"
+    let folder = try TemporaryFolder()
+    let (expected, _) = try Self.importCOW(dyadic: plain, folder: folder)
+    for variant in [
+      plain.replacingOccurrences(of: "\n", with: "\r\n"),
+      "\"2\",\"20\",2000,\"100\",200,,\n710,365,2000,\"NA\",7.5,,\n",  // quoted: read by CSVReader
+      plain + "\n\n",  // blank lines at the end
+    ] {
+      let other = try TemporaryFolder()
+      let (sink, summary) = try Self.importCOW(dyadic: variant, folder: other)
+      #expect(summary.rowsRead == 2)
+      for (a, b) in [("CAN", "USA"), ("CHN", "RUS")] {
+        #expect(try Self.dyad(sink, a, b) == (try Self.dyad(expected, a, b)), "\(variant.debugDescription)")
+      }
+    }
+    // A byte-order mark before the header.
+    let bom = try TemporaryFolder()
+    try bom.write("cow/cow_trade_dyadic_nondirected.csv", "\u{FEFF}" + Self.dyadicHeader + plain)
+    try bom.write("cow/cow_trade_state_year.csv", Self.stateHeader)
+    let importer = COWTradeImporter()
+    let sink = EconomicRecordingSink()
+    _ = try importer.read(
+      try importer.inputFiles(at: bom.url.appendingPathComponent("cow")), into: sink, context: try Self.context())
+    #expect(try Self.dyad(sink, "CHN", "RUS") == (try Self.dyad(expected, "CHN", "RUS")))
+  }
+
   @Test func aDirectedFileNeedsMatchingMirrorRows() throws {
     let folder = try TemporaryFolder()
     let (sink, _) = try Self.importCOW(dyadic: "710,365,2014,42807.0,51135.0,,\n365,710,2014,51135.0,42807.0,,\n", folder: folder)
@@ -198,7 +225,8 @@ struct EconomicImporterTests {
 
   @Test(arguments: [
     ("612.0", 612.0), ("0.1", 0.1), ("42807", 42807), ("1e3", 1000), ("0.0185", 0.0185),
-    ("12345678901234567890", 12345678901234567890), ("342.0299987792969", 342.0299987792969),
+    ("12345678901234567890", 12345678901234567890), ("342.0299987792969", 342.0299987792969), (".5", 0.5),
+    ("5.", 5), ("0.000001", 0.000001), ("123456789012345.6", 123456789012345.6), ("007", 7),
   ])
   func amountsParseExactly(text: String, value: Double) throws {
     #expect(try Self.flow1(text) == value)

@@ -113,7 +113,7 @@ struct ReportTests {
     }.first
     let text = try #require(sipri)
     if expected > 0 {
-      #expect(text.contains("SIPRI records \(CuratedRecord.fixed(expected, 0)) million TIV"), "\(text) vs \(expected)")
+      #expect(text.contains("SIPRI records \(EconomicFormat.millions(expected)) million TIV"), "\(text) vs \(expected)")
     }
   }
 

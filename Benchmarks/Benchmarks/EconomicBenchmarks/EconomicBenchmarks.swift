@@ -7,9 +7,11 @@ import Foundation
 /// Importing COW Trade 4.0 (673,654 dyad-years, plus every state's partner ranks for every year)
 /// against `pandas.read_csv` merely reading the same file, measured in the same run.
 ///
-/// Custom metrics: `rows/s (k)` is thousands of dyad-years per second; `pandas (ms)` the median of
-/// `pandas.read_csv` on the file, timed by Python in this run; `vs pandas (%)` is pandas' time as
-/// a percentage of Dyad's (above 100: Dyad is faster than pandas merely reading the file).
+/// A Python process stays open beside the benchmark; each iteration times one `pandas.read_csv` of
+/// the file in it, then one Dyad import, so both see the same machine load. Custom metrics:
+/// `rows/s (k)` thousands of dyad-years per second; `pandas (ms)` that iteration's read_csv;
+/// `pandas/Dyad (%)` pandas' time as a percentage of Dyad's (100 or more: Dyad's whole import is
+/// at least as fast as pandas merely reading the file). Without pandas, the ratio is left out.
 let benchmarks: @Sendable () -> Void = {
   let shared =
     ProcessInfo.processInfo.environment["DYAD_SHARED_DATA"].map { URL(fileURLWithPath: $0) }
@@ -19,52 +21,50 @@ let benchmarks: @Sendable () -> Void = {
   let folder = shared.appendingPathComponent("cow-trade")
   let dyadic = folder.appendingPathComponent("cow_trade_dyadic_nondirected.csv")
   let rows = 673_654.0
-  let pandas = PandasBaseline.median(of: dyadic.path)
   let registry = try! StateRegistry.standard()
   let importer = COWTradeImporter()
   let files = try! importer.inputFiles(at: folder)
   let metrics: [BenchmarkMetric] = [
-    .wallClock, .custom("rows/s (k)"), .custom("pandas (ms)"), .custom("vs pandas (%)"), .peakMemoryResident,
+    .wallClock, .custom("rows/s (k)"), .custom("pandas (ms)"), .custom("pandas/Dyad (%)"), .peakMemoryResident,
   ]
+  let configuration = Benchmark.Configuration(
+    metrics: metrics, scalingFactor: .one, maxDuration: .seconds(60), maxIterations: 15)
 
-  func record(_ benchmark: Benchmark, seconds: Double) {
+  /// Times pandas, then `body`, and records both.
+  func measure(_ benchmark: Benchmark, pandas: PandasTimer?, _ body: () throws -> Void) rethrows {
+    let pandasSeconds = pandas?.time()
+    let start = DispatchTime.now().uptimeNanoseconds
+    benchmark.startMeasurement()
+    try body()
+    benchmark.stopMeasurement()
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     benchmark.measurement(.custom("rows/s (k)"), Int(rows / seconds / 1000))
-    if let pandas {
-      benchmark.measurement(.custom("pandas (ms)"), Int(pandas * 1000))
-      benchmark.measurement(.custom("vs pandas (%)"), Int(pandas / seconds * 100))
+    if let pandasSeconds {
+      benchmark.measurement(.custom("pandas (ms)"), Int(pandasSeconds * 1000))
+      benchmark.measurement(.custom("pandas/Dyad (%)"), Int(pandasSeconds / seconds * 100))
     }
   }
 
-  Benchmark(
-    "cow-trade import into a store (673,654 rows + partner ranks)",
-    configuration: .init(metrics: metrics, scalingFactor: .one, maxDuration: .seconds(30), maxIterations: 10)
-  ) { benchmark in
+  Benchmark("cow-trade import into a store (673,654 rows + partner ranks)", configuration: configuration) { benchmark in
+    let pandas = PandasTimer(file: dyadic.path)
     for _ in benchmark.scaledIterations {
       let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("dyad-bench-\(UUID().uuidString)")
       try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
       defer { try? FileManager.default.removeItem(at: temporary) }
       let store = try Store.open(at: temporary.appendingPathComponent("bench.sqlite").path, registry: registry)
-      let start = DispatchTime.now().uptimeNanoseconds
-      benchmark.startMeasurement()
-      let outcome = try store.importDataset(importer, files: files)
-      benchmark.stopMeasurement()
-      record(benchmark, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-      blackHole(outcome)
+      try measure(benchmark, pandas: pandas) {
+        blackHole(try store.importDataset(importer, files: files))
+      }
     }
   }
 
-  Benchmark(
-    "cow-trade importer alone: parse, resolve, rank, pack (673,654 rows)",
-    configuration: .init(metrics: metrics, scalingFactor: .one, maxDuration: .seconds(30), maxIterations: 10)
-  ) { benchmark in
+  Benchmark("cow-trade importer alone: parse, resolve, rank, pack (673,654 rows)", configuration: configuration) {
+    benchmark in
+    let pandas = PandasTimer(file: dyadic.path)
     for _ in benchmark.scaledIterations {
-      let sink = CountingSink()
-      let start = DispatchTime.now().uptimeNanoseconds
-      benchmark.startMeasurement()
-      let summary = try importer.read(files, into: sink, context: ImportContext(registry: registry))
-      benchmark.stopMeasurement()
-      record(benchmark, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-      blackHole(summary)
+      try measure(benchmark, pandas: pandas) {
+        blackHole(try importer.read(files, into: CountingSink(), context: ImportContext(registry: registry)))
+      }
     }
   }
 }
@@ -72,44 +72,64 @@ let benchmarks: @Sendable () -> Void = {
 /// A sink that only counts, to time the importer without SQLite.
 final class CountingSink: ImportSink {
   var rows = 0
-  var bytes = 0
-  func insert(into table: String, columns: [String], values: [SQLValue]) throws {
-    rows += 1
-    for value in values { if case .blob(let data) = value { bytes += data.count } }
-  }
+  func insert(into table: String, columns: [String], values: [SQLValue]) throws { rows += 1 }
   func sourceID(for source: Source) throws -> Int { 1 }
   func observe(_ observation: Observation) throws {}
 }
 
-/// `pandas.read_csv` on a file, timed by Python: the median of several reads after a warm-up.
-enum PandasBaseline {
+/// A Python process that times `pandas.read_csv` of a file each time it is asked (after one
+/// warm-up read), so that pandas and Dyad are timed side by side.
+final class PandasTimer {
+  private let process = Process()
+  private let input = Pipe()
+  private let output = Pipe()
+  private var buffer = Data()
+
   static let script = """
-    import sys, time, statistics
+    import sys, time
     import pandas as pd
     path = sys.argv[1]
     pd.read_csv(path)
-    times = []
-    for _ in range(7):
-        t = time.perf_counter(); pd.read_csv(path); times.append(time.perf_counter() - t)
-    print(statistics.median(times))
+    print("ready", flush=True)
+    for _ in sys.stdin:
+        t = time.perf_counter(); pd.read_csv(path); print(time.perf_counter() - t, flush=True)
     """
 
-  static func median(of path: String) -> Double? {
-    let process = Process()
+  /// Starts Python with pandas; `nil` when either is missing.
+  init?(file: String) {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, path]
-    let output = Pipe()
+    process.arguments = ["python3", "-u", "-c", Self.script, file]
+    process.standardInput = input
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     do { try process.run() } catch { return nil }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
+    guard readLine() == "ready" else {
       FileHandle.standardError.write(Data("pandas is not available (pip install pandas): no ratio\n".utf8))
       return nil
     }
-    let seconds = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-    if let seconds { FileHandle.standardError.write(Data("pandas.read_csv median: \(Int(seconds * 1000)) ms\n".utf8)) }
-    return seconds
+  }
+
+  deinit {
+    try? input.fileHandleForWriting.close()
+    process.waitUntilExit()
+  }
+
+  /// One `pandas.read_csv` of the file, in seconds.
+  func time() -> Double? {
+    input.fileHandleForWriting.write(Data("go\n".utf8))
+    return readLine().flatMap(Double.init)
+  }
+
+  private func readLine() -> String? {
+    while true {
+      if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+        let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+        buffer.removeSubrange(buffer.startIndex...newline)
+        return line
+      }
+      let chunk = output.fileHandleForReading.availableData
+      if chunk.isEmpty { return nil }
+      buffer.append(chunk)
+    }
   }
 }

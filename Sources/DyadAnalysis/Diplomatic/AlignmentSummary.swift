@@ -95,10 +95,12 @@ public struct AlignmentSummary: Hashable, Sendable, Codable {
   public let overall: AlignmentWindow?
   public let references: [AlignmentReference]
   public let source: Source
+  /// Caveats of the data for this question, as text.
+  public let notes: [String]
 
   public init(
     dyad: Dyad, filter: RollCallFilter, years: YearRange?, coverage: YearRange?, rows: [AlignmentYear],
-    references: [AlignmentReference], source: Source
+    references: [AlignmentReference], source: Source, notes: [String] = []
   ) {
     self.dyad = dyad
     self.filter = filter
@@ -113,6 +115,7 @@ public struct AlignmentSummary: Hashable, Sendable, Codable {
     }
     self.references = references
     self.source = source
+    self.notes = notes
   }
 
   /// The measures of trailing windows of `length` years, one per year with votes, each pooling the
@@ -128,4 +131,19 @@ public struct AlignmentSummary: Hashable, Sendable, Codable {
 
   /// The row of a year, or `nil` when the two did not vote together that year.
   public func row(inYear year: Int) -> AlignmentYear? { rows.first { $0.year == year } }
+}
+
+extension YearRange {
+  /// Consecutive years as spans: [1990, 1991, 1992, 1995] → 1990–1992, 1995.
+  public static func spans(of years: [Int]) -> [YearRange] {
+    var result: [YearRange] = []
+    for year in Set(years).sorted() {
+      if let last = result.last, last.upperBound == year - 1 {
+        result[result.count - 1] = try! YearRange(from: last.lowerBound, to: year)
+      } else {
+        result.append(try! YearRange(from: year, to: year))
+      }
+    }
+    return result
+  }
 }

@@ -16,8 +16,10 @@ import DyadCore
 ///   are listed but not counted.
 /// - **R3 regular joint exercises** — A and B exercised together in at least
 ///   ``regularExerciseYears`` of the three years of W, counting exercises with at most
-///   ``countableExerciseMaximumParticipants`` participants (large multinational drills such as
-///   RIMPAC, BALTOPS or a NATO exercise that lists every ally are listed but not counted).
+///   ``regularExerciseMaximumParticipants`` participants: bilateral drills, or small ones such as
+///   China–Russia–Iran naval drills. Multilateral drills of an organisation (an SCO Peace
+///   Mission, which puts India and Pakistan in one exercise) show shared membership rather than a
+///   bilateral military relationship, and count only for R5.
 ///   Exercises come from Dyad's curated list and the imported exercises dataset, merged so that an
 ///   exercise reported by both counts once.
 /// - **R4 significant arms transfers** — over W, one side delivered at least
@@ -43,6 +45,8 @@ public enum VerdictRules {
   public static let selectivePactMaximumParties = 10
   /// The most participants an exercise may have to count (R3, R5).
   public static let countableExerciseMaximumParticipants = 10
+  /// The most participants an exercise may have to count towards regular exercises (R3).
+  public static let regularExerciseMaximumParticipants = 3
   /// The number of years of the window with a countable exercise that make exercises regular (R3).
   public static let regularExerciseYears = 2
   /// The smallest share of the recipient's arms imports that makes transfers significant (R4).
@@ -62,7 +66,7 @@ public enum VerdictRules {
     VerdictRule(
       id: "R3", name: "regular joint exercises",
       condition:
-        "joint exercises (at most \(countableExerciseMaximumParticipants) participants) in at least \(regularExerciseYears) of the \(windowYears) years ending in the year"),
+        "joint exercises with at most \(regularExerciseMaximumParticipants) participants in at least \(regularExerciseYears) of the \(windowYears) years ending in the year"),
     VerdictRule(
       id: "R4", name: "significant arms transfers",
       condition:
@@ -130,7 +134,8 @@ public enum VerdictRules {
         ? "none in force in \(year)" : "only broad multilateral pacts (\(broad.map(\.name).joined(separator: "; ")))"
 
     // R3
-    let yearsWithExercises = Set(countable.map(\.year))
+    let regular = countable.filter { $0.participants.count <= regularExerciseMaximumParticipants }
+    let yearsWithExercises = Set(regular.map(\.year))
     let r3 = yearsWithExercises.count >= regularExerciseYears
     var r3Evidence: [VerdictEvidence] = []
     for y in window {
@@ -138,7 +143,11 @@ public enum VerdictRules {
       guard !those.isEmpty else { continue }
       let bilateral = those.filter(\.isBilateral).count
       let names = those.map { item in
-        item.displayName + (item.participants.count > countableExerciseMaximumParticipants ? " [\(item.participants.count) participants: not counted]" : "")
+        item.displayName
+          + (item.participants.count > countableExerciseMaximumParticipants
+            ? " [\(item.participants.count) participants: not counted]"
+            : item.participants.count > regularExerciseMaximumParticipants
+              ? " [\(item.participants.count) participants: counts for R5 only]" : "")
       }
       r3Evidence.append(
         VerdictEvidence(
@@ -148,7 +157,9 @@ public enum VerdictRules {
     let r3Finding =
       countable.isEmpty
       ? "no joint exercise recorded in \(window)"
-      : "joint exercises in \(yearsWithExercises.count) of the \(windowYears) years \(window) (\(countable.count) counted)"
+      : regular.isEmpty
+        ? "only large multilateral exercises in \(window) (\(countable.count), counted for R5)"
+        : "joint exercises with at most \(regularExerciseMaximumParticipants) participants in \(yearsWithExercises.count) of the \(windowYears) years \(window) (\(regular.count) counted)"
 
     // R4
     var r4 = false

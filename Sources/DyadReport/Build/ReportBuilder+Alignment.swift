@@ -34,14 +34,16 @@ extension ReportBuilder {
     var text =
       "In \(last.year) \(context.name(context.dyad.first, last.year)) and \(context.name(context.dyad.second, last.year)) cast identical votes on \(pct(last.measures.agree)) of the \(last.votes.n) General Assembly roll calls on which both voted (Signorino–Ritter S \(last.measures.s.map { CuratedRecord.fixed($0, 2) } ?? "–"), Cohen's κ \(last.measures.kappa.map { CuratedRecord.fixed($0, 2) } ?? "–"))"
     if let percentile = last.percentiles.agree {
-      text += "; that placed them at the \(Int((percentile * 100).rounded()))th percentile of all \(last.dyads) pairs of states that year"
+      text += "; that placed them at the \(EconomicFormat.ordinal(Int(percentile.rounded()))) percentile of all \(last.dyads) pairs of states that year"
     }
     text += "."
-    for reference in summary.references {
-      if let measures = reference.measures(inYear: last.year), let label = context.references.first(where: { $0.dyad == reference.dyad })?.label {
-        text += " For scale, \(label) agreed on \(pct(measures.agree))."
-      }
+    let scale = summary.references.compactMap { reference -> String? in
+      guard let measures = reference.measures(inYear: last.year),
+        let label = context.references.first(where: { $0.dyad == reference.dyad })?.label
+      else { return nil }
+      return "\(label) agreed on \(pct(measures.agree))"
     }
+    if !scale.isEmpty { text += " For scale, " + CuratedRecord.list(scale) + "." }
     blocks.append(.paragraph(Report.Paragraph(text, notes: [note])))
     context.findings.append((1, Report.Paragraph(text, notes: [note])))
     if let overall = summary.overall {

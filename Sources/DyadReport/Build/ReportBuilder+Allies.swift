@@ -45,7 +45,7 @@ extension ReportBuilder {
             caption: "The verdict year by year", columns: ["Years", "Verdict", "Pacts in force"],
             rows: spans.map { [$0.from == $0.to ? "\($0.from)" : "\($0.from)–\($0.to)", $0.tie.rawValue, $0.basis] },
             notes: notes)))
-      if let allied = spans.first(where: { $0.tie == .treatyAllies }), verdict.tie != .treatyAllies {
+      if let allied = spans.last(where: { $0.tie == .treatyAllies }), verdict.tie != .treatyAllies {
         context.limits.append(
           Report.Paragraph(
             "No alliance today: \(context.pair) were treaty allies in \(allied.from)–\(allied.to) (\(allied.basis)), but no defence pact binds them in \(year).",

@@ -41,8 +41,8 @@ extension ReportBuilder {
       if let last = shareRows.last {
         let note = notesBySource[last.source].map { [$0] } ?? []
         let dependence = [
-          ChartSeries(name: "\(context.b.name)'s share of \(context.a.name)'s trade", points: shareRows.filter { $0.source == last.source }.map { ChartPoint(year: $0.year, value: $0.shareOfBInA.value.map { $0 * 100 }) }),
-          ChartSeries(name: "\(context.a.name)'s share of \(context.b.name)'s trade", points: shareRows.filter { $0.source == last.source }.map { ChartPoint(year: $0.year, value: $0.shareOfAInB.value.map { $0 * 100 }) }),
+          ChartSeries(name: "\(context.b.name)'s share of \(context.a.name)'s trade", points: shareRows.filter { $0.source == last.source }.map { ChartPoint(year: $0.year, value: $0.shareOfBInA.value) }),
+          ChartSeries(name: "\(context.a.name)'s share of \(context.b.name)'s trade", points: shareRows.filter { $0.source == last.source }.map { ChartPoint(year: $0.year, value: $0.shareOfAInB.value) }),
         ]
         blocks.append(
           .figure(
@@ -66,23 +66,31 @@ extension ReportBuilder {
       }
 
       // The figures by year and source.
-      let pct: (TradeFigure) -> String = { $0.value.map { CuratedRecord.fixed($0 * 100, 1) } ?? "" }
-      let usd: (TradeFigure) -> String = { $0.value.map { CuratedRecord.fixed($0, 0) } ?? "" }
+      let pct: (TradeFigure) -> String = { $0.value.map { CuratedRecord.fixed($0, 1) } ?? "" }
+      let usd: (TradeFigure) -> String = { $0.isMissing ? "" : EconomicFormat.millions($0.value) }
+      let lastYear = rows.map(\.year).max() ?? 0
+      let recent = rows.filter { $0.year > lastYear - 15 }
       blocks.append(
         .table(
           Report.Table(
-            caption: "Trade by year and source (US$ million, current; shares in %)",
+            caption: "Trade in the last 15 years of data, by source (US$ million, current; shares in %; the charts' tables hold every year)",
             columns: [
               "Year", "Source", "\(context.a.name) → \(context.b.name)", "\(context.b.name) → \(context.a.name)", "Total",
-              "Balance", "\(context.b.name) in \(context.a.name)'s trade", "\(context.a.name) in \(context.b.name)'s trade",
-              "Rank of \(context.b.name) for \(context.a.name)",
+              "\(context.b.name) in \(context.a.name)'s trade (%)", "\(context.a.name) in \(context.b.name)'s trade (%)",
             ],
-            rows: rows.sorted { ($0.year, $0.source.label) > ($1.year, $1.source.label) }.map { row in
+            rows: recent.sorted { ($0.year, $0.source.label) > ($1.year, $1.source.label) }.map { row in
               [
-                "\(row.year)", row.source.label, usd(row.aToB), usd(row.bToA), usd(row.total), usd(row.balance),
-                pct(row.shareOfBInA), pct(row.shareOfAInB), row.rankOfBForA.map { "\($0.rank) of \($0.among)" } ?? "",
+                "\(row.year)", row.source.label, usd(row.aToB), usd(row.bToA), usd(row.total), pct(row.shareOfBInA),
+                pct(row.shareOfAInB),
               ]
             }, notes: allNotes)))
+    }
+    func flowName(_ measure: TradeComparison.Measure) -> String {
+      switch measure {
+      case .aToB: "\(context.a.name) → \(context.b.name)"
+      case .bToA: "\(context.b.name) → \(context.a.name)"
+      default: measure.rawValue.capitalized
+      }
     }
     if !profile.comparisons.isEmpty {
       blocks.append(.heading("Where the sources disagree"))
@@ -92,9 +100,9 @@ extension ReportBuilder {
             caption: "The same flow reported by two sources (US$ million)", columns: ["Year", "Flow", "Figures", "Gap", "Gap %"],
             rows: profile.comparisons.suffix(20).reversed().map { comparison in
               [
-                "\(comparison.year)", comparison.measure.rawValue,
-                comparison.figures.map { "\($0.source.label): \(CuratedRecord.fixed($0.value, 0))" }.joined(separator: "; "),
-                CuratedRecord.fixed(comparison.gap, 0), comparison.gapPercent.map { CuratedRecord.fixed($0, 1) } ?? "",
+                "\(comparison.year)", flowName(comparison.measure),
+                comparison.figures.map { "\($0.source.label): \(EconomicFormat.millions($0.value))" }.joined(separator: "; "),
+                EconomicFormat.millions(comparison.gap), comparison.gapPercent.map { CuratedRecord.fixed($0, 1) } ?? "",
               ]
             }, notes: allNotes)))
     }

@@ -57,13 +57,13 @@ extension ReportBuilder {
         let peak = values.max { $0.tiv < $1.tiv }!
         let latest = values.last!
         let text =
-          "SIPRI records \(CuratedRecord.fixed(totals[main], 0)) million TIV of major arms delivered from \(context.name(supplier, latest.year)) to \(context.name(recipient, latest.year)) in \(values.first!.year)–\(latest.year), peaking at \(CuratedRecord.fixed(peak.tiv, 0)) in \(peak.year); \(CuratedRecord.fixed(latest.tiv, 0)) in \(latest.year). The reverse flow totals \(CuratedRecord.fixed(totals[1 - main], 0))."
+          "SIPRI records \(EconomicFormat.millions(totals[main])) million TIV of major arms delivered from \(context.name(supplier, latest.year)) to \(context.name(recipient, latest.year)) in \(values.first!.year)–\(latest.year), peaking at \(EconomicFormat.millions(peak.tiv)) in \(peak.year); \(EconomicFormat.millions(latest.tiv)) in \(latest.year). The reverse flow totals \(EconomicFormat.millions(totals[1 - main]))."
         blocks.append(.paragraph(Report.Paragraph(text, notes: notes)))
         context.findings.append((4, Report.Paragraph(text, notes: notes)))
         if peak.tiv > 0, latest.tiv < peak.tiv / 2 {
           context.limits.append(
             Report.Paragraph(
-              "Declining arms transfers: deliveries from \(context.name(supplier, latest.year)) to \(context.name(recipient, latest.year)) fell from \(CuratedRecord.fixed(peak.tiv, 0)) million TIV in \(peak.year) to \(CuratedRecord.fixed(latest.tiv, 0)) in \(latest.year).",
+              "Declining arms transfers: deliveries from \(context.name(supplier, latest.year)) to \(context.name(recipient, latest.year)) fell from \(EconomicFormat.millions(peak.tiv)) million TIV in \(peak.year) to \(EconomicFormat.millions(latest.tiv)) in \(latest.year).",
               notes: notes))
         }
         let chart = LineChart(

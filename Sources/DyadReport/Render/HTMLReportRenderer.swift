@@ -143,6 +143,7 @@ public struct HTMLReportRenderer: Sendable {
     caption{text-align:left;font-weight:600;padding:.3rem 0}
     th,td{padding:.3rem .5rem;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}
     thead th{border-bottom:2px solid var(--ink);white-space:nowrap}
+    tbody th[scope=row]{white-space:nowrap}
     td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     .gap{background:#fff7ed;border:1px dashed #e0b27a;padding:.5rem .8rem;border-radius:6px;font:.9rem/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}
     .gap code{background:#fff;padding:0 .25rem;border-radius:3px;font-size:.85em}

@@ -98,6 +98,7 @@ struct PageLayout {
     summary{cursor:pointer;color:var(--accent)}
     .table-wrap{overflow-x:auto;margin:.8rem 0;-webkit-overflow-scrolling:touch}
     table{border-collapse:collapse;width:100%;font:.86rem/1.4 \(sans)}
+    table.compact{width:auto;min-width:min(24rem,100%)}
     caption{text-align:left;font-weight:600;padding:.3rem 0}
     th,td{padding:.32rem .5rem;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}
     thead th{border-bottom:2px solid var(--ink);white-space:nowrap}

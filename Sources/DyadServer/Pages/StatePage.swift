@@ -53,7 +53,7 @@ enum StatePage {
     html += "</div>"
 
     html +=
-      "<h2>Names and codes</h2><div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Scheme</th><th scope=\"col\">Code</th></tr></thead><tbody>"
+      "<h2>Names and codes</h2><div class=\"table-wrap\"><table class=\"compact\"><thead><tr><th scope=\"col\">Scheme</th><th scope=\"col\">Code</th></tr></thead><tbody>"
     for scheme in CodeScheme.allCases {
       guard let code = state.codes[scheme] else { continue }
       html += "<tr><th scope=\"row\">\(HTML.escape(scheme.description))</th><td>\(HTML.escape(code))</td></tr>"

@@ -50,9 +50,9 @@ public struct JSONLogHandler: LogHandler {
     }
   }
 
+  /// The time in UTC: `2024-05-01T10:00:00.123Z`.
   static func timestamp() -> String {
-    Date().formatted(
-      .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon))
+    Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
   }
 
   private static let lock = Mutex(())

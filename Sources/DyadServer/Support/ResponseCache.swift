@@ -13,7 +13,12 @@ actor ResponseCache {
   let byteLimit: Int
   private var generation: StoreGeneration?
   private var entries: [String: Entry] = [:]
-  private var inFlight: [String: Task<Payload, any Error>] = [:]
+  private struct InFlightKey: Hashable {
+    let key: String
+    let generation: StoreGeneration
+  }
+
+  private var inFlight: [InFlightKey: Task<Payload, any Error>] = [:]
   private var clock: UInt64 = 0
   private var bytes = 0
   private(set) var hits = 0
@@ -45,10 +50,12 @@ actor ResponseCache {
       return entry.payload
     }
     misses += 1
-    if let task = inFlight[key] { return try await task.value }
+    // A computation under way for the same key and generation is joined, not repeated.
+    let flight = InFlightKey(key: key, generation: current)
+    if let task = inFlight[flight] { return try await task.value }
     let task = Task { try await make() }
-    inFlight[key] = task
-    defer { inFlight[key] = nil }
+    inFlight[flight] = task
+    defer { inFlight[flight] = nil }
     let payload = try await task.value
     // The store may have changed while computing: keep the answer only for the generation it was
     // computed in.

@@ -67,7 +67,8 @@ struct AlignmentCommand: ParsableCommand {
   func run() throws {
     let store = try storeOptions.open()
     let (pair, a, b) = try dyad.resolve(with: store.registry)
-    let references = try referenceDyads(store.registry)
+    let pairs = try referencePairs(store.registry)
+    let references = try pairs.map { try Dyad($0.0, $0.1) }
     let summary = try store.alignment(
       for: pair, years: try years.range, issue: issue, importantOnly: important, references: references)
     let ideal: IdealPointSummary? =
@@ -81,10 +82,16 @@ struct AlignmentCommand: ParsableCommand {
     // The years with votes, and those with ideal points (which run to 2022).
     let allYears = Set(summary.rows.map(\.year)).union(idealByYear.keys).sorted()
     let windowByYear = Dictionary((windows ?? []).map { ($0.years.upperBound, $0) }, uniquingKeysWith: { x, _ in x })
-    let refLabels = summary.references.map { "\($0.dyad.first)-\($0.dyad.second)" }
+    // Reference dyads as the user named them (USA–GBR, not GBR–USA).
+    func label(_ dyad: Dyad) -> (StateID, StateID) {
+      pairs.first { (try? Dyad($0.0, $0.1)) == dyad } ?? (dyad.first, dyad.second)
+    }
+    let refLabels = summary.references.map { label($0.dyad) }.map { "\($0.0)-\($0.1)" }
 
     if csv {
-      let refColumns = summary.references.map { "\($0.dyad.first.rawValue.lowercased())_\($0.dyad.second.rawValue.lowercased())_\(rankBy.rawValue)" }
+      let refColumns = summary.references.map { label($0.dyad) }.map {
+        "\($0.0.rawValue.lowercased())_\($0.1.rawValue.lowercased())_\(rankBy.rawValue)"
+      }
       print(DiplomaticFormat.csvLine(
         ["year", "n", "agree", "agree_half", "s", "pi", "kappa", "percentile", "median"] + refColumns
           + ["ideal_distance", "ideal_closeness_percentile"]))
@@ -144,12 +151,15 @@ struct AlignmentCommand: ParsableCommand {
     if windows == nil {
       notes.append("PCTL: the dyad's percentile of \(rankBy.rawValue) among all dyads that voted together that year (100 = most aligned); MEDIAN: that year's median.")
     }
+    if rankBy != .pi && rankBy != .kappa {
+      notes.append("agree, agree½ and S count the many consensual votes as agreement; π and κ discount the agreement expected by chance from each side's voting shares (rank by them with --rank-by kappa).")
+    }
     if let ideal {
       notes.append("IDEAL Δ: distance between the two states' ideal points in the session opened that year (sessions run September to September; the data extend to \(ideal.coverage?.upperBound ?? 0)).")
     } else {
       notes.append("Import `unga-ideal-points` for the ideal-point distance (to 2022): dyad import unga-ideal-points PATH.")
     }
-    if important { notes.append("Important votes are coded from 1983 (session 39) on.") }
+    notes += summary.notes
     print("\nNotes\n" + notes.map { "- \($0)" }.joined(separator: "\n"))
     var citations = Citations()
     _ = citations.number(for: summary.source)
@@ -157,16 +167,19 @@ struct AlignmentCommand: ParsableCommand {
     print("\n" + citations.render())
   }
 
-  /// The reference dyads: `--reference A/B` each, USA–GBR by default, none with `--no-reference`.
-  func referenceDyads(_ registry: StateRegistry) throws -> [Dyad] {
+  /// The reference pairs in the order they were named: `--reference A/B` each, USA–GBR by
+  /// default, none with `--no-reference`.
+  func referencePairs(_ registry: StateRegistry) throws -> [(StateID, StateID)] {
     if noReference { return [] }
-    guard !reference.isEmpty else { return [Store.defaultAlignmentReference] }
+    guard !reference.isEmpty else { return [(StateID("USA"), StateID("GBR"))] }
     return try reference.map { text in
       let parts = text.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
         throw ValidationError("--reference takes two states as A/B, such as USA/GBR; got '\(text)'")
       }
-      return try Dyad(try registry.resolve(parts[0]).id, try registry.resolve(parts[1]).id)
+      let pair = (try registry.resolve(parts[0]).id, try registry.resolve(parts[1]).id)
+      _ = try Dyad(pair.0, pair.1)
+      return pair
     }
   }
 
@@ -186,6 +199,6 @@ struct AlignmentCommand: ParsableCommand {
         spans.append("\(state.name) has no UN votes in the data")
       }
     }
-    return text + ". " + spans.joined(separator: "; ") + "."
+    return ([text + ". " + spans.joined(separator: "; ") + "."] + summary.notes).joined(separator: "\n")
   }
 }

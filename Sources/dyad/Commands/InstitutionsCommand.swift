@@ -35,7 +35,12 @@ struct InstitutionsCommand: ParsableCommand {
   func run() throws {
     let store = try storeOptions.open()
     let (pair, a, b) = try dyad.resolve(with: store.registry)
-    let summary = try store.sharedInstitutions(for: pair, years: try years.range)
+    // A missing bound defaults to the record's first year, or to this year.
+    let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+    let range: YearRange? =
+      years.from == nil && years.to == nil
+      ? nil : try YearRange(from: years.from ?? 1816, to: years.to ?? max(thisYear, years.from ?? thisYear))
+    let summary = try store.sharedInstitutions(for: pair, years: range)
     if json {
       try printJSON(summary)
       return
@@ -60,7 +65,7 @@ struct InstitutionsCommand: ParsableCommand {
     let rows = summary.years.filter { $0.sharedIGOs != nil || !$0.curated.isEmpty }
     guard !rows.isEmpty else {
       var text = "No shared institutions recorded for \(a.name)–\(b.name)"
-      if let range = try years.range { text += " in \(range)" }
+      if let range { text += " in \(range)" }
       text += "."
       if summary.igoCoverage == nil { text += " Import the COW IGO counts with `dyad import cow-igo PATH`." }
       print(text)

@@ -100,11 +100,12 @@ struct TradeCommand: ParsableCommand {
     }
     if !dependence.isEmpty {
       print(
-        "\nDependence (\(b.id) OF \(a.id) TRADE: \(bName)'s share of \(aName)'s trade; ASYM: \(aName)'s dependence on \(bName) over "
-          + "\(bName)'s on \(aName); RANK: rank among the other's partners / partners ranked)")
+        "\nDependence (\(b.id) % \(a.id): \(bName)'s share of \(aName)'s trade, EXP of its exports; ASYM: \(aName)'s "
+          + "dependence on \(bName) over \(bName)'s on \(aName); RANK: among the other's partners / partners ranked; "
+          + "%GDP: trade over GDP)")
       var table = TextTable(
-        "YEAR", "SOURCE", "\(b.id) OF \(a.id) TRADE", "\(a.id) OF \(b.id) TRADE", "\(b.id) OF \(a.id) EXPORTS",
-        "\(a.id) OF \(b.id) EXPORTS", "ASYM", "\(b.id) RANK", "\(a.id) RANK", "TRADE/GDP \(a.id)", "TRADE/GDP \(b.id)")
+        "YEAR", "SOURCE", "\(b.id) % \(a.id)", "\(a.id) % \(b.id)", "\(b.id) % \(a.id) EXP", "\(a.id) % \(b.id) EXP",
+        "ASYM", "\(b.id) RANK", "\(a.id) RANK", "%GDP \(a.id)", "%GDP \(b.id)")
       for row in dependence {
         table.append(
           String(row.year), label(row), EconomicFormat.percent(row.shareOfBInA.value),

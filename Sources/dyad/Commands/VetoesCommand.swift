@@ -53,7 +53,9 @@ struct VetoesCommand: ParsableCommand {
       }
       return
     }
-    let span = try years.range.map { "\($0)" } ?? summary.coverage.map { "\($0)" } ?? ""
+    let asked = try years.range
+    let shown = asked.flatMap { asked in summary.coverage.flatMap { asked.clamped(to: $0) } } ?? summary.coverage
+    let span = shown.map { "\($0)" } ?? ""
     if summary.permanentMembers.isEmpty {
       print("Neither \(a.name) nor \(b.name) has held a permanent seat on the Security Council, so neither has a veto.")
       return

@@ -1,30 +1,80 @@
-/// A sink that writes many rows of one table through one prepared statement, binding each row's
-/// values straight from a reused buffer: no statement lookup and no allocation per row.
+/// A sink that writes many rows of one table through one prepared statement, each value bound
+/// straight to the statement: no statement lookup, no value array and no allocation per row.
 ///
-/// The store's sink conforms; importers of large tables (UN votes, the dyad-year similarity
-/// table, COW IGO dyad-years) use ``ImportSink/insertRows(into:columns:count:_:)``, which falls
-/// back to row-by-row ``ImportSink/insert(into:columns:values:)`` for other sinks.
+/// The store's sink conforms; importers of large tables (the dyad-year vote-similarity table, COW
+/// IGO dyad-years) call ``ImportSink/insertRows(into:columns:count:_:)``, which falls back to
+/// row-by-row ``ImportSink/insert(into:columns:values:)`` for other sinks.
 public protocol BatchImportSink: ImportSink {
-  /// Inserts `count` rows; `fill(i, &values)` sets row i's values, one per column, in a buffer
-  /// that holds the previous row's values.
+  /// Inserts `count` rows; `fill(i, binder)` binds row i's value of every column. A value not
+  /// bound again keeps the previous row's.
   func insertBatch(
-    into table: String, columns: [String], count: Int, _ fill: (_ row: Int, _ values: inout [SQLValue]) throws -> Void
+    into table: String, columns: [String], count: Int, _ fill: (_ row: Int, _ binder: any ColumnBinder) throws -> Void
   ) throws
+}
+
+/// Receives the values of the row being written, by column index (from 0).
+public protocol ColumnBinder: AnyObject {
+  func bind(_ value: Int, at column: Int)
+  func bind(_ value: Double, at column: Int)
+  func bind(_ value: String, at column: Int)
+  func bind(_ value: [UInt8], at column: Int)
+  func bindNull(at column: Int)
+}
+
+extension ColumnBinder {
+  /// Binds a whole number, or NULL (missing) for `nil`.
+  public func bind(_ value: Int?, at column: Int) {
+    if let value { bind(value, at: column) } else { bindNull(at: column) }
+  }
+
+  /// Binds a number, or NULL (missing) for `nil`.
+  public func bind(_ value: Double?, at column: Int) {
+    if let value { bind(value, at: column) } else { bindNull(at: column) }
+  }
+
+  /// Binds a text, or NULL for `nil`.
+  public func bind(_ value: String?, at column: Int) {
+    if let value { bind(value, at: column) } else { bindNull(at: column) }
+  }
+
+  /// Binds a value of any kind.
+  public func bind(_ value: SQLValue, at column: Int) {
+    switch value {
+    case .null: bindNull(at: column)
+    case .integer(let v): bind(v, at: column)
+    case .real(let v): bind(v, at: column)
+    case .text(let v): bind(v, at: column)
+    case .blob(let v): bind(v, at: column)
+    }
+  }
 }
 
 extension ImportSink {
   /// Inserts `count` rows, through one prepared statement when the sink supports it.
   public func insertRows(
-    into table: String, columns: [String], count: Int, _ fill: (_ row: Int, _ values: inout [SQLValue]) throws -> Void
+    into table: String, columns: [String], count: Int, _ fill: (_ row: Int, _ binder: any ColumnBinder) throws -> Void
   ) throws {
     if let batch = self as? any BatchImportSink {
       try batch.insertBatch(into: table, columns: columns, count: count, fill)
       return
     }
-    var values = [SQLValue](repeating: .null, count: columns.count)
+    let values = ValueCollector(count: columns.count)
     for row in 0..<count {
-      try fill(row, &values)
-      try insert(into: table, columns: columns, values: values)
+      try fill(row, values)
+      try insert(into: table, columns: columns, values: values.values)
     }
   }
+}
+
+/// Collects a row's values for sinks without a batch path.
+private final class ValueCollector: ColumnBinder {
+  var values: [SQLValue]
+
+  init(count: Int) { values = Array(repeating: .null, count: count) }
+
+  func bind(_ value: Int, at column: Int) { values[column] = .integer(value) }
+  func bind(_ value: Double, at column: Int) { values[column] = .real(value) }
+  func bind(_ value: String, at column: Int) { values[column] = .text(value) }
+  func bind(_ value: [UInt8], at column: Int) { values[column] = .blob(value) }
+  func bindNull(at column: Int) { values[column] = .null }
 }

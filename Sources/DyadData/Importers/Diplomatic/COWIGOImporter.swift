@@ -94,14 +94,14 @@ public struct COWIGOImporter: DatasetImporter {
           message: "\(states[Int(firsts[q])])–\(states[Int(seconds[q])]) \(years[q]) is listed twice (first on line \(lines[p]))")
       }
     }
-    let ids = states.map { SQLValue.text($0.rawValue) }
+    let ids = states.map(\.rawValue)
     try sink.insertRows(into: "cow_igo_dyad_year", columns: ["state_a", "state_b", "year", "shared"], count: order.count) {
-      i, values in
+      i, row in
       let r = order[i]
-      values[0] = ids[Int(firsts[r])]
-      values[1] = ids[Int(seconds[r])]
-      values[2] = .integer(Int(years[r]))
-      values[3] = .integer(Int(shared[r]))
+      row.bind(ids[Int(firsts[r])], at: 0)
+      row.bind(ids[Int(seconds[r])], at: 1)
+      row.bind(Int(years[r]), at: 2)
+      row.bind(Int(shared[r]), at: 3)
     }
     summary.rowsWritten += order.count
     context.progress(0.9)

@@ -17,47 +17,47 @@ extension UNGAVotesImporter {
         "description",
       ],
       count: rollCalls.count
-    ) { i, values in
+    ) { i, row in
       let r = rollCalls[i]
-      values[0] = .integer(r.rcid)
-      values[1] = .integer(r.session)
-      values[2] = .text(r.date.description)
-      values[3] = .integer(r.date.year)
-      values[4] = .integer(positions[i])
-      values[5] = SQLValue(r.important.map { $0 ? 1 : 0 })
-      values[6] = SQLValue(r.resolution)
-      values[7] = SQLValue(r.amendment.map { $0 ? 1 : 0 })
-      values[8] = SQLValue(r.paragraph.map { $0 ? 1 : 0 })
-      values[9] = SQLValue(r.short)
-      values[10] = SQLValue(r.description)
+      row.bind(r.rcid, at: 0)
+      row.bind(r.session, at: 1)
+      row.bind(r.date.description, at: 2)
+      row.bind(r.date.year, at: 3)
+      row.bind(positions[i], at: 4)
+      row.bind(r.important.map { $0 ? 1 : 0 }, at: 5)
+      row.bind(r.resolution, at: 6)
+      row.bind(r.amendment.map { $0 ? 1 : 0 }, at: 7)
+      row.bind(r.paragraph.map { $0 ? 1 : 0 }, at: 8)
+      row.bind(r.short, at: 9)
+      row.bind(r.description, at: 10)
     }
     written += rollCalls.count
     let issues = data.issues.sorted { ($0.issue.rawValue, $0.rollCall) < ($1.issue.rawValue, $1.rollCall) }
-    try sink.insertRows(into: "unga_roll_call_issue", columns: ["issue", "rcid"], count: issues.count) { i, values in
-      values[0] = .text(issues[i].issue.rawValue)
-      values[1] = .integer(rollCalls[issues[i].rollCall].rcid)
+    try sink.insertRows(into: "unga_roll_call_issue", columns: ["issue", "rcid"], count: issues.count) { i, row in
+      row.bind(issues[i].issue.rawValue, at: 0)
+      row.bind(rollCalls[issues[i].rollCall].rcid, at: 1)
     }
     written += issues.count
     let voters = data.voters
     try sink.insertRows(
       into: "unga_voter", columns: ["name", "state_id", "first_date", "last_date", "votes", "iso2"], count: voters.count
-    ) { i, values in
+    ) { i, row in
       let v = voters[i]
-      values[0] = .text(v.name)
-      values[1] = .text(v.state.rawValue)
-      values[2] = .text(v.first.description)
-      values[3] = .text(v.last.description)
-      values[4] = .integer(v.votes)
-      values[5] = SQLValue(v.iso2)
+      row.bind(v.name, at: 0)
+      row.bind(v.state.rawValue, at: 1)
+      row.bind(v.first.description, at: 2)
+      row.bind(v.last.description, at: 3)
+      row.bind(v.votes, at: 4)
+      row.bind(v.iso2, at: 5)
     }
     written += voters.count
     progress(0.05)
 
     // Votes packed by state and year: one byte per roll call of the year, by position.
     let votes = data.votes
-    let ids = data.states.map { SQLValue.text($0.rawValue) }
-    let years = data.rollCallYears
-    let rollCallsPerYear = Dictionary(grouping: years, by: { $0 }).mapValues(\.count)
+    let ids = data.states.map(\.rawValue)
+    let rollCallYears = data.rollCallYears
+    let rollCallsPerYear = Dictionary(grouping: rollCallYears, by: { $0 }).mapValues(\.count)
     var packed: [(state: Int, year: Int, votes: [UInt8])] = []
     votes.rollCalls.withUnsafeBufferPointer { rollCallCodes in
       votes.states.withUnsafeBufferPointer { stateCodes in
@@ -71,7 +71,7 @@ extension UNGAVotesImporter {
             var byYear: [Int: [UInt8]] = [:]
             for i in start..<end {
               let rc = Int(rollCallCodes[i])
-              let year = years[rc]
+              let year = rollCallYears[rc]
               if byYear[year] == nil { byYear[year] = [UInt8](repeating: 0, count: rollCallsPerYear[year]!) }
               byYear[year]![positions[rc]] = codes[i]
             }
@@ -82,39 +82,63 @@ extension UNGAVotesImporter {
       }
     }
     try sink.insertRows(into: "unga_vote_year", columns: ["state_id", "year", "votes"], count: packed.count) {
-      i, values in
-      values[0] = ids[packed[i].state]
-      values[1] = .integer(packed[i].year)
-      values[2] = .blob(packed[i].votes)
+      i, row in
+      row.bind(ids[packed[i].state], at: 0)
+      row.bind(packed[i].year, at: 1)
+      row.bind(packed[i].votes, at: 2)
     }
     written += votes.count
     progress(0.4)
 
     let ranks = table.allRanks()
-    let percentiles = ranks.map(\.percentiles)
     let order = table.dyadOrder()
-    var periodOfRow = [Int](repeating: 0, count: table.count)
+    // Flat columns in key order, so that binding a row is a few loads: year, nine cells, and five
+    // percentiles in hundredths (-1 where undefined).
+    let n = order.count
+    var years = [Int32](repeating: 0, count: n)
+    var firsts = [Int32](repeating: 0, count: n)
+    var seconds = [Int32](repeating: 0, count: n)
+    var cells = [Int32](repeating: 0, count: n * 9)
+    var percentiles = [Int32](repeating: -1, count: n * 5)
+    var periodOfRow = [Int32](repeating: 0, count: table.count)
     for (p, rows) in table.periodRows.enumerated() {
-      for row in rows { periodOfRow[row] = table.periods[p] }
+      for row in rows { periodOfRow[row] = Int32(table.periods[p]) }
+    }
+    for (i, row) in order.enumerated() {
+      years[i] = periodOfRow[row]
+      firsts[i] = table.firstStates[row]
+      seconds[i] = table.secondStates[row]
+      for k in 0..<9 { cells[i * 9 + k] = table.cells[row * 9 + k] }
+      for m in 0..<5 {
+        let p = ranks[m].percentiles[row]
+        if !p.isNaN { percentiles[i * 5 + m] = Int32((p * 100).rounded()) }
+      }
     }
     progress(0.5)
-    try table.cells.withUnsafeBufferPointer { cells in
-      try sink.insertRows(
-        into: "unga_similarity",
-        columns: [
-          "state_a", "state_b", "year", "yy", "ya", "yn", "ay", "aa", "an", "ny", "na", "nn", "agree_pct",
-          "agree_half_pct", "s_pct", "pi_pct", "kappa_pct",
-        ],
-        count: order.count
-      ) { i, values in
-        let row = order[i]
-        values[0] = ids[Int(table.firstStates[row])]
-        values[1] = ids[Int(table.secondStates[row])]
-        values[2] = .integer(periodOfRow[row])
-        for k in 0..<9 { values[3 + k] = .integer(Int(cells[row * 9 + k])) }
-        for m in 0..<5 {
-          let p = percentiles[m][row]
-          values[12 + m] = p.isNaN ? .null : .integer(Int((p * 100).rounded()))
+    try years.withUnsafeBufferPointer { years in
+      try firsts.withUnsafeBufferPointer { firsts in
+        try seconds.withUnsafeBufferPointer { seconds in
+          try cells.withUnsafeBufferPointer { cells in
+            try percentiles.withUnsafeBufferPointer { percentiles in
+              try sink.insertRows(
+                into: "unga_similarity",
+                columns: [
+                  "state_a", "state_b", "year", "yy", "ya", "yn", "ay", "aa", "an", "ny", "na", "nn", "agree_pct",
+                  "agree_half_pct", "s_pct", "pi_pct", "kappa_pct",
+                ],
+                count: n
+              ) { i, row in
+                row.bind(ids[Int(firsts[i])], at: 0)
+                row.bind(ids[Int(seconds[i])], at: 1)
+                row.bind(Int(years[i]), at: 2)
+                for k in 0..<9 { row.bind(Int(cells[i * 9 + k]), at: 3 + k) }
+                for m in 0..<5 {
+                  let p = percentiles[i * 5 + m]
+                  if p < 0 { row.bindNull(at: 12 + m) } else { row.bind(Int(p), at: 12 + m) }
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -126,14 +150,14 @@ extension UNGAVotesImporter {
         "kappa_median",
       ],
       count: table.periods.count
-    ) { p, values in
-      values[0] = .integer(table.periods[p])
-      values[1] = .integer(table.rollCallCounts[p])
-      values[2] = .integer(table.voterCounts[p])
-      values[3] = .integer(table.periodRows[p].count)
+    ) { p, row in
+      row.bind(table.periods[p], at: 0)
+      row.bind(table.rollCallCounts[p], at: 1)
+      row.bind(table.voterCounts[p], at: 2)
+      row.bind(table.periodRows[p].count, at: 3)
       for m in 0..<5 {
         let median = ranks[m].medians[p]
-        values[4 + m] = median.isNaN ? .null : .real(median)
+        row.bind(median.isNaN ? nil : median, at: 4 + m)
       }
     }
     written += table.periods.count

@@ -8,27 +8,25 @@ import Foundation
 /// Rows are kept in flat arrays of plain values and grouped with counting sorts, so that the
 /// 673,654 dyad-years of COW Trade 4.0 cost no allocation per row; parsing and ranking run on
 /// every core.
-nonisolated(unsafe) var econProfileClock = 0.0
-func econCPU() -> Double {
-  var t = timespec()
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-}
-func econLap(_ label: String) {
-  if ProcessInfo.processInfo.environment["DYAD_PROFILE"] != nil {
-    FileHandle.standardError.write(Data("PROFILE \(label): \(Int((econCPU() - econProfileClock) * 1e6)) us cpu\n".utf8))
-  }
-  econProfileClock = econCPU()
-}
-
 struct COWTradeBuilder {
-  /// One dyad-year, oriented to its dyad's first and second state.
+  /// One dyad-year, oriented to its dyad's first and second state. (Its line is in ``lines``.)
   struct Row {
     var ab: Double
     var ba: Double
     var dyad: Int32
-    var line: Int32
     var year: Int16
+  }
+
+  /// What ingesting learned about a dyad: its first and last year, whether all its flows are whole
+  /// numbers, and whether its rows came in year order.
+  struct DyadSpan {
+    var first: Int16
+    var last: Int16
+    /// The year of the dyad's latest row so far.
+    var latest: Int16
+    var count: Int32
+    var whole: Bool
+    var ordered: Bool
   }
 
   /// National totals of one state-year.
@@ -62,7 +60,12 @@ struct COWTradeBuilder {
   let codes: COWCodeCache
   let threads: Int
   private(set) var rows: [Row] = []
+  /// The line of each row, for messages.
+  private(set) var lines: [Int32] = []
   private(set) var pairs: [Pair] = []
+  private var spans: [DyadSpan] = []
+  /// Whether each dyad's rows are contiguous in the file (they are in COW's files).
+  private var contiguous = true
   private var pairIndex: [UInt64: Int32] = [:]
   private var totals: [Int32: [Int16: Totals]] = [:]
   private(set) var years: ClosedRange<Int>?
@@ -91,46 +94,50 @@ struct COWTradeBuilder {
   /// Reads the dyadic file: `ccode1`, `ccode2`, `year`, `flow1` (imports of ccode1 from ccode2) and
   /// `flow2` (the reverse), in current US$ millions.
   mutating func readDyadic(_ url: URL) throws {
-    econLap("before")
     let file = url.lastPathComponent
     dyadicFile = file
-    let data: Data
-    do {
-      data = try Data(contentsOf: url, options: .alwaysMapped)
-    } catch {
-      throw ImportError(file: url.path, message: "cannot read the file (\(error.localizedDescription))")
+    let descriptor = open(url.path, O_RDONLY)
+    guard descriptor >= 0 else {
+      throw ImportError(file: url.path, message: "cannot open the file (\(String(cString: strerror(errno))))")
     }
-    // A file with quotes is general CSV: CSVReader reads it. COW's files have none.
-    econLap("load")
-    let quoted = data.withUnsafeBytes { raw in raw.count > 0 && memchr(raw.baseAddress!, Int32(UInt8(ascii: "\"")), raw.count) != nil }
-    econLap("quote")
-    if quoted {
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw ImportError(file: url.path, message: "cannot read the file (\(String(cString: strerror(errno))))")
+    }
+    let size = Int(status.st_size)
+    // The header: the first line (after a byte-order mark).
+    var head = [UInt8](repeating: 0, count: min(size, 1 << 16))
+    let read = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+    guard read >= 0 else { throw ImportError(file: url.path, message: "cannot read the file") }
+    head.removeSubrange(read...)
+    let bom = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    guard let newline = head[bom...].firstIndex(of: UInt8(ascii: "\n")) ?? (read == size && read > bom ? read : nil) else {
+      throw ImportError(file: file, line: 1, message: size == 0 ? "the file is empty" : "the first line is not a header")
+    }
+    var header = String(decoding: head[bom..<newline], as: UTF8.self)
+    if header.hasSuffix("\r") { header.removeLast() }
+    guard !header.isEmpty else { throw ImportError(file: file, line: 1, message: "the file is empty") }
+    if header.contains("\"") {
       try readDyadicWithCSVReader(url)
       return
     }
-    let scanned: (chunks: [COWTradeScanner.Chunk], firstLine: Int) = try data.withUnsafeBytes { raw in
-      var bytes = raw.bindMemory(to: UInt8.self)
-      if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-        bytes = UnsafeBufferPointer(rebasing: bytes[3...])
-      }
-      guard let headerEnd = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? (bytes.isEmpty ? nil : bytes.endIndex) else {
-        throw ImportError(file: file, line: 1, message: "the file is empty")
-      }
-      var header = String(decoding: UnsafeBufferPointer(rebasing: bytes[bytes.startIndex..<headerEnd]), as: UTF8.self)
-      if header.hasSuffix("\r") { header.removeLast() }
-      guard !header.isEmpty else { throw ImportError(file: file, line: 1, message: "the file is empty") }
-      let names = header.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      let found = try EconomicFields.columns(names, required: Self.dyadicColumns, file: file)
-      let scanner = COWTradeScanner(
-        columns: .init(
-          code1: found["ccode1"]!, code2: found["ccode2"]!, year: found["year"]!, flow1: found["flow1"]!,
-          flow2: found["flow2"]!))
-      let bodyStart = min(bytes.endIndex, headerEnd + 1)
-      return (scanner.scan(UnsafeBufferPointer(rebasing: bytes[bodyStart...]), threads: threads), 2)
+    let found = try EconomicFields.columns(
+      header.split(separator: ",", omittingEmptySubsequences: false).map(String.init), required: Self.dyadicColumns,
+      file: file)
+    let scanner = COWTradeScanner(
+      columns: .init(
+        code1: found["ccode1"]!, code2: found["ccode2"]!, year: found["year"]!, flow1: found["flow1"]!,
+        flow2: found["flow2"]!))
+    guard
+      let chunks = try scanner.scan(
+        file: descriptor, name: file, bodyStart: min(size, newline + 1), size: size, threads: threads)
+    else {
+      // A quote somewhere: general CSV, for CSVReader.
+      try readDyadicWithCSVReader(url)
+      return
     }
-    econLap("scan")
-    try ingest(scanned.chunks, firstLine: scanned.firstLine, file: file)
-    econLap("ingest")
+    try ingest(chunks, firstLine: 2, file: file)
   }
 
   /// Reads a dyadic file that has quoted fields with ``CSVReader``, one row at a time.
@@ -169,40 +176,57 @@ struct COWTradeBuilder {
   /// Resolves the scanned rows' codes by year and groups them by dyad, in file order; then
   /// reports the first bad row any chunk found.
   private mutating func ingest(_ chunks: [COWTradeScanner.Chunk], firstLine: Int, file: String) throws {
-    rows.reserveCapacity(chunks.reduce(0) { $0 + $1.rows.count })
+    let total = chunks.reduce(0) { $0 + $1.rows.count }
+    rows.reserveCapacity(total)
+    lines.reserveCapacity(total)
     var lastKey = UInt64.max
-    var lastPair: Int32 = 0
+    var lastPair = -1
     var lastA: Int32 = 0
+    // The current dyad's span, written back when another dyad begins.
+    var span = DyadSpan(first: 0, last: 0, latest: 0, count: 0, whole: true, ordered: true)
     var minYear = Int.max, maxYear = Int.min
     var offset = firstLine
+    defer { if lastPair >= 0 { spans[lastPair] = span } }
     for chunk in chunks {
       for item in chunk.rows {
-        let line = offset + Int(item.line)
         let code1 = Int(item.code1), code2 = Int(item.code2), year = Int(item.year)
         let s1 = codes.index(code: code1, year: year)
         let s2 = codes.index(code: code2, year: year)
-        guard s1 >= 0 else { throw Self.unknownCode(code1, year, file, line, "ccode1") }
-        guard s2 >= 0 else { throw Self.unknownCode(code2, year, file, line, "ccode2") }
-        guard s1 != s2 else {
+        guard s1 >= 0, s2 >= 0, s1 != s2 else {
+          let line = offset + Int(item.line)
+          guard s1 >= 0 else { throw Self.unknownCode(code1, year, file, line, "ccode1") }
+          guard s2 >= 0 else { throw Self.unknownCode(code2, year, file, line, "ccode2") }
           throw ImportError(
             file: file, line: line, field: "ccode2",
             message: "COW codes \(code1) and \(code2) both name \(codes.ids[Int(s1)]) in \(year)")
         }
         let key = UInt64(UInt32(min(s1, s2))) << 32 | UInt64(UInt32(max(s1, s2)))
         if key != lastKey {
+          if lastPair >= 0 { spans[lastPair] = span }
           lastKey = key
           if let found = pairIndex[key] {
-            lastPair = found
+            lastPair = Int(found)
+            contiguous = false
+            span = spans[lastPair]
           } else {
-            lastPair = Int32(pairs.count)
+            lastPair = pairs.count
             let (a, b) = codes.ids[Int(s1)] < codes.ids[Int(s2)] ? (s1, s2) : (s2, s1)
             pairs.append(Pair(a: a, b: b))
-            pairIndex[key] = lastPair
+            span = DyadSpan(first: item.year, last: item.year, latest: item.year - 1, count: 0, whole: true, ordered: true)
+            spans.append(span)
+            pairIndex[key] = Int32(lastPair)
           }
-          lastA = pairs[Int(lastPair)].a
+          lastA = pairs[lastPair].a
         }
         let (ab, ba) = s1 == lastA ? (item.flow1, item.flow2) : (item.flow2, item.flow1)
-        rows.append(Row(ab: ab, ba: ba, dyad: lastPair, line: Int32(truncatingIfNeeded: line), year: item.year))
+        rows.append(Row(ab: ab, ba: ba, dyad: Int32(lastPair), year: item.year))
+        lines.append(Int32(truncatingIfNeeded: offset + Int(item.line)))
+        if item.year <= span.latest { span.ordered = false }
+        span.latest = item.year
+        span.count += 1
+        if item.year < span.first { span.first = item.year }
+        if item.year > span.last { span.last = item.year }
+        if span.whole && !(PackWriter.isWhole(ab) && PackWriter.isWhole(ba)) { span.whole = false }
         if year < minYear { minYear = year }
         if year > maxYear { maxYear = year }
       }
@@ -261,12 +285,16 @@ struct COWTradeBuilder {
   /// every state's partners in every year, and packs the series.
   func build() throws -> Output {
     let dyadCount = pairs.count
-    // Counting sort of row indices by dyad; rows of a dyad keep their file order.
+    // Each dyad's rows as a run of `order`: in COW's files every dyad's rows are contiguous and
+    // dyads are numbered as they first appear, so `order` is the identity; otherwise a counting
+    // sort by dyad, keeping file order within a dyad.
     var starts = [Int](repeating: 0, count: dyadCount + 1)
-    for row in rows { starts[Int(row.dyad) + 1] += 1 }
-    for i in 0..<dyadCount { starts[i + 1] += starts[i] }
-    var order = [Int32](repeating: 0, count: rows.count)
-    do {
+    for (d, span) in spans.enumerated() { starts[d + 1] = starts[d] + Int(span.count) }
+    var order: [Int32]
+    if contiguous {
+      order = Array(0..<Int32(rows.count))
+    } else {
+      order = [Int32](repeating: 0, count: rows.count)
       var next = starts
       for (i, row) in rows.enumerated() {
         order[next[Int(row.dyad)]] = Int32(i)
@@ -276,63 +304,65 @@ struct COWTradeBuilder {
     // Years in order within each dyad; a repeated dyad-year must repeat the same flows (the mirror
     // row of a directed file) and is then skipped.
     var skip = [Bool](repeating: false, count: rows.count)
-    for d in 0..<dyadCount {
+    for d in 0..<dyadCount where !spans[d].ordered {
       let range = starts[d]..<starts[d + 1]
-      var sorted = true
-      for k in range.dropFirst() where rows[Int(order[k])].year <= rows[Int(order[k - 1])].year {
-        sorted = false
-        break
-      }
-      if sorted { continue }
-      order[range].sort { (rows[Int($0)].year, rows[Int($0)].line) < (rows[Int($1)].year, rows[Int($1)].line) }
+      order[range].sort { (rows[Int($0)].year, lines[Int($0)]) < (rows[Int($1)].year, lines[Int($1)]) }
       for k in range.dropFirst() {
-        let previous = rows[Int(order[k - 1])], current = rows[Int(order[k])]
-        guard current.year == previous.year else { continue }
-        guard Self.same(previous.ab, current.ab), Self.same(previous.ba, current.ba) else {
+        let previous = Int(order[k - 1]), current = Int(order[k])
+        guard rows[current].year == rows[previous].year else { continue }
+        guard Self.same(rows[previous].ab, rows[current].ab), Self.same(rows[previous].ba, rows[current].ba) else {
           let pair = pairs[d]
           throw ImportError(
-            file: dyadicFile, line: Int(current.line), field: "flow1",
-            message: "\(codes.ids[Int(pair.a)])–\(codes.ids[Int(pair.b)]) \(current.year) is listed with other flows on line \(previous.line)")
+            file: dyadicFile, line: Int(lines[current]), field: "flow1",
+            message: "\(codes.ids[Int(pair.a)])–\(codes.ids[Int(pair.b)]) \(rows[current].year) is listed with other flows on line \(lines[previous])")
         }
-        skip[Int(order[k])] = true
+        skip[current] = true
       }
     }
-    econLap("group")
     let ranks = rank(skip: skip)
-    econLap("rank")
 
     var output = Output()
     // The dyads of each first state, by partner id.
     var byFirst = [[Int32]](repeating: [], count: codes.ids.count)
     for (d, pair) in pairs.enumerated() { byFirst[Int(pair.a)].append(Int32(d)) }
+    // States by id once, so that the dyads sort by an integer; ids as UTF-8 once.
+    var position = [Int](repeating: 0, count: codes.ids.count)
+    for (k, s) in codes.ids.indices.sorted(by: { codes.ids[$0] < codes.ids[$1] }).enumerated() { position[s] = k }
+    let utf8 = codes.ids.map { Array($0.rawValue.utf8) }
     for s in 0..<codes.ids.count {
-      let own = byFirst[s].sorted { codes.ids[Int(pairs[Int($0)].b)] < codes.ids[Int(pairs[Int($1)].b)] }
-      let writer = PackWriter(capacity: own.count * 64)
+      let own = byFirst[s].sorted { position[Int(pairs[Int($0)].b)] < position[Int(pairs[Int($1)].b)] }
+      var writer = PackWriter(capacity: own.count * 256)
       if !own.isEmpty { writer.begin(count: own.count) }
-      for d in own {
-        let range = starts[Int(d)]..<starts[Int(d) + 1]
-        var first = Int.max, last = Int.min, whole = true
-        for k in range where !skip[Int(order[k])] {
-          let row = rows[Int(order[k])]
-          first = min(first, Int(row.year))
-          last = max(last, Int(row.year))
-          whole = whole && PackWriter.isWhole(row.ab) && PackWriter.isWhole(row.ba)
-        }
-        writer.beginDyad(
-          partner: codes.ids[Int(pairs[Int(d)].b)].rawValue, firstYear: first, years: last - first + 1, whole: whole)
-        var year = first
-        for k in range where !skip[Int(order[k])] {
-          let i = Int(order[k])
-          let row = rows[i]
-          while year < Int(row.year) {
-            writer.record(.nan, .nan, 0, 0)
-            year += 1
+      rows.withUnsafeBufferPointer { rows in
+        order.withUnsafeBufferPointer { order in
+          skip.withUnsafeBufferPointer { skip in
+            ranks.bForA.withUnsafeBufferPointer { bForA in
+              ranks.aForB.withUnsafeBufferPointer { aForB in
+                for d in own {
+                  let range = starts[Int(d)]..<starts[Int(d) + 1]
+                  let span = spans[Int(d)]
+                  let first = Int(span.first), last = Int(span.last)
+                  writer.beginDyad(
+                    partner: utf8[Int(pairs[Int(d)].b)], firstYear: first, years: last - first + 1, whole: span.whole)
+                  writer.records(years: last - first + 1) { cursor, whole in
+                    var year = first
+                    for k in range where !skip[Int(order[k])] {
+                      let i = Int(order[k])
+                      let row = rows[i]
+                      while year < Int(row.year) {
+                        cursor.record(.nan, .nan, 0, 0, whole: whole)
+                        year += 1
+                      }
+                      cursor.record(row.ab, row.ba, Int(bForA[i]), Int(aForB[i]), whole: whole)
+                      year += 1
+                    }
+                  }
+                  writer.endDyad()
+                }
+              }
+            }
           }
-          writer.record(row.ab, row.ba, Int(ranks.bForA[i]), Int(ranks.aForB[i]))
-          output.dyadYears += 1
-          year += 1
         }
-        writer.endDyad()
       }
       // National totals and the number of partners ranked, by year.
       let ownTotals = totals[Int32(s)] ?? [:]
@@ -361,12 +391,12 @@ struct COWTradeBuilder {
         }
       }
       output.stateYears += ownTotals.count
+      let dyads = writer.finish()
       guard !own.isEmpty || first <= last else { continue }
       output.states.append(
-        StateOutput(
-          state: codes.ids[s], totalsFirstYear: first <= last ? first : nil, totals: totalBytes, dyads: writer.bytes))
+        StateOutput(state: codes.ids[s], totalsFirstYear: first <= last ? first : nil, totals: totalBytes, dyads: dyads))
     }
-    econLap("pack")
+    output.dyadYears = skip.reduce(rows.count) { $1 ? $0 - 1 : $0 }
     return output
   }
 

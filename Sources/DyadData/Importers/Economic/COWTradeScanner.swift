@@ -36,116 +36,233 @@ struct COWTradeScanner {
 
   let columns: Columns
 
-  /// Splits `body` (the bytes after the header line) into chunks at line ends and parses them in
-  /// parallel. Chunks come back in file order.
-  func scan(_ body: UnsafeBufferPointer<UInt8>, threads: Int) -> [Chunk] {
-    let count = max(1, body.count < 1 << 20 ? 1 : threads)
-    var bounds: [Int] = [0]
+  /// Reads the body of a file (from `bodyStart`, the byte after the header line) in one range
+  /// per thread, split at line ends; each thread streams its range through a 1 MB buffer. Chunks
+  /// come back in file order. `nil` when the file has a quote character: it is then general CSV,
+  /// for ``CSVReader``.
+  func scan(file: Int32, name: String, bodyStart: Int, size: Int, threads: Int) throws(ImportError) -> [Chunk]? {
+    let count = max(1, size - bodyStart < 1 << 20 ? 1 : threads)
+    var bounds: [Int] = [bodyStart]
+    var window = [UInt8](repeating: 0, count: 1 << 16)
     for k in 1..<count {
-      var cut = max(bounds[k - 1], body.count * k / count)
-      while cut < body.count && body[cut] != UInt8(ascii: "\n") { cut += 1 }
-      bounds.append(min(body.count, cut + 1))
+      // The byte after the first line end at or past an even split.
+      var cut = max(bounds[k - 1], bodyStart + (size - bodyStart) * k / count)
+      search: while cut < size {
+        let read = window.withUnsafeMutableBytes { pread(file, $0.baseAddress, $0.count, off_t(cut)) }
+        guard read > 0 else { throw ImportError(file: name, message: "cannot read the file") }
+        for j in 0..<read where window[j] == UInt8(ascii: "\n") {
+          cut += j + 1
+          break search
+        }
+        cut += read
+      }
+      bounds.append(min(size, cut))
     }
-    bounds.append(body.count)
-    var chunks = [Chunk](repeating: Chunk(), count: count)
-    chunks.withUnsafeMutableBufferPointer { output in
+    bounds.append(size)
+    var results = [Streamed](repeating: .quoted, count: count)
+    results.withUnsafeMutableBufferPointer { output in
       nonisolated(unsafe) let output = output
-      nonisolated(unsafe) let body = body
       let bounds = bounds
       DispatchQueue.concurrentPerform(iterations: count) { k in
-        output[k] = parse(UnsafeBufferPointer(rebasing: body[bounds[k]..<bounds[k + 1]]))
+        output[k] = stream(file: file, from: bounds[k], to: bounds[k + 1])
+      }
+    }
+    var chunks: [Chunk] = []
+    for result in results {
+      switch result {
+      case .parsed(let chunk): chunks.append(chunk)
+      case .quoted: return nil
+      case .unreadable(let message): throw ImportError(file: name, message: message)
       }
     }
     return chunks
   }
 
-  /// Parses one chunk of whole lines.
-  func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Chunk {
+  /// What streaming a range gave.
+  private enum Streamed {
+    case parsed(Chunk)
+    case quoted
+    case unreadable(String)
+  }
+
+  /// Parses the lines of a byte range of a file, reading it a megabyte at a time; stops at a
+  /// quote character.
+  private func stream(file: Int32, from start: Int, to end: Int) -> Streamed {
     var chunk = Chunk()
-    chunk.rows.reserveCapacity(bytes.count / 28 + 16)
+    chunk.rows.reserveCapacity((end - start) / 28 + 16)
+    var capacity = 1 << 20
+    var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    defer { buffer.deallocate() }
+    var held = 0  // the bytes of a partial line, carried to the buffer's start
+    var offset = start
+    while true {
+      if held == capacity {
+        // A line longer than the buffer.
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.update(from: buffer, count: held)
+        buffer.deallocate()
+        buffer = larger
+        capacity *= 2
+      }
+      let wanted = min(capacity - held, end - offset)
+      var read = 0
+      if wanted > 0 {
+        read = pread(file, buffer + held, wanted, off_t(offset))
+        if read < 0 { return .unreadable("cannot read the file (\(String(cString: strerror(errno))))") }
+        if read == 0 { offset = end }  // the file became shorter
+      }
+      if read > 0, memchr(buffer + held, Int32(UInt8(ascii: "\"")), read) != nil { return .quoted }
+      offset += read
+      let available = held + read
+      let finished = offset >= end
+      // Whole lines only, until the range's last bytes.
+      var usable = available
+      if !finished {
+        while usable > 0 && buffer[usable - 1] != UInt8(ascii: "\n") { usable -= 1 }
+        if usable == 0 {
+          held = available
+          continue
+        }
+      }
+      guard parse(UnsafeBufferPointer(start: buffer, count: usable), into: &chunk) else { return .parsed(chunk) }
+      held = available - usable
+      if held > 0 { buffer.update(from: buffer + usable, count: held) }
+      if finished { return .parsed(chunk) }
+    }
+  }
+
+  /// Parses one chunk of whole lines.
+  ///
+  /// Each field is parsed as it is scanned: whole numbers and plain decimals on the spot, anything
+  /// else (`NA`, −9, an exponent, a bad value) by the general parsers on the field's bytes, which
+  /// also word the errors.
+  func parse(_ bytes: UnsafeBufferPointer<UInt8>, into chunk: inout Chunk) -> Bool {
     let n = bytes.count
-    let last = columns.last
-    // The start and end of each field the scanner reads, by column index.
-    var starts = [Int](repeating: 0, count: last + 1)
-    var ends = [Int](repeating: 0, count: last + 1)
-    var i = 0
-    var line = 0
+    // What each column is: 0–2 the codes and year, 3–4 the flows, -1 a column not read.
+    var roles = [Int](repeating: -1, count: columns.last + 1)
+    for (role, index) in [columns.code1, columns.code2, columns.year, columns.flow1, columns.flow2].enumerated() {
+      roles[index] = role
+    }
+    let names = ["ccode1", "ccode2", "year", "flow1", "flow2"]
     let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    var i = 0
+    var line = chunk.lines
+    defer { if chunk.problem == nil { chunk.lines = line } }
+    var values: (Int, Int, Int, Double, Double) = (0, 0, 0, 0, 0)
     while i < n {
-      let lineStart = i
-      var fieldIndex = 0
-      var fieldStart = i
-      // Fields: up to the line end.
-      while i < n {
-        let byte = bytes[i]
-        if byte == comma {
-          if fieldIndex <= last {
-            starts[fieldIndex] = fieldStart
-            ends[fieldIndex] = i
+      // A blank line.
+      if bytes[i] == newline || (bytes[i] == cr && i + 1 < n && bytes[i + 1] == newline) {
+        i += bytes[i] == cr ? 2 : 1
+        line += 1
+        continue
+      }
+      var field = 0
+      var found = 0  // a bit per role read
+      var atLineEnd = false
+      while !atLineEnd {
+        let role = field < roles.count ? roles[field] : -1
+        let start = i
+        if role < 0 && found == 0b11111 {
+          // Every column read: the rest of the line is skipped at memchr's speed.
+          if let end = memchr(bytes.baseAddress! + i, Int32(newline), n - i) {
+            i = bytes.baseAddress!.distance(to: end.assumingMemoryBound(to: UInt8.self))
+          } else {
+            i = n
           }
-          fieldIndex += 1
-          fieldStart = i + 1
-        } else if byte == newline {
-          break
+        } else if role < 0 {
+          while i < n && bytes[i] != comma && bytes[i] != newline { i += 1 }
+        } else {
+          // The fast path: digits, and for flows a decimal point and more digits.
+          var whole: UInt64 = 0
+          var fraction: UInt64 = 0
+          var scale = 1.0
+          var digits = 0
+          var point = false
+          while i < n {
+            let digit = bytes[i] &- UInt8(ascii: "0")
+            if digit < 10 {
+              if point {
+                fraction = fraction &* 10 &+ UInt64(digit)
+                scale *= 10
+              } else {
+                whole = whole &* 10 &+ UInt64(digit)
+              }
+              digits += 1
+              i += 1
+            } else if bytes[i] == UInt8(ascii: "."), !point {
+              point = true
+              i += 1
+            } else {
+              break
+            }
+          }
+          var end = i
+          let delimited = i == n || bytes[i] == comma || bytes[i] == newline
+            || (bytes[i] == cr && (i + 1 == n || bytes[i + 1] == newline))
+          if delimited && digits > 0 && digits <= 15 && (role >= 3 || !point || fraction == 0) {
+            switch role {
+            case 0: values.0 = Int(whole)
+            case 1: values.1 = Int(whole)
+            case 2: values.2 = Int(whole)
+            case 3: values.3 = point ? (Double(whole) * scale + Double(fraction)) / scale : Double(whole)
+            default: values.4 = point ? (Double(whole) * scale + Double(fraction)) / scale : Double(whole)
+            }
+          } else {
+            // Anything else: find the field's end and let the general parsers read or reject it.
+            while i < n && bytes[i] != comma && bytes[i] != newline { i += 1 }
+            end = i
+            if end > start && bytes[end - 1] == cr { end -= 1 }
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if role < 3 {
+              switch EconomicFields.checkInt(text, in: 0...Int.max) {
+              case .success(let value):
+                if role == 0 { values.0 = value } else if role == 1 { values.1 = value } else { values.2 = value }
+              case .failure(let problem): return fail(&chunk, line, names[role], problem.message)
+              }
+            } else {
+              switch Self.flow(text) {
+              case .success(let value): if role == 3 { values.3 = value } else { values.4 = value }
+              case .failure(let problem): return fail(&chunk, line, names[role], problem.message)
+              }
+            }
+          }
+          found |= 1 << role
+        }
+        // Past the delimiter.
+        if i < n && bytes[i] == cr { i += 1 }
+        if i >= n || bytes[i] == newline {
+          atLineEnd = true
         }
         i += 1
+        field += 1
       }
-      var end = i
-      if end > fieldStart && bytes[end - 1] == cr { end -= 1 }
-      if fieldIndex <= last {
-        starts[fieldIndex] = fieldStart
-        ends[fieldIndex] = end
-      }
-      let fields = fieldIndex + 1
-      i += 1  // past the newline
-      defer { line += 1 }
-      if end == lineStart && fields == 1 { continue }  // a blank line
       // Fields past the end of a short record are empty.
-      if fields <= last {
-        for k in fields...last {
-          starts[k] = end
-          ends[k] = end
-        }
+      for role in 0..<5 where found & (1 << role) == 0 {
+        if role < 3 { return fail(&chunk, line, names[role], "is empty; a whole number is required") }
+        if role == 3 { values.3 = .nan } else { values.4 = .nan }
       }
-      func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[starts[index]..<ends[index]])
+      let (code1, code2, year) = (values.0, values.1, values.2)
+      guard COWCodeCache.codes.contains(code1) else {
+        return fail(&chunk, line, "ccode1", "\(code1) is outside 1–999")
       }
-      func fail(_ column: String, _ message: String) -> Chunk {
-        var result = chunk
-        result.problem = (line, column, message)
-        result.lines = line
-        return result
+      guard COWCodeCache.codes.contains(code2) else {
+        return fail(&chunk, line, "ccode2", "\(code2) is outside 1–999")
       }
-      let code1: Int, code2: Int, year: Int
-      switch EconomicFields.checkInt(field(columns.code1), in: COWCodeCache.codes) {
-      case .success(let value): code1 = value
-      case .failure(let problem): return fail("ccode1", problem.message)
-      }
-      switch EconomicFields.checkInt(field(columns.code2), in: COWCodeCache.codes) {
-      case .success(let value): code2 = value
-      case .failure(let problem): return fail("ccode2", problem.message)
-      }
-      switch EconomicFields.checkInt(field(columns.year), in: 1800...2100) {
-      case .success(let value): year = value
-      case .failure(let problem): return fail("year", problem.message)
-      }
-      guard code1 != code2 else { return fail("ccode2", "is the same state as ccode1 (\(code1))") }
-      let flow1: Double, flow2: Double
-      switch Self.flow(field(columns.flow1)) {
-      case .success(let value): flow1 = value
-      case .failure(let problem): return fail("flow1", problem.message)
-      }
-      switch Self.flow(field(columns.flow2)) {
-      case .success(let value): flow2 = value
-      case .failure(let problem): return fail("flow2", problem.message)
-      }
+      guard (1800...2100).contains(year) else { return fail(&chunk, line, "year", "\(year) is outside 1800–2100") }
+      guard code1 != code2 else { return fail(&chunk, line, "ccode2", "is the same state as ccode1 (\(code1))") }
       chunk.rows.append(
         Row(
-          flow1: flow1, flow2: flow2, line: Int32(truncatingIfNeeded: line), code1: Int16(code1), code2: Int16(code2),
-          year: Int16(year)))
+          flow1: values.3, flow2: values.4, line: Int32(truncatingIfNeeded: line), code1: Int16(code1),
+          code2: Int16(code2), year: Int16(year)))
+      line += 1
     }
+    return true
+  }
+
+  private func fail(_ chunk: inout Chunk, _ line: Int, _ column: String, _ message: String) -> Bool {
+    chunk.problem = (line, column, message)
     chunk.lines = line
-    return chunk
+    return false
   }
 
   /// A trade value: a number of at least 0, or NaN for a missing one (empty, NA or −9).

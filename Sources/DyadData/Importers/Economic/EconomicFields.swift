@@ -34,7 +34,7 @@ enum EconomicFields {
     if first == UInt8(ascii: "-") {
       negative = true
       i = 1
-    } else if first == UInt8(ascii: "N") || first == UInt8(ascii: "n") || first == UInt8(ascii: ".") {
+    } else if first == UInt8(ascii: "N") || first == UInt8(ascii: "n") || (first == UInt8(ascii: ".") && n == 1) {
       return isMissingWord(field) ? .missing : .invalid
     }
     var mantissa: UInt64 = 0
