@@ -33,7 +33,9 @@ let package = Package(
     // SQLite storage through GRDB.
     .target(
       name: "DyadStore",
-      dependencies: ["DyadCore", "DyadData", "DyadAnalysis", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: ["DyadCore", "DyadData", "DyadAnalysis", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     // The backgrounder: sections, charts (inline SVG), HTML/Markdown/JSON rendering.
     .target(name: "DyadReport", dependencies: ["DyadCore", "DyadData", "DyadAnalysis", "DyadStore"]),
@@ -59,7 +61,11 @@ let package = Package(
     .testTarget(name: "DyadDataTests", dependencies: ["DyadCore", "DyadData", "DyadTestSupport"]),
     .testTarget(name: "DyadStoreTests", dependencies: ["DyadCore", "DyadData", "DyadStore", "DyadAnalysis", "DyadTestSupport"]),
     .testTarget(name: "DyadAnalysisTests", dependencies: ["DyadCore", "DyadAnalysis", "DyadTestSupport"]),
-    .testTarget(name: "DyadReportTests", dependencies: ["DyadCore", "DyadReport", "DyadTestSupport"], exclude: ["__Snapshots__"]),
+    .testTarget(
+      name: "DyadReportTests",
+      dependencies: ["DyadCore", "DyadData", "DyadStore", "DyadAnalysis", "DyadReport", "DyadTestSupport"],
+      exclude: ["__Snapshots__"]
+    ),
     .testTarget(
       name: "DyadServerTests",
       dependencies: [

@@ -8,54 +8,68 @@ import GRDBSQLite
 // MARK: - Bulk writes
 
 extension StoreSink: BatchImportSink {
-  /// Inserts many rows through one prepared statement, binding each value with the SQLite C API:
-  /// no per-row statement lookup, argument array or observation bookkeeping.
+  /// Inserts many rows through prepared multi-row statements (`INSERT … VALUES (…), (…), …`, up
+  /// to 999 parameters each), binding each value with the SQLite C API: no per-row statement
+  /// lookup, argument array or observation bookkeeping, and one statement step per batch of rows.
   func insertBatch(
     into table: String, columns: [String], count: Int, _ fill: (_ row: Int, _ binder: any ColumnBinder) throws -> Void
   ) throws {
+    guard count > 0, !columns.isEmpty else { return }
+    let perStatement = max(1, min(count, 999 / columns.count))
     let quoted = columns.map { "\"\($0)\"" }.joined(separator: ", ")
-    let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-    let statement = try db.makeStatement(sql: "INSERT INTO \"\(table)\" (\(quoted)) VALUES (\(marks))")
-    let binder = StatementBinder(statement: statement.sqliteStatement, columns: columns.count)
+    let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    func statement(rows: Int) throws -> Statement {
+      try db.makeStatement(
+        sql: "INSERT INTO \"\(table)\" (\(quoted)) VALUES " + Array(repeating: tuple, count: rows).joined(separator: ", "))
+    }
     func fail(_ code: CInt) -> DatabaseError {
       DatabaseError(
         resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
         sql: "INSERT INTO \(table)")
     }
-    for row in 0..<count {
-      try fill(row, binder)
-      if binder.failure != SQLITE_OK { throw fail(binder.failure) }
-      let code = sqlite3_step(binder.statement)
-      guard code == SQLITE_DONE else {
+    var row = 0
+    for rows in [perStatement, count % perStatement] where rows > 0 {
+      let prepared = try statement(rows: rows)
+      let binder = StatementBinder(statement: prepared.sqliteStatement, parameters: rows * columns.count)
+      let existential: any ColumnBinder = binder
+      while count - row >= rows {
+        for k in 0..<rows {
+          binder.offset = k * columns.count
+          try fill(row + k, existential)
+        }
+        if binder.failure != SQLITE_OK { throw fail(binder.failure) }
+        let code = sqlite3_step(binder.statement)
         sqlite3_reset(binder.statement)
-        throw fail(code)
+        guard code == SQLITE_DONE else { throw fail(code) }
+        row += rows
       }
-      sqlite3_reset(binder.statement)
     }
   }
 }
 
-/// Binds values to a prepared statement; remembers the first failure. SQLite keeps bindings
-/// across resets, so a text equal to the previous row's (a dyad's state ids over its years) is
-/// not bound again.
+/// Binds values to a prepared statement, each row's columns from `offset` on; remembers the
+/// first failure. SQLite keeps bindings across resets, so a text equal to the one bound last
+/// time to the same parameter (a dyad's state ids over its years) is not bound again.
 private final class StatementBinder: ColumnBinder {
   let statement: SQLiteStatement
+  /// The parameter index (from 0) of the current row's first column.
+  var offset = 0
   private(set) var failure = SQLITE_OK
-  /// The text bound to each column, if the column holds one (unsafe storage: no exclusivity
+  /// The text bound to each parameter, if it holds one (unsafe storage: no exclusivity
   /// bookkeeping per access in the per-value hot path).
   private let texts: UnsafeMutablePointer<String?>
-  private let columns: Int
+  private let parameters: Int
   private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-  init(statement: SQLiteStatement, columns: Int) {
+  init(statement: SQLiteStatement, parameters: Int) {
     self.statement = statement
-    self.columns = columns
-    texts = .allocate(capacity: columns)
-    texts.initialize(repeating: nil, count: columns)
+    self.parameters = parameters
+    texts = .allocate(capacity: parameters)
+    texts.initialize(repeating: nil, count: parameters)
   }
 
   deinit {
-    texts.deinitialize(count: columns)
+    texts.deinitialize(count: parameters)
     texts.deallocate()
   }
 
@@ -68,46 +82,58 @@ private final class StatementBinder: ColumnBinder {
     if failure == SQLITE_OK { failure = code }
   }
 
+  /// The parameter of a column of the current row, forgetting any text it held.
   @inline(__always)
-  private func forgetText(_ column: Int) {
-    if texts[column] != nil { texts[column] = nil }
+  private func parameter(_ column: Int) -> Int {
+    let index = offset + column
+    if texts[index] != nil { texts[index] = nil }
+    return index
   }
 
   func bind(_ value: Int, at column: Int) {
-    forgetText(column)
-    check(sqlite3_bind_int64(statement, CInt(column + 1), Int64(value)))
+    check(sqlite3_bind_int64(statement, CInt(parameter(column) + 1), Int64(value)))
   }
 
   func bind(_ value: Double, at column: Int) {
-    forgetText(column)
-    check(sqlite3_bind_double(statement, CInt(column + 1), value))
+    check(sqlite3_bind_double(statement, CInt(parameter(column) + 1), value))
   }
 
   func bind(_ value: String, at column: Int) {
-    if texts[column] == value { return }
-    texts[column] = value
+    let index = offset + column
+    if texts[index] == value { return }
+    texts[index] = value
     var text = value
     text.withUTF8 { bytes in
       if let base = bytes.baseAddress, bytes.count > 0 {
         let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-        check(sqlite3_bind_text(statement, CInt(column + 1), pointer, CInt(bytes.count), Self.transient))
+        check(sqlite3_bind_text(statement, CInt(index + 1), pointer, CInt(bytes.count), Self.transient))
       } else {
-        check(sqlite3_bind_text(statement, CInt(column + 1), "", 0, Self.transient))
+        check(sqlite3_bind_text(statement, CInt(index + 1), "", 0, Self.transient))
       }
     }
   }
 
   func bind(_ value: [UInt8], at column: Int) {
-    forgetText(column)
+    let index = parameter(column)
     value.withUnsafeBytes { bytes in
       let pointer = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
-      check(sqlite3_bind_blob(statement, CInt(column + 1), pointer, CInt(bytes.count), Self.transient))
+      check(sqlite3_bind_blob(statement, CInt(index + 1), pointer, CInt(bytes.count), Self.transient))
     }
   }
 
   func bindNull(at column: Int) {
-    forgetText(column)
-    check(sqlite3_bind_null(statement, CInt(column + 1)))
+    check(sqlite3_bind_null(statement, CInt(parameter(column) + 1)))
+  }
+
+  func bind(_ values: UnsafeBufferPointer<Int32>, at column: Int, missing: Int32?) {
+    for k in 0..<values.count {
+      let index = CInt(parameter(column + k) + 1)
+      if let missing, values[k] == missing {
+        check(sqlite3_bind_null(statement, index))
+      } else {
+        check(sqlite3_bind_int64(statement, index, Int64(values[k])))
+      }
+    }
   }
 }
 

@@ -67,6 +67,7 @@ enum StoreMigrations {
           CHECK ((value IS NULL) = (status = 'missing')),
           PRIMARY KEY (indicator, state_a, state_b, year, dataset)
         ) WITHOUT ROWID;
+        CREATE INDEX observation_dataset ON observation(dataset);
 
         CREATE TABLE event (
           id TEXT PRIMARY KEY NOT NULL,
@@ -80,6 +81,7 @@ enum StoreMigrations {
           source_id INTEGER NOT NULL REFERENCES source(id)
         );
         CREATE INDEX event_date ON event(date);
+        CREATE INDEX event_dataset ON event(dataset);
         CREATE TABLE event_state (
           event_id TEXT NOT NULL REFERENCES event(id) ON DELETE CASCADE,
           state_id TEXT NOT NULL,
@@ -127,6 +129,7 @@ enum StoreMigrations {
           description TEXT NOT NULL,
           source_id INTEGER NOT NULL REFERENCES source(id)
         );
+        CREATE INDEX exercise_dataset ON exercise(dataset);
         CREATE TABLE exercise_state (
           exercise_id TEXT NOT NULL REFERENCES exercise(id) ON DELETE CASCADE,
           state_id TEXT NOT NULL,

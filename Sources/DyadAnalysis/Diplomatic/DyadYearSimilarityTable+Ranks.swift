@@ -1,3 +1,5 @@
+import Foundation
+
 extension DyadYearSimilarityTable {
   /// The values of one measure for every row; `nan` where the measure is undefined.
   public func values(of measure: SimilarityMeasure) -> [Double] {
@@ -187,8 +189,29 @@ extension DyadYearSimilarityTable {
     return columns
   }
 
-  /// The ranks of every measure, in `SimilarityMeasure.allCases` order.
+  /// The ranks of every measure, in `SimilarityMeasure.allCases` order, computed concurrently.
   public func allRanks() -> [SimilarityRanks] {
-    measureColumns().map { SimilarityRanks(values: $0, periodRows: periodRows) }
+    let columns = measureColumns()
+    let results = RankResults(count: columns.count)
+    DispatchQueue.concurrentPerform(iterations: columns.count) { m in
+      results.set(m, SimilarityRanks(values: columns[m], periodRows: periodRows))
+    }
+    return results.values
   }
+}
+
+/// Slots for results computed on several threads, each written once.
+private final class RankResults: @unchecked Sendable {
+  private var slots: [SimilarityRanks?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: SimilarityRanks) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+
+  var values: [SimilarityRanks] { slots.map { $0! } }
 }

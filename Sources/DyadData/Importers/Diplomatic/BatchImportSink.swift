@@ -19,6 +19,9 @@ public protocol ColumnBinder: AnyObject {
   func bind(_ value: String, at column: Int)
   func bind(_ value: [UInt8], at column: Int)
   func bindNull(at column: Int)
+  /// Binds consecutive columns from `column` on to whole numbers; NULL (missing) where a value
+  /// equals `missing`.
+  func bind(_ values: UnsafeBufferPointer<Int32>, at column: Int, missing: Int32?)
 }
 
 extension ColumnBinder {
@@ -77,4 +80,9 @@ private final class ValueCollector: ColumnBinder {
   func bind(_ value: String, at column: Int) { values[column] = .text(value) }
   func bind(_ value: [UInt8], at column: Int) { values[column] = .blob(value) }
   func bindNull(at column: Int) { values[column] = .null }
+  func bind(_ values: UnsafeBufferPointer<Int32>, at column: Int, missing: Int32?) {
+    for (k, value) in values.enumerated() {
+      self.values[column + k] = value == missing ? .null : .integer(Int(value))
+    }
+  }
 }

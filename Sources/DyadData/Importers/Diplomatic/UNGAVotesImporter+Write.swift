@@ -104,14 +104,34 @@ extension UNGAVotesImporter {
     for (p, rows) in table.periodRows.enumerated() {
       for row in rows { periodOfRow[row] = Int32(table.periods[p]) }
     }
-    for (i, row) in order.enumerated() {
-      years[i] = periodOfRow[row]
-      firsts[i] = table.firstStates[row]
-      seconds[i] = table.secondStates[row]
-      for k in 0..<9 { cells[i * 9 + k] = table.cells[row * 9 + k] }
-      for m in 0..<5 {
-        let p = ranks[m].percentiles[row]
-        if !p.isNaN { percentiles[i * 5 + m] = Int32((p * 100).rounded()) }
+    let rankColumns = ranks.map(\.percentiles)
+    years.withUnsafeMutableBufferPointer { years in
+      firsts.withUnsafeMutableBufferPointer { firsts in
+        seconds.withUnsafeMutableBufferPointer { seconds in
+          cells.withUnsafeMutableBufferPointer { cells in
+            percentiles.withUnsafeMutableBufferPointer { percentiles in
+              table.cells.withUnsafeBufferPointer { source in
+                table.firstStates.withUnsafeBufferPointer { sourceFirsts in
+                  table.secondStates.withUnsafeBufferPointer { sourceSeconds in
+                    for (i, row) in order.enumerated() {
+                      years[i] = periodOfRow[row]
+                      firsts[i] = sourceFirsts[row]
+                      seconds[i] = sourceSeconds[row]
+                      for k in 0..<9 { cells[i * 9 + k] = source[row * 9 + k] }
+                    }
+                  }
+                }
+              }
+              for m in 0..<5 {
+                rankColumns[m].withUnsafeBufferPointer { ranked in
+                  for (i, row) in order.enumerated() where !ranked[row].isNaN {
+                    percentiles[i * 5 + m] = Int32((ranked[row] * 100).rounded())
+                  }
+                }
+              }
+            }
+          }
+        }
       }
     }
     progress(0.5)
@@ -130,12 +150,9 @@ extension UNGAVotesImporter {
               ) { i, row in
                 row.bind(ids[Int(firsts[i])], at: 0)
                 row.bind(ids[Int(seconds[i])], at: 1)
-                row.bind(Int(years[i]), at: 2)
-                for k in 0..<9 { row.bind(Int(cells[i * 9 + k]), at: 3 + k) }
-                for m in 0..<5 {
-                  let p = percentiles[i * 5 + m]
-                  if p < 0 { row.bindNull(at: 12 + m) } else { row.bind(Int(p), at: 12 + m) }
-                }
+                row.bind(UnsafeBufferPointer(rebasing: years[i..<(i + 1)]), at: 2, missing: nil)
+                row.bind(UnsafeBufferPointer(rebasing: cells[(i * 9)..<(i * 9 + 9)]), at: 3, missing: nil)
+                row.bind(UnsafeBufferPointer(rebasing: percentiles[(i * 5)..<(i * 5 + 5)]), at: 12, missing: -1)
               }
             }
           }

@@ -52,24 +52,43 @@ public struct UNGAVotesImporter: DatasetImporter {
     _ url: URL, into data: inout UNGAVoteData, summary: inout ImportSummary
   ) throws -> [Int: Int] {
     let reader = try CSVReader(path: url.path)
+    let file = reader.fileName
     var rollCalls: [UNGAVoteData.RollCall] = []
     var lines: [Int: Int] = [:]
-    try reader.forEachRow(requiring: ["rcid", "session", "importantvote", "date", "unres", "amend", "para", "short", "descr"]) {
-      header, record in
-      let row = CSVRow(header: header, record: record)
+    let columns = ["rcid", "session", "importantvote", "date", "unres", "amend", "para", "short", "descr"]
+    try reader.forEachRow(requiring: columns) { header, record in
+      let line = record.line
       summary.rowsRead += 1
-      try checkWidth(row, header)
-      let rcid = try row.requiredInt("rcid")
-      guard rcid > 0 else { throw row.error("rcid", "'\(rcid)' is not a roll-call id (a positive number)") }
-      if let earlier = lines[rcid] { throw row.error("rcid", "roll call \(rcid) is listed twice (first on line \(earlier))") }
-      lines[rcid] = row.line
-      let session = try row.requiredInt("session")
-      guard session >= 1 else { throw row.error("session", "'\(session)' is not a session number (1 = 1946)") }
+      func fail(_ field: String?, _ message: String) -> ImportError {
+        ImportError(file: file, line: line, field: field, message: message)
+      }
+      guard record.count == header.names.count else {
+        throw fail(
+          nil, "has \(record.count) fields where the header has \(header.names.count): the line is truncated or malformed")
+      }
+      let at = columns.map { header[$0] }
+      guard let rcid = record.int(at: at[0]), rcid > 0 else {
+        throw fail("rcid", "'\(record.string(at: at[0]))' is not a roll-call id (a positive number)")
+      }
+      if let earlier = lines[rcid] { throw fail("rcid", "roll call \(rcid) is listed twice (first on line \(earlier))") }
+      lines[rcid] = line
+      guard let session = record.int(at: at[1]), session >= 1 else {
+        throw fail("session", "'\(record.string(at: at[1]))' is not a session number (1 = 1946)")
+      }
+      let date: Day
+      do { date = try Day(parsing: record.string(at: at[3])) } catch { throw fail("date", String(describing: error)) }
+      var flags: [Bool?] = []
+      for (index, column) in [(2, "importantvote"), (5, "amend"), (6, "para")] {
+        switch Self.flag(record, at[index]) {
+        case .value(let value): flags.append(value)
+        case .invalid(let message): throw fail(column, message)
+        }
+      }
       rollCalls.append(
         UNGAVoteData.RollCall(
-          rcid: rcid, session: session, date: try row.requiredDay("date"), important: try flag(row, "importantvote"),
-          resolution: row.optional("unres"), amendment: try flag(row, "amend"), paragraph: try flag(row, "para"),
-          short: row.optional("short"), description: row.optional("descr")))
+          rcid: rcid, session: session, date: date, important: flags[0], resolution: Self.text(record, at[4]),
+          amendment: flags[1], paragraph: flags[2], short: Self.text(record, at[7]),
+          description: Self.text(record, at[8])))
     }
     rollCalls.sort { $0.rcid < $1.rcid }
     data.rollCalls = rollCalls
@@ -79,14 +98,20 @@ public struct UNGAVotesImporter: DatasetImporter {
     return index
   }
 
-  /// A 0/1 column whose empty value means "not coded".
-  private static func flag(_ row: CSVRow, _ column: String) throws(ImportError) -> Bool? {
-    switch row.text(column) {
-    case "": nil
-    case "0": false
-    case "1": true
-    case let other: throw row.error(column, "'\(other)' is not 0, 1 or empty")
-    }
+  /// A 0/1 field whose empty value means "not coded": 0 false, 1 true, empty `nil` (not coded);
+  /// any other text is `.invalid`.
+  private enum Flag { case value(Bool?), invalid(String) }
+
+  private static func flag(_ record: borrowing CSVRecord, _ index: Int) -> Flag {
+    if record.isEmpty(at: index) { return .value(nil) }
+    if record.field(at: index, equals: "0") { return .value(false) }
+    if record.field(at: index, equals: "1") { return .value(true) }
+    return .invalid("'\(record.string(at: index))' is not 0, 1 or empty")
+  }
+
+  /// A field's text, or `nil` when empty.
+  private static func text(_ record: borrowing CSVRecord, _ index: Int) -> String? {
+    record.isEmpty(at: index) ? nil : record.string(at: index)
   }
 
   private static func checkWidth(_ row: CSVRow, _ header: CSVHeader) throws(ImportError) {
@@ -141,6 +166,8 @@ public struct UNGAVotesImporter: DatasetImporter {
 
     var names = ByteStringTable()
     var codes: [String?] = []
+    // Each name's code as bytes (empty when none), compared with every later row's.
+    var codeBytes: [[UInt8]] = []
     var resolver = YearlyStateResolver(registry: registry, context: .unitedNations)
     // Per name and year: a state code, -1 not yet resolved, -2 changes within the year.
     var byNameYear: [Int32] = []
@@ -203,13 +230,18 @@ public struct UNGAVotesImporter: DatasetImporter {
           throw fail(line, "country", "is empty; a country name is required")
         }
         codes.append(codeAt.map { record.string(at: $0) }.flatMap { $0.isEmpty ? nil : $0 })
+        codeBytes.append(codeAt.map { Array(record.bytes(at: $0)) } ?? [])
         byNameYear.append(contentsOf: repeatElement(-1, count: yearSpan))
-      } else if let codeAt, let known = codes[name], !record.isEmpty(at: codeAt),
-        known != record.string(at: codeAt)
-      {
-        throw fail(
-          line, "country_code",
-          "'\(record.string(at: codeAt))' differs from the code '\(known)' given for \(names.string(at: name)) before")
+      } else if let codeAt, !codeBytes[name].isEmpty, !record.isEmpty(at: codeAt) {
+        let field = record.bytes(at: codeAt)
+        let same = codeBytes[name].withUnsafeBufferPointer { known in
+          known.count == field.count && memcmp(known.baseAddress!, field.baseAddress!, field.count) == 0
+        }
+        if !same {
+          throw fail(
+            line, "country_code",
+            "'\(record.string(at: codeAt))' differs from the code '\(codes[name] ?? "")' given for \(names.string(at: name)) before")
+        }
       }
       let slot = name * yearSpan + rollCallYears[rollCall] - firstYear
       var state = byNameYear[slot]

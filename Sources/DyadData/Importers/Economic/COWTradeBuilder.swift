@@ -321,83 +321,110 @@ struct COWTradeBuilder {
     }
     let ranks = rank(skip: skip)
 
-    var output = Output()
-    // The dyads of each first state, by partner id.
+    // The dyads of each first state, by partner id; states sorted by id once, so that dyads sort
+    // by an integer; ids as UTF-8 once. States are packed on every core.
     var byFirst = [[Int32]](repeating: [], count: codes.ids.count)
     for (d, pair) in pairs.enumerated() { byFirst[Int(pair.a)].append(Int32(d)) }
-    // States by id once, so that the dyads sort by an integer; ids as UTF-8 once.
     var position = [Int](repeating: 0, count: codes.ids.count)
     for (k, s) in codes.ids.indices.sorted(by: { codes.ids[$0] < codes.ids[$1] }).enumerated() { position[s] = k }
-    let utf8 = codes.ids.map { Array($0.rawValue.utf8) }
-    for s in 0..<codes.ids.count {
-      let own = byFirst[s].sorted { position[Int(pairs[Int($0)].b)] < position[Int(pairs[Int($1)].b)] }
-      var writer = PackWriter(capacity: own.count * 256)
-      if !own.isEmpty { writer.begin(count: own.count) }
-      rows.withUnsafeBufferPointer { rows in
-        order.withUnsafeBufferPointer { order in
-          skip.withUnsafeBufferPointer { skip in
-            ranks.bForA.withUnsafeBufferPointer { bForA in
-              ranks.aForB.withUnsafeBufferPointer { aForB in
-                for d in own {
-                  let range = starts[Int(d)]..<starts[Int(d) + 1]
-                  let span = spans[Int(d)]
-                  let first = Int(span.first), last = Int(span.last)
-                  writer.beginDyad(
-                    partner: utf8[Int(pairs[Int(d)].b)], firstYear: first, years: last - first + 1, whole: span.whole)
-                  writer.records(years: last - first + 1) { cursor, whole in
-                    var year = first
-                    for k in range where !skip[Int(order[k])] {
-                      let i = Int(order[k])
-                      let row = rows[i]
-                      while year < Int(row.year) {
-                        cursor.record(.nan, .nan, 0, 0, whole: whole)
-                        year += 1
-                      }
-                      cursor.record(row.ab, row.ba, Int(bForA[i]), Int(aForB[i]), whole: whole)
+    let stateCount = codes.ids.count
+    var packed = [StateOutput?](repeating: nil, count: stateCount)
+    let parts = stateCount < 16 ? 1 : threads
+    packed.withUnsafeMutableBufferPointer { packed in
+      nonisolated(unsafe) let packed = packed
+      nonisolated(unsafe) let builder = self
+      let work = PackWork(
+        byFirst: byFirst, position: position, utf8: codes.ids.map { Array($0.rawValue.utf8) }, starts: starts,
+        order: order, skip: skip, ranks: ranks)
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        for s in stride(from: part, to: stateCount, by: parts) { packed[s] = builder.pack(state: s, work) }
+      }
+    }
+    var output = Output()
+    output.states = packed.compactMap { $0 }
+    output.stateYears = totals.values.reduce(0) { $0 + $1.count }
+    output.dyadYears = skip.reduce(rows.count) { $1 ? $0 - 1 : $0 }
+    return output
+  }
+
+  /// What packing needs besides the rows.
+  private struct PackWork: @unchecked Sendable {
+    let byFirst: [[Int32]]
+    let position: [Int]
+    let utf8: [[UInt8]]
+    let starts: [Int]
+    let order: [Int32]
+    let skip: [Bool]
+    let ranks: (bForA: [UInt16], aForB: [UInt16], partners: [UInt16], firstYear: Int, span: Int)
+  }
+
+  /// One state's row: its totals, and the packed series of the dyads it is the first state of.
+  private func pack(state s: Int, _ work: PackWork) -> StateOutput? {
+    let own = work.byFirst[s].sorted { work.position[Int(pairs[Int($0)].b)] < work.position[Int(pairs[Int($1)].b)] }
+    let ranks = work.ranks
+    var writer = PackWriter(capacity: own.count * 256)
+    if !own.isEmpty { writer.begin(count: own.count) }
+    rows.withUnsafeBufferPointer { rows in
+      work.order.withUnsafeBufferPointer { order in
+        work.skip.withUnsafeBufferPointer { skip in
+          ranks.bForA.withUnsafeBufferPointer { bForA in
+            ranks.aForB.withUnsafeBufferPointer { aForB in
+              for d in own {
+                let range = work.starts[Int(d)]..<work.starts[Int(d) + 1]
+                let span = spans[Int(d)]
+                let first = Int(span.first), last = Int(span.last)
+                writer.beginDyad(
+                  partner: work.utf8[Int(pairs[Int(d)].b)], firstYear: first, years: last - first + 1, whole: span.whole)
+                writer.records(years: last - first + 1) { cursor, whole in
+                  var year = first
+                  for k in range where !skip[Int(order[k])] {
+                    let i = Int(order[k])
+                    let row = rows[i]
+                    while year < Int(row.year) {
+                      cursor.record(.nan, .nan, 0, 0, whole: whole)
                       year += 1
                     }
+                    cursor.record(row.ab, row.ba, Int(bForA[i]), Int(aForB[i]), whole: whole)
+                    year += 1
                   }
-                  writer.endDyad()
                 }
+                writer.endDyad()
               }
             }
           }
         }
       }
-      // National totals and the number of partners ranked, by year.
-      let ownTotals = totals[Int32(s)] ?? [:]
-      var first = Int.max, last = Int.min
-      for year in ownTotals.keys {
-        first = min(first, Int(year))
-        last = max(last, Int(year))
-      }
-      for y in 0..<ranks.span where ranks.partners[s * ranks.span + y] > 0 {
-        first = min(first, ranks.firstYear + y)
-        last = max(last, ranks.firstYear + y)
-      }
-      var totalBytes: [UInt8] = []
-      if first <= last {
-        let size = COWTradeSeries.stateRecordSize
-        totalBytes = [UInt8](repeating: 0, count: (last - first + 1) * size)
-        totalBytes.withUnsafeMutableBytes { raw in
-          for year in first...last {
-            let base = (year - first) * size
-            let entry = ownTotals[Int16(year)]
-            COWTradeSeries.store(entry?.imports ?? .nan, raw, base)
-            COWTradeSeries.store(entry?.exports ?? .nan, raw, base + 8)
-            let y = year - ranks.firstYear
-            COWTradeSeries.store(y >= 0 && y < ranks.span ? ranks.partners[s * ranks.span + y] : 0, raw, base + 16)
-          }
+    }
+    // National totals and the number of partners ranked, by year.
+    let ownTotals = totals[Int32(s)] ?? [:]
+    var first = Int.max, last = Int.min
+    for year in ownTotals.keys {
+      first = min(first, Int(year))
+      last = max(last, Int(year))
+    }
+    for y in 0..<ranks.span where ranks.partners[s * ranks.span + y] > 0 {
+      first = min(first, ranks.firstYear + y)
+      last = max(last, ranks.firstYear + y)
+    }
+    var totalBytes: [UInt8] = []
+    if first <= last {
+      let size = COWTradeSeries.stateRecordSize
+      totalBytes = [UInt8](repeating: 0, count: (last - first + 1) * size)
+      totalBytes.withUnsafeMutableBytes { raw in
+        for year in first...last {
+          let base = (year - first) * size
+          let entry = ownTotals[Int16(year)]
+          COWTradeSeries.store(entry?.imports ?? .nan, raw, base)
+          COWTradeSeries.store(entry?.exports ?? .nan, raw, base + 8)
+          let y = year - ranks.firstYear
+          COWTradeSeries.store(y >= 0 && y < ranks.span ? ranks.partners[s * ranks.span + y] : 0, raw, base + 16)
         }
       }
-      output.stateYears += ownTotals.count
-      let dyads = writer.finish()
-      guard !own.isEmpty || first <= last else { continue }
-      output.states.append(
-        StateOutput(state: codes.ids[s], totalsFirstYear: first <= last ? first : nil, totals: totalBytes, dyads: dyads))
     }
-    output.dyadYears = skip.reduce(rows.count) { $1 ? $0 - 1 : $0 }
-    return output
+    let dyads = writer.finish()
+    guard !own.isEmpty || first <= last else { return nil }
+    return StateOutput(
+      state: codes.ids[s], totalsFirstYear: first <= last ? first : nil, totals: totalBytes, dyads: dyads)
   }
 
   /// Every state's partners in every year ranked by total trade (both flows observed), largest
