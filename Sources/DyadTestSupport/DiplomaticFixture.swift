@@ -1,4 +1,3 @@
-import DyadTestSupport
 import Foundation
 
 /// A small `unga-votes` folder written by hand, whose measures the tests compute by hand.
@@ -13,8 +12,8 @@ import Foundation
 /// CHN–RUS 2019: n 3, agree 2/3, agree_half 5/6, S 2/3, π 5/11, κ 1/2; S ranks 5th and 6th (tied
 /// with RUS–NAM) of the six dyads: percentile (4 + ½·2)/6 = 83.33; the year's median S −1/6.
 /// USA–NAM 1990 vote yes together twice: π and κ undefined.
-enum DiplomaticFixture {
-  static let rollCalls = """
+public enum DiplomaticFixture {
+  public static let rollCalls = """
     rcid,session,importantvote,date,unres,amend,para,short,descr
     1,25,,1970-10-01,R/25/1,0,0,"TRUSTEESHIP, A",first
     2,25,,1970-11-01,R/25/2,1,0,,second
@@ -28,7 +27,7 @@ enum DiplomaticFixture {
 
     """
 
-  static let issues = """
+  public static let issues = """
     rcid,short_name,issue
     3,di,Arms control and disarmament
     7,hr,Human rights
@@ -38,7 +37,7 @@ enum DiplomaticFixture {
     """
 
   /// Line n of the file is `votes[n - 1]`.
-  static let votes = [
+  public static let votes = [
     "rcid,country,country_code,vote",
     "1,United States,US,yes", "1,Russia,RU,no", "1,Taiwan,TW,yes", "1,Yemen Arab Republic,,abstain",
     "2,United States,US,no", "2,Russia,RU,no", "2,Taiwan,TW,yes", "2,Yemen Arab Republic,,no",
@@ -54,7 +53,7 @@ enum DiplomaticFixture {
   /// Writes the three files into a folder (a subfolder `name` of `folder`), with the votes file's
   /// lines changed by `edit`.
   @discardableResult
-  static func write(
+  public static func write(
     in folder: TemporaryFolder, name: String = "unga-votes", edit: (inout [String]) -> Void = { _ in }
   ) throws -> URL {
     var lines = votes
