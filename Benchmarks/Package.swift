@@ -9,6 +9,7 @@ let benchmarkDependencies: [Target.Dependency] = [
   .product(name: "DyadData", package: "Dyad"),
   .product(name: "DyadStore", package: "Dyad"),
   .product(name: "DyadAnalysis", package: "Dyad"),
+  .product(name: "DyadReport", package: "Dyad"),
 ]
 
 let package = Package(
@@ -27,6 +28,9 @@ let package = Package(
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     .executableTarget(
       name: "EconomicBenchmarks", dependencies: benchmarkDependencies, path: "Benchmarks/EconomicBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    .executableTarget(
+      name: "ReportBenchmarks", dependencies: benchmarkDependencies, path: "Benchmarks/ReportBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
   ]
 )

@@ -1,0 +1,47 @@
+import Benchmark
+import DyadCore
+import DyadData
+import DyadReport
+import DyadStore
+import Foundation
+
+/// Building and rendering the China–Russia report over all years from a warm store holding every
+/// shared dataset (imported once, before measuring).
+let benchmarks: @Sendable () -> Void = {
+  let shared =
+    ProcessInfo.processInfo.environment["DYAD_SHARED_DATA"].map { URL(fileURLWithPath: $0) }
+    ?? URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+  let folders = [
+    "unga-votes": "unga-votes", "unga-ideal-points": "unga-ideal-points", "unsc-vetoes": "unsc-vetoes",
+    "cow-igo": "cow-igo", "cow-trade": "cow-trade", "imf-dots": "imf-dots-russia", "cow-gdp-pop": "economy-gdp-pop",
+    "atop": "atop-alliances", "sipri-transfers": "sipri-arms-transfers", "sipri-milex": "sipri-milex",
+    "cow-nmc": "military-capabilities", "exercises": "joint-exercises-russia",
+  ]
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent("dyad-report-bench.sqlite").path
+  try? FileManager.default.removeItem(atPath: path)
+  let store = try! Store.open(at: path)
+  for (name, folder) in folders.sorted(by: { $0.key < $1.key }) {
+    let importer = DatasetCatalog.importers[name]!
+    _ = try! store.importDataset(importer, files: try! importer.inputFiles(at: shared.appendingPathComponent(folder)))
+  }
+  let china = try! store.registry.resolve("China")
+  let russia = try! store.registry.resolve("Russia")
+  let configuration = Benchmark.Configuration(
+    metrics: [.wallClock, .peakMemoryResident], scalingFactor: .one, maxDuration: .seconds(30), maxIterations: 20)
+
+  Benchmark("report China–Russia, all years: build + HTML (warm store, 12 datasets)", configuration: configuration) {
+    benchmark in
+    for _ in benchmark.scaledIterations {
+      let report = try ReportBuilder(store: store).build(china, russia)
+      blackHole(HTMLReportRenderer().render(report))
+    }
+  }
+
+  Benchmark("report China–Russia, all years: build only", configuration: configuration) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(try ReportBuilder(store: store).build(china, russia))
+    }
+  }
+}
