@@ -129,34 +129,6 @@ public struct CuratedData: Sendable {
     for source in all where seen.insert(source.key).inserted { result.append(source) }
     return result
   }
-
-  /// A timeline: the curated events, plus treaty signings and exercises as events.
-  public var timeline: [Event] {
-    var result = events
-    let eventIDs = Set(events.map(\.id))
-    // A treaty whose signing is already an event (same day, same parties) is not listed twice.
-    for treaty in treaties
-    where !eventIDs.contains(treaty.id)
-      && !events.contains(where: { $0.date == treaty.signed && Set(treaty.states).isSubset(of: $0.states) })
-    {
-      let obligations = treaty.obligations.sorted().map(\.rawValue).joined(separator: ", ")
-      result.append(
-        Event(
-          id: treaty.id, date: treaty.signed, precision: .day, kind: .treaty, states: treaty.states,
-          title: "\(treaty.name) signed",
-          description: treaty.description.isEmpty
-            ? (obligations.isEmpty ? "" : "Obligations: \(obligations).") : treaty.description,
-          place: nil, source: treaty.source))
-    }
-    for exercise in exercises where !eventIDs.contains(exercise.id) {
-      result.append(
-        Event(
-          id: exercise.id, date: exercise.start, precision: exercise.precision, kind: .exercise,
-          states: exercise.participants, title: exercise.name, description: exercise.description,
-          place: exercise.location, source: exercise.source))
-    }
-    return result.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-  }
 }
 
 /// Row-level validation shared by the curated files.
