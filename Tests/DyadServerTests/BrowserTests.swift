@@ -27,15 +27,21 @@ struct BrowserTests {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--user-data-dir=\(profile.path)", "--dump-dom", url,
           ]
-          let out = Pipe()
-          process.standardOutput = out
+          // The DOM goes to a file, not a pipe: Chromium's helper processes inherit its standard
+          // output, and a pipe they hold open would block the read after Chromium itself exits.
+          let output = profile.appendingPathExtension("html")
+          FileManager.default.createFile(atPath: output.path, contents: nil)
+          defer { try? FileManager.default.removeItem(at: output) }
+          let handle = try FileHandle(forWritingTo: output)
+          process.standardOutput = handle
           process.standardError = FileHandle.nullDevice
           try process.run()
           let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
           DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
-          let data = out.fileHandleForReading.readDataToEndOfFile()
           process.waitUntilExit()
           watchdog.cancel()
+          try handle.close()
+          let data = try Data(contentsOf: output)
           continuation.resume(returning: String(decoding: data, as: UTF8.self))
         } catch {
           continuation.resume(throwing: error)
