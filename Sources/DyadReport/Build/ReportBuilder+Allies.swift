@@ -7,7 +7,9 @@ extension ReportBuilder {
   /// time, and the reference dyads' verdicts for scale.
   func alliesSection(_ context: inout Context) throws -> Report.Section {
     let year = min(context.years.upperBound, context.today.year)
-    let verdict = try context.store.verdict(for: context.dyad, year: year)
+    // One read of the dyad's military record serves the verdict and its history.
+    let inputs = try context.store.militaryInputs(for: context.dyad, namesInYear: year)
+    let verdict = VerdictRules.verdict(for: inputs, year: year)
     var blocks: [Report.Block] = []
     let notes = context.notes.cite(verdict.sources)
     blocks.append(.callout(title: "Verdict for \(year): \(verdict.tie.rawValue)", body: Report.Paragraph(verdict.summary, notes: notes)))
@@ -29,7 +31,7 @@ extension ReportBuilder {
     // The verdict over time, as spans of equal verdicts.
     let first = max(context.years.lowerBound, 1946)
     if first <= year {
-      let history = try context.store.verdicts(for: context.dyad, years: try YearRange(from: first, to: year))
+      let history = (first...year).map { VerdictRules.verdict(for: inputs, year: $0) }
       var spans: [(from: Int, to: Int, tie: SecurityTie, basis: String)] = []
       for item in history {
         let basis = item.alliance.pacts.filter { !$0.obligations.isEmpty }.map(\.name).joined(separator: "; ")
