@@ -247,26 +247,35 @@ extension Store {
       notes: notes)
   }
 
-  /// A dyad's stored rows with their percentiles and each year's medians.
+  /// A dyad's stored years with their percentiles and each year's medians: one packed row.
   private static func storedAlignment(_ dyad: Dyad, span: YearRange, db: Database) throws -> [AlignmentYear] {
-    let rows = try Row.fetchAll(
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT first_year, data FROM unga_similarity_dyad WHERE state_a = ? AND state_b = ?",
+        arguments: [dyad.first.rawValue, dyad.second.rawValue])
+    else { return [] }
+    let records = UNGASimilarityPack.records(
+      in: row["data"] as Data, firstYear: row["first_year"], years: span.lowerBound...span.upperBound)
+    guard let first = records.first?.year, let last = records.last?.year else { return [] }
+    var yearly: [Int: Row] = [:]
+    for year in try Row.fetchAll(
       db,
       sql: """
-        SELECT s.*, y.dyads, y.agree_median, y.agree_half_median, y.s_median, y.pi_median, y.kappa_median
-        FROM unga_similarity s JOIN unga_similarity_year y ON y.year = s.year
-        WHERE s.state_a = ? AND s.state_b = ? AND s.year BETWEEN ? AND ?
-        ORDER BY s.year
-        """, arguments: [dyad.first.rawValue, dyad.second.rawValue, span.lowerBound, span.upperBound])
-    return rows.map { row in
-      let counts = ["yy", "ya", "yn", "ay", "aa", "an", "ny", "na", "nn"].map { row[$0] as Int }
-      var percentiles = SimilarityScores(), medians = SimilarityScores()
+        SELECT year, dyads, agree_median, agree_half_median, s_median, pi_median, kappa_median
+        FROM unga_similarity_year WHERE year BETWEEN ? AND ?
+        """, arguments: [first, last])
+    {
+      yearly[year["year"]] = year
+    }
+    return records.map { record in
+      let year = yearly[record.year]
+      var medians = SimilarityScores()
       for measure in SimilarityMeasure.allCases {
-        percentiles[measure] = (row["\(measure.rawValue)_pct"] as Int?).map { Double($0) / 100 }
-        medians[measure] = row["\(measure.rawValue)_median"]
+        medians[measure] = year?["\(measure.rawValue)_median"]
       }
       return AlignmentYear(
-        year: row["year"], votes: JointVotes(counts: counts), percentiles: percentiles, medians: medians,
-        dyads: row["dyads"])
+        year: record.year, votes: record.votes, percentiles: record.percentiles, medians: medians,
+        dyads: year?["dyads"] ?? 0)
     }
   }
 

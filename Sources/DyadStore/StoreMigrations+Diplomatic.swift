@@ -1,3 +1,5 @@
+import DyadData
+import Foundation
 import GRDB
 
 extension StoreMigrations {
@@ -149,6 +151,80 @@ extension StoreMigrations {
           any_type INTEGER NOT NULL,
           PRIMARY KEY (state_id, year)
         ) WITHOUT ROWID;
+        """)
+  }
+}
+
+extension StoreMigrations {
+  /// The vote-similarity table packed by dyad (``UNGASimilarityPack``): `unga_similarity_dyad`
+  /// replaces the row-per-dyad-year `unga_similarity` table, whose rows it converts, and
+  /// `unga_similarity` becomes a view with the same columns that unpacks it.
+  @Sendable static func similarityPacked(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        -- Every dyad's joint votes and percentiles, one 28-byte record per year from first_year
+        -- to last_year (see UNGASimilarityPack).
+        CREATE TABLE unga_similarity_dyad (
+          state_a TEXT NOT NULL,
+          state_b TEXT NOT NULL,
+          first_year INTEGER NOT NULL,
+          last_year INTEGER NOT NULL,
+          data BLOB NOT NULL,
+          PRIMARY KEY (state_a, state_b)
+        );
+        """)
+    // The stored dyad-years, packed.
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT state_a, state_b, year, yy, ya, yn, ay, aa, an, ny, na, nn,
+          agree_pct, agree_half_pct, s_pct, pi_pct, kappa_pct
+        FROM unga_similarity ORDER BY state_a, state_b, year
+        """)
+    let insert = try db.makeStatement(
+      sql: "INSERT INTO unga_similarity_dyad (state_a, state_b, first_year, last_year, data) VALUES (?, ?, ?, ?, ?)")
+    var dyad: (String, String)?
+    var years: [(year: Int, counts: [Int], percentiles: [Int?])] = []
+    func flush() throws {
+      guard let (a, b) = dyad, !years.isEmpty else { return }
+      let pack = try UNGASimilarityPack.data(years)
+      try insert.execute(arguments: [a, b, pack.firstYear, pack.lastYear, Data(pack.data)])
+      years.removeAll(keepingCapacity: true)
+    }
+    while let row = try rows.next() {
+      let key: (String, String) = (row[0], row[1])
+      if dyad.map({ $0 != key }) ?? true {
+        try flush()
+        dyad = key
+      }
+      years.append((row[2], (3..<12).map { row[$0] as Int }, (12..<17).map { row[$0] as Int? }))
+    }
+    try flush()
+    // A big-endian UInt16 at a byte offset of a record r: each byte's value is its position in
+    // the 256 bytes 00…FF.
+    let bytes = "x'" + (0..<256).map { String(format: "%02X", $0) }.joined() + "'"
+    func number(_ field: Int) -> String {
+      "((instr(\(bytes), substr(r, \(2 * field + 1), 1)) - 1) * 256 + instr(\(bytes), substr(r, \(2 * field + 2), 1)) - 1)"
+    }
+    let cells = ["yy", "ya", "yn", "ay", "aa", "an", "ny", "na", "nn"].enumerated().map { "\(number($0)) AS \($1)" }
+    let percentiles = ["agree_pct", "agree_half_pct", "s_pct", "pi_pct", "kappa_pct"].enumerated().map {
+      "nullif(\(number(9 + $0)), 65535) AS \($1)"
+    }
+    // The view keeps the table's name and columns, so unga_similarity_measures reads it as before.
+    try db.execute(
+      sql: """
+        DROP TABLE unga_similarity;
+
+        -- Every dyad-year's joint votes and percentiles (in hundredths of a percent; NULL where
+        -- undefined), unpacked from unga_similarity_dyad.
+        CREATE VIEW unga_similarity AS
+        SELECT state_a, state_b, year,
+          \((cells + percentiles).joined(separator: ",\n  "))
+        FROM (
+          SELECT d.state_a, d.state_b, y.year, substr(d.data, (y.year - d.first_year) * 28 + 1, 28) AS r
+          FROM unga_similarity_dyad d JOIN unga_similarity_year y ON y.year BETWEEN d.first_year AND d.last_year
+        )
+        WHERE substr(r, 1, 18) <> zeroblob(18);
         """)
   }
 }

@@ -14,6 +14,7 @@ enum StoreMigrations {
     ("v2-diplomatic", diplomatic),
     ("v3-economic", economic),
     ("v4-military", military),
+    ("v5-similarity-packed", similarityPacked),
   ]
 
   static let known = Set(all.map(\.0))

@@ -92,25 +92,37 @@ extension SQLValue {
   @Test func similarityRowsMatchHandComputation() throws {
     let folder = try TemporaryFolder("dipl-data")
     let (sink, _) = try importVotes(try DiplomaticFixture.write(in: folder))
-    let rows = sink.table("unga_similarity")
+    // Packed by dyad: one row each, with a record per year from its first to its last.
+    let dyads = sink.table("unga_similarity_dyad")
+    // 1970: 6 dyads; 1985: 5 new (RUS–USA was in 1970); 1990: 5 new (Germany votes as DEU after
+    // 3 October 1990, with NAM, RUS and USA; NAM–RUS and NAM–USA); 2019: 1 new (CHN–NAM).
+    #expect(dyads.count == 17)
+    func records(_ a: String, _ b: String) throws -> [UNGASimilarityPack.Record] {
+      let row = try #require(dyads.first { $0["state_a"] == .text(a) && $0["state_b"] == .text(b) })
+      guard case .blob(let data) = row["data"], case .integer(let first) = row["first_year"] else {
+        Issue.record("unexpected columns \(row)")
+        return []
+      }
+      return UNGASimilarityPack.records(in: data, firstYear: first)
+    }
     // Four voters (six dyads) in each of 1970, 1985, 1990 and 2019.
-    #expect(rows.count == 24)
-    let chinaRussia = try #require(
-      rows.first { $0["state_a"] == .text("CHN") && $0["state_b"] == .text("RUS") && $0["year"] == .integer(2019) })
-    let cells = ["yy", "ya", "yn", "ay", "aa", "an", "ny", "na", "nn"].map { chinaRussia[$0]!.int! }
-    let measures = JointVotes(counts: cells).measures
+    let all = try dyads.flatMap { try records($0["state_a"]!.text!, $0["state_b"]!.text!) }
+    #expect(all.count == 24)
+    // RUS–USA voted together in all four years; the years between are empty records.
+    #expect(try records("RUS", "USA").map(\.year) == [1970, 1985, 1990, 2019])
+    let chinaRussia = try #require(try records("CHN", "RUS").first { $0.year == 2019 })
+    let measures = chinaRussia.votes.measures
     #expect(measures.n == 3)
     #expect(abs(measures.agree! - 2.0 / 3) < 1e-12)
     #expect(abs(measures.agreeHalf! - 5.0 / 6) < 1e-12)
     #expect(abs(measures.s! - 2.0 / 3) < 1e-12)
     #expect(abs(measures.pi! - 5.0 / 11) < 1e-12)
     #expect(abs(measures.kappa! - 0.5) < 1e-12)
-    // Percentiles in hundredths of a percent: (4 + ½·2)/6 = 83.33 %.
-    #expect(chinaRussia["s_pct"] == .integer(8333))
-    let unanimous = try #require(
-      rows.first { $0["state_a"] == .text("NAM") && $0["state_b"] == .text("USA") && $0["year"] == .integer(1990) })
-    #expect(unanimous["yy"] == .integer(2))
-    #expect(unanimous["pi_pct"] == .null && unanimous["kappa_pct"] == .null)
+    // Percentiles to hundredths of a percent: (4 + ½·2)/6 = 83.33 %.
+    #expect(chinaRussia.percentiles[.s] == 83.33)
+    let unanimous = try #require(try records("NAM", "USA").first { $0.year == 1990 })
+    #expect(unanimous.votes.counts[0] == 2)
+    #expect(unanimous.percentiles[.pi] == nil && unanimous.percentiles[.kappa] == nil)
     let year = try #require(sink.table("unga_similarity_year").first { $0["year"] == .integer(2019) })
     #expect(year["dyads"] == .integer(6) && year["roll_calls"] == .integer(3) && year["voters"] == .integer(4))
     #expect(abs(year["s_median"]!.real! - -1.0 / 6) < 1e-12)

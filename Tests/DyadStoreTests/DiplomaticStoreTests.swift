@@ -4,6 +4,7 @@ import DyadData
 import DyadStore
 import DyadTestSupport
 import Foundation
+import GRDB
 import Testing
 
 /// The real diplomatic datasets imported once into an in-memory store, checked against
@@ -118,6 +119,29 @@ struct DiplomaticStoreTests {
     // The default reference dyad is present for scale.
     #expect(summary.references.first?.dyad == (try Dyad("USA", "GBR")))
     #expect(summary.references.first?.measures(inYear: 2019)?.n ?? 0 > 0)
+  }
+
+  @Test func theSQLViewsUnpackTheTable() throws {
+    let store = try Self.store.get()
+    // The SQL views read the packed records: China–Russia 2019 as the issue gives it.
+    let row = try #require(
+      try store.read { db in
+        try Row.fetchOne(
+          db,
+          sql: """
+            SELECT n, agree, agree_half, s, pi, kappa, s_percentile FROM unga_similarity_measures
+            WHERE state_a = 'CHN' AND state_b = 'RUS' AND year = 2019
+            """)
+      })
+    #expect(row["n"] as Int == 86)
+    for (column, value) in [("agree", 0.7907), ("agree_half", 0.8721), ("s", 0.7442), ("pi", 0.4989), ("kappa", 0.5095)] {
+      #expect(((row[column] as Double) * 10_000).rounded() / 10_000 == value, "\(column)")
+    }
+    // Its percentile is the one the alignment query decodes in Swift.
+    let summary = try store.alignment(for: try Dyad("CHN", "RUS"), years: try YearRange(from: 2019, to: 2019))
+    let percentile = try #require(summary.rows.first?.percentiles[.s])
+    #expect(row["s_percentile"] as Double == percentile)
+    #expect(percentile > 0 && percentile < 100)
   }
 
   @Test func theWholeTableIsStored() throws {

@@ -29,6 +29,59 @@ struct StoreTests {
     #expect(Store.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/share/dyad/dyad.sqlite")
   }
 
+  @Test("a store made before the similarity table was packed keeps its rows, now packed by dyad")
+  func similarityTableIsPackedByMigration() throws {
+    // A store at v4, with three dyad-years in the row-per-dyad-year table.
+    let path = folder.path("v4.sqlite")
+    do {
+      let queue = try DatabaseQueue(path: path)
+      var migrator = DatabaseMigrator()
+      for (name, body) in StoreMigrations.all.prefix(while: { $0.0 != "v5-similarity-packed" }) {
+        migrator.registerMigration(name, migrate: body)
+      }
+      try migrator.migrate(queue)
+      try queue.write { db in
+        for year in [2018, 2019, 2020] {
+          try db.execute(
+            sql: "INSERT INTO unga_similarity_year VALUES (?, 10, 3, 3, 0.5, 0.5, 0.1, 0.2, 0.2)", arguments: [year])
+        }
+        try db.execute(
+          sql: """
+            INSERT INTO unga_similarity VALUES
+              ('CHN', 'RUS', 2018, 5, 1, 0, 0, 2, 0, 0, 0, 2, 10000, 9000, 8333, 7500, 300),
+              ('CHN', 'RUS', 2020, 300, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL),
+              ('RUS', 'USA', 2019, 0, 1, 4, 0, 0, 1, 3, 0, 1, 0, 50, 1, 0, 9999)
+            """)
+      }
+    }
+    let store = try open("v4.sqlite")
+    let rows = try store.read { db in
+      try Row.fetchAll(db, sql: "SELECT * FROM unga_similarity ORDER BY state_a, state_b, year").map {
+        row in Array(row.databaseValues.map(\.storage))
+      }
+    }
+    func values(_ a: String, _ b: String, _ year: Int, _ numbers: [Int?]) -> [DatabaseValue.Storage] {
+      [.string(a), .string(b), .int64(Int64(year))] + numbers.map { $0.map { .int64(Int64($0)) } ?? .null }
+    }
+    #expect(
+      rows == [
+        values("CHN", "RUS", 2018, [5, 1, 0, 0, 2, 0, 0, 0, 2, 10000, 9000, 8333, 7500, 300]),
+        values("CHN", "RUS", 2020, [300, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, nil, nil]),
+        values("RUS", "USA", 2019, [0, 1, 4, 0, 0, 1, 3, 0, 1, 0, 50, 1, 0, 9999]),
+      ])
+    // One row per dyad; 2019, without CHN–RUS votes, is an empty record in its span.
+    let dyads = try store.read { db in
+      try Row.fetchAll(db, sql: "SELECT state_a, first_year, last_year, length(data) FROM unga_similarity_dyad ORDER BY 1")
+        .map { [$0[0] as String, "\($0[1] as Int)", "\($0[2] as Int)", "\($0[3] as Int)"] }
+    }
+    #expect(dyads == [["CHN", "2018", "2020", "84"], ["RUS", "2019", "2019", "28"]])
+    // The measures view reads the unpacked rows: 9 of 10 identical, one yes against abstain.
+    let agree = try store.read { db in
+      try Double.fetchOne(db, sql: "SELECT agree FROM unga_similarity_measures WHERE state_a = 'CHN' AND year = 2018")
+    }
+    #expect(agree == 0.9)
+  }
+
   @Test("opening migrates to every known migration and loads the curated data once")
   func migratesAndSeeds() throws {
     let store = try open()

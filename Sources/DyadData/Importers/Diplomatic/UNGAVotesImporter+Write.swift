@@ -91,75 +91,36 @@ extension UNGAVotesImporter {
     progress(0.4)
 
     let ranks = table.allRanks()
-    let order = table.dyadOrder()
-    // Flat columns in key order, so that binding a row is a few loads: year, nine cells, and five
-    // percentiles in hundredths (-1 where undefined).
-    let n = order.count
-    var years = [Int32](repeating: 0, count: n)
-    var firsts = [Int32](repeating: 0, count: n)
-    var seconds = [Int32](repeating: 0, count: n)
-    var cells = [Int32](repeating: 0, count: n * 9)
-    var percentiles = [Int32](repeating: -1, count: n * 5)
-    var periodOfRow = [Int32](repeating: 0, count: table.count)
-    for (p, rows) in table.periodRows.enumerated() {
-      for row in rows { periodOfRow[row] = Int32(table.periods[p]) }
-    }
-    let rankColumns = ranks.map(\.percentiles)
-    years.withUnsafeMutableBufferPointer { years in
-      firsts.withUnsafeMutableBufferPointer { firsts in
-        seconds.withUnsafeMutableBufferPointer { seconds in
-          cells.withUnsafeMutableBufferPointer { cells in
-            percentiles.withUnsafeMutableBufferPointer { percentiles in
-              table.cells.withUnsafeBufferPointer { source in
-                table.firstStates.withUnsafeBufferPointer { sourceFirsts in
-                  table.secondStates.withUnsafeBufferPointer { sourceSeconds in
-                    for (i, row) in order.enumerated() {
-                      years[i] = periodOfRow[row]
-                      firsts[i] = sourceFirsts[row]
-                      seconds[i] = sourceSeconds[row]
-                      for k in 0..<9 { cells[i * 9 + k] = source[row * 9 + k] }
-                    }
-                  }
-                }
-              }
-              for m in 0..<5 {
-                rankColumns[m].withUnsafeBufferPointer { ranked in
-                  for (i, row) in order.enumerated() where !ranked[row].isNaN {
-                    percentiles[i * 5 + m] = Int32((ranked[row] * 100).rounded())
-                  }
-                }
-              }
-            }
-          }
+    // Five percentiles per row in hundredths (-1 where undefined), packed by dyad.
+    var percentiles = [Int32](repeating: -1, count: table.count * 5)
+    for m in 0..<5 {
+      ranks[m].percentiles.withUnsafeBufferPointer { ranked in
+        for row in 0..<table.count where !ranked[row].isNaN {
+          percentiles[row * 5 + m] = Int32((ranked[row] * 100).rounded())
         }
       }
     }
     progress(0.5)
-    try years.withUnsafeBufferPointer { years in
-      try firsts.withUnsafeBufferPointer { firsts in
-        try seconds.withUnsafeBufferPointer { seconds in
-          try cells.withUnsafeBufferPointer { cells in
-            try percentiles.withUnsafeBufferPointer { percentiles in
-              try sink.insertRows(
-                into: "unga_similarity",
-                columns: [
-                  "state_a", "state_b", "year", "yy", "ya", "yn", "ay", "aa", "an", "ny", "na", "nn", "agree_pct",
-                  "agree_half_pct", "s_pct", "pi_pct", "kappa_pct",
-                ],
-                count: n
-              ) { i, row in
-                row.bind(ids[Int(firsts[i])], at: 0)
-                row.bind(ids[Int(seconds[i])], at: 1)
-                row.bind(UnsafeBufferPointer(rebasing: years[i..<(i + 1)]), at: 2, missing: nil)
-                row.bind(UnsafeBufferPointer(rebasing: cells[(i * 9)..<(i * 9 + 9)]), at: 3, missing: nil)
-                row.bind(UnsafeBufferPointer(rebasing: percentiles[(i * 5)..<(i * 5 + 5)]), at: 12, missing: -1)
-              }
-            }
-          }
-        }
+    var dyads: [(a: Int, b: Int, first: Int, last: Int, data: [UInt8])] = []
+    do {
+      try UNGASimilarityPack.pack(table, percentiles: percentiles) { a, b, first, last, data in
+        dyads.append((a, b, first, last, data))
       }
+    } catch let error as UNGASimilarityPack.PackError {
+      throw ImportError(file: "un_votes.csv", message: error.message)
     }
-    written += order.count
+    try sink.insertRows(
+      into: "unga_similarity_dyad", columns: ["state_a", "state_b", "first_year", "last_year", "data"],
+      count: dyads.count
+    ) { i, row in
+      let dyad = dyads[i]
+      row.bind(ids[dyad.a], at: 0)
+      row.bind(ids[dyad.b], at: 1)
+      row.bind(dyad.first, at: 2)
+      row.bind(dyad.last, at: 3)
+      row.bind(dyad.data, at: 4)
+    }
+    written += table.count
     try sink.insertRows(
       into: "unga_similarity_year",
       columns: [

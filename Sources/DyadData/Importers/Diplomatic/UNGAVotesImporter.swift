@@ -15,7 +15,8 @@ import Foundation
 public struct UNGAVotesImporter: DatasetImporter {
   public let info: DatasetInfo = DatasetCatalog.info(named: "unga-votes")!
   public let tables = [
-    "unga_roll_call", "unga_roll_call_issue", "unga_vote_year", "unga_voter", "unga_similarity", "unga_similarity_year",
+    "unga_roll_call", "unga_roll_call_issue", "unga_vote_year", "unga_voter", "unga_similarity_dyad",
+    "unga_similarity_year",
   ]
 
   public init() {}
