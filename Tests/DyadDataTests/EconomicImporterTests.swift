@@ -277,6 +277,55 @@ struct EconomicImporterTests {
     }
   }
 
+  @Test func aDyadSplitBetweenThreadsIsOneDyadAndLinesCountBlankLines() throws {
+    // Rows grouped by dyad, as in COW's files: the split between threads falls inside a dyad's
+    // run of years. A blank line in the first half shifts every later line by one.
+    // Codes that name one state only, so that each code is one dyad with Russia in every year.
+    let holders = Dictionary(
+      grouping: try StateRegistry.standard().states.values.compactMap { state in
+        state.codes[.cowNumeric].flatMap(Int.init).map { ($0, state.id) }
+      }, by: \.0)
+    let codes = holders.filter { $0.value.count == 1 && $0.key != 365 }.keys.sorted().prefix(150)
+    var lines = [String]()
+    var runs: [(code: Int, end: Int)] = []  // each code's last byte
+    var bytes = Self.dyadicHeader.utf8.count
+    for code in codes {
+      for year in 1870...2014 {
+        lines.append("\(code),365,\(year),\(year - 1800).0,1.0,1234567890.000,7654321.000")
+        bytes += lines.last!.utf8.count + 1
+      }
+      if code == codes[codes.startIndex + 10] {
+        lines.append("")
+        bytes += 1
+      }
+      runs.append((code, bytes))
+    }
+    let text = lines.joined(separator: "\n") + "\n"
+    #expect(text.utf8.count > 1 << 20)
+    let folder = try TemporaryFolder()
+    let (sink, summary) = try Self.importCOW(dyadic: text, folder: folder)
+    #expect(summary.rowsRead == codes.count * 145)
+    // The dyad whose run holds the middle byte straddles the split between two threads.
+    let middle = try #require(runs.first { $0.end > bytes / 2 }).code
+    let state = try #require(holders[middle]?.first?.1)
+    let (a, b) = state.rawValue < "RUS" ? (state.rawValue, "RUS") : ("RUS", state.rawValue)
+    let series = try Self.dyad(sink, a, b)
+    #expect(series.map(\.year) == Array(1870...2014))
+    let imports = series.map { a == "RUS" ? $0.secondImportsFromFirst : $0.firstImportsFromSecond }
+    #expect(imports == (1870...2014).map { Double($0 - 1800) })
+    // A mirror row of the first dyad-year with other flows, after everything: its line counts
+    // the header and the blank line; the message names the first row's line, 2.
+    let first = codes[codes.startIndex]
+    do {
+      _ = try Self.importCOW(dyadic: text + "365,\(first),1870,5.0,5.0,,\n", folder: folder)
+      Issue.record("the import should fail")
+    } catch let error as ImportError {
+      #expect(error.line == lines.count + 2)
+      #expect(error.field == "flow1")
+      #expect(error.message.hasSuffix("is listed with other flows on line 2"))
+    }
+  }
+
   // MARK: IMF
 
   static let imfHeader = "reporter,partner,partner_is_aggregate,flow,year,value_usd_millions\n"

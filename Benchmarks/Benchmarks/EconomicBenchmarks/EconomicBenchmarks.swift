@@ -113,6 +113,9 @@ final class PandasTimer {
     for key in environment.keys where key.hasPrefix("LD_") || key.hasPrefix("DYLD_") || key.hasPrefix("MALLOC") {
       environment[key] = nil
     }
+    // numpy's BLAS threads would otherwise spin-wait on the cores between reads, taking them from
+    // the import timed next; read_csv itself is single-threaded.
+    for key in ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"] { environment[key] = "1" }
     process.environment = environment
     process.standardInput = input
     process.standardOutput = output

@@ -9,7 +9,7 @@ import Foundation
 /// 673,654 dyad-years of COW Trade 4.0 cost no allocation per row; parsing and ranking run on
 /// every core.
 struct COWTradeBuilder {
-  /// One dyad-year, oriented to its dyad's first and second state. (Its line is in ``lines``.)
+  /// One dyad-year, oriented to its dyad's first and second state. (Its line: ``line(ofRow:)``.)
   struct Row {
     var ab: Double
     var ba: Double
@@ -51,8 +51,8 @@ struct COWTradeBuilder {
     let dyads: [UInt8]
   }
 
+  /// What was packed: dyad-years (a repeated mirror row counted once) and state-years.
   struct Output {
-    var states: [StateOutput] = []
     var dyadYears = 0
     var stateYears = 0
   }
@@ -60,13 +60,13 @@ struct COWTradeBuilder {
   let codes: COWCodeCache
   let threads: Int
   private(set) var rows: [Row] = []
-  /// The line of each row, for messages.
-  private(set) var lines: [Int32] = []
   private(set) var pairs: [Pair] = []
   private var spans: [DyadSpan] = []
   /// Whether each dyad's rows are contiguous in the file (they are in COW's files).
   private var contiguous = true
-  private var pairIndex: [UInt64: Int32] = [:]
+  /// Where each chunk's rows start in ``rows``, the file line of its first line, and its line
+  /// anchors: what ``line(ofRow:)`` needs.
+  private var chunkLines: [(firstRow: Int, firstLine: Int, anchors: [(row: Int32, line: Int32)])] = []
   private var totals: [Int32: [Int16: Totals]] = [:]
   private(set) var years: ClosedRange<Int>?
   private(set) var rowsRead = 0
@@ -96,56 +96,45 @@ struct COWTradeBuilder {
   mutating func readDyadic(_ url: URL) throws {
     let file = url.lastPathComponent
     dyadicFile = file
-    let descriptor = open(url.path, O_RDONLY)
-    guard descriptor >= 0 else {
-      throw ImportError(file: url.path, message: "cannot open the file (\(String(cString: strerror(errno))))")
+    let scanned: COWTradeScanner.Scan? = try MappedFile.withBytes(of: url) { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      let size = bytes.count
+      // The header: the first line (after a byte-order mark).
+      let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      let lineEnd = bytes[bom...].firstIndex(of: UInt8(ascii: "\n"))
+      guard let newline = lineEnd ?? (size > bom ? size : nil) else {
+        throw ImportError(file: file, line: 1, message: size == 0 ? "the file is empty" : "the first line is not a header")
+      }
+      var header = String(decoding: bytes[bom..<newline], as: UTF8.self)
+      if header.hasSuffix("\r") { header.removeLast() }
+      guard !header.isEmpty else { throw ImportError(file: file, line: 1, message: "the file is empty") }
+      if header.contains("\"") { return nil }
+      let found = try EconomicFields.columns(
+        header.split(separator: ",", omittingEmptySubsequences: false).map(String.init), required: Self.dyadicColumns,
+        file: file)
+      let scanner = COWTradeScanner(
+        columns: .init(
+          code1: found["ccode1"]!, code2: found["ccode2"]!, year: found["year"]!, flow1: found["flow1"]!,
+          flow2: found["flow2"]!),
+        codes: SharedCOWCodes(codes))
+      return scanner.scan(bytes, bodyStart: min(size, newline + 1), threads: threads)
     }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else {
-      throw ImportError(file: url.path, message: "cannot read the file (\(String(cString: strerror(errno))))")
-    }
-    let size = Int(status.st_size)
-    // The header: the first line (after a byte-order mark).
-    var head = [UInt8](repeating: 0, count: min(size, 1 << 16))
-    let read = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
-    guard read >= 0 else { throw ImportError(file: url.path, message: "cannot read the file") }
-    head.removeSubrange(read...)
-    let bom = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    guard let newline = head[bom...].firstIndex(of: UInt8(ascii: "\n")) ?? (read == size && read > bom ? read : nil) else {
-      throw ImportError(file: file, line: 1, message: size == 0 ? "the file is empty" : "the first line is not a header")
-    }
-    var header = String(decoding: head[bom..<newline], as: UTF8.self)
-    if header.hasSuffix("\r") { header.removeLast() }
-    guard !header.isEmpty else { throw ImportError(file: file, line: 1, message: "the file is empty") }
-    if header.contains("\"") {
-      try readDyadicWithCSVReader(url)
-      return
-    }
-    let found = try EconomicFields.columns(
-      header.split(separator: ",", omittingEmptySubsequences: false).map(String.init), required: Self.dyadicColumns,
-      file: file)
-    let scanner = COWTradeScanner(
-      columns: .init(
-        code1: found["ccode1"]!, code2: found["ccode2"]!, year: found["year"]!, flow1: found["flow1"]!,
-        flow2: found["flow2"]!))
-    guard
-      let chunks = try scanner.scan(
-        file: descriptor, name: file, bodyStart: min(size, newline + 1), size: size, threads: threads)
-    else {
+    guard let scanned else {
       // A quote somewhere: general CSV, for CSVReader.
       try readDyadicWithCSVReader(url)
       return
     }
-    try ingest(chunks, firstLine: 2, file: file)
+    rows = scanned.rows
+    try ingest(scanned.chunks, firstLine: 2, file: file)
   }
 
-  /// Reads a dyadic file that has quoted fields with ``CSVReader``, one row at a time.
+  /// Reads a dyadic file that has quoted fields with ``CSVReader``: its records first, then one
+  /// chunk of rows.
   private mutating func readDyadicWithCSVReader(_ url: URL) throws {
     let reader = try CSVReader(path: url.path)
     let file = reader.fileName
     var columns: COWTradeScanner.Columns?
-    var chunk = COWTradeScanner.Chunk()
+    var records: [(code1: Int, code2: Int, year: Int, flow1: Double, flow2: Double, line: Int)] = []
     try reader.forEachRecord { record in
       guard let c = columns else {
         let found = try EconomicFields.columns(record, required: Self.dyadicColumns, file: file)
@@ -163,92 +152,125 @@ struct COWTradeBuilder {
       let line = record.line
       let flow1 = try Self.flow(record.bytes(at: c.flow1), file: file, line: line, column: "flow1")
       let flow2 = try Self.flow(record.bytes(at: c.flow2), file: file, line: line, column: "flow2")
-      chunk.rows.append(
-        .init(
-          flow1: flow1, flow2: flow2, line: Int32(truncatingIfNeeded: line), code1: Int16(code1), code2: Int16(code2),
-          year: Int16(year)))
+      records.append((code1, code2, year, flow1, flow2, line))
     }
     guard columns != nil else { throw ImportError(file: file, line: 1, message: "the file is empty") }
+    var local = LocalCodes(SharedCOWCodes(codes))
+    var chunk: COWTradeChunk?
+    rows = try [Row](unsafeUninitializedCapacity: records.count) { buffer, initialized in
+      var filling = COWTradeChunk(output: buffer)
+      for r in records {
+        if let problem = filling.add(
+          code1: r.code1, code2: r.code2, year: r.year, flow1: r.flow1, flow2: r.flow2, line: r.line, codes: &local)
+        {
+          throw ImportError(file: file, line: r.line, field: problem.column, message: problem.message)
+        }
+      }
+      filling.lines = records.last.map { $0.line + 1 } ?? 0
+      initialized = filling.rowCount
+      chunk = filling
+    }
     // The reader's lines are the file's: no offset.
-    try ingest([chunk], firstLine: 0, file: file)
+    try ingest([chunk!], firstLine: 0, file: file)
   }
 
-  /// Resolves the scanned rows' codes by year and groups them by dyad, in file order; then
-  /// reports the first bad row any chunk found.
-  private mutating func ingest(_ chunks: [COWTradeScanner.Chunk], firstLine: Int, file: String) throws {
-    let total = chunks.reduce(0) { $0 + $1.rows.count }
-    rows.reserveCapacity(total)
-    lines.reserveCapacity(total)
-    var lastKey = UInt64.max
-    var lastPair = -1
-    var lastA: Int32 = 0
-    // The current dyad's span, written back when another dyad begins.
-    var span = DyadSpan(first: 0, last: 0, latest: 0, count: 0, whole: true, ordered: true)
-    var minYear = Int.max, maxYear = Int.min
+  /// Merges the chunks' dyads in file order (a dyad may continue from one chunk into the next) and
+  /// renumbers the rows' dyads in place, on every core; then reports the first bad row any chunk
+  /// found. The chunks' rows are ``rows``, in order; `firstLine` is the file line of the first
+  /// chunk's first line.
+  private mutating func ingest(_ chunks: [COWTradeChunk], firstLine: Int, file: String) throws {
+    var pairIndex: [UInt64: Int32] = [:]
+    var renumbered: [[Int32]] = []
+    var lastGlobal: Int32 = -1  // the dyad of the last row so far
     var offset = firstLine
-    defer { if lastPair >= 0 { spans[lastPair] = span } }
+    var firstRow = 0
     for chunk in chunks {
-      for item in chunk.rows {
-        let code1 = Int(item.code1), code2 = Int(item.code2), year = Int(item.year)
-        let s1 = codes.index(code: code1, year: year)
-        let s2 = codes.index(code: code2, year: year)
-        guard s1 >= 0, s2 >= 0, s1 != s2 else {
-          let line = offset + Int(item.line)
-          guard s1 >= 0 else { throw Self.unknownCode(code1, year, file, line, "ccode1") }
-          guard s2 >= 0 else { throw Self.unknownCode(code2, year, file, line, "ccode2") }
-          throw ImportError(
-            file: file, line: line, field: "ccode2",
-            message: "COW codes \(code1) and \(code2) both name \(codes.ids[Int(s1)]) in \(year)")
+      var map = [Int32](repeating: 0, count: chunk.pairs.count)
+      if !chunk.contiguous { contiguous = false }
+      for (local, pair) in chunk.pairs.enumerated() {
+        let key = UInt64(UInt32(pair.a)) << 32 | UInt64(UInt32(pair.b))
+        let span = chunk.spans[local]
+        if let global = pairIndex[key] {
+          // Contiguous only when the chunk begins by continuing the dyad the last chunk ended with.
+          if !(local == 0 && global == lastGlobal) { contiguous = false }
+          var merged = spans[Int(global)]
+          merged.ordered = merged.ordered && span.ordered && merged.latest < chunk.firstRowYears[local]
+          merged.first = min(merged.first, span.first)
+          merged.last = max(merged.last, span.last)
+          merged.latest = span.latest
+          merged.count += span.count
+          merged.whole = merged.whole && span.whole
+          spans[Int(global)] = merged
+          map[local] = global
+        } else {
+          let global = Int32(pairs.count)
+          pairs.append(pair)
+          spans.append(span)
+          pairIndex[key] = global
+          map[local] = global
         }
-        let key = UInt64(UInt32(min(s1, s2))) << 32 | UInt64(UInt32(max(s1, s2)))
-        if key != lastKey {
-          if lastPair >= 0 { spans[lastPair] = span }
-          lastKey = key
-          if let found = pairIndex[key] {
-            lastPair = Int(found)
-            contiguous = false
-            span = spans[lastPair]
-          } else {
-            lastPair = pairs.count
-            let (a, b) = codes.ids[Int(s1)] < codes.ids[Int(s2)] ? (s1, s2) : (s2, s1)
-            pairs.append(Pair(a: a, b: b))
-            span = DyadSpan(first: item.year, last: item.year, latest: item.year - 1, count: 0, whole: true, ordered: true)
-            spans.append(span)
-            pairIndex[key] = Int32(lastPair)
-          }
-          lastA = pairs[lastPair].a
-        }
-        let (ab, ba) = s1 == lastA ? (item.flow1, item.flow2) : (item.flow2, item.flow1)
-        rows.append(Row(ab: ab, ba: ba, dyad: Int32(lastPair), year: item.year))
-        lines.append(Int32(truncatingIfNeeded: offset + Int(item.line)))
-        if item.year <= span.latest { span.ordered = false }
-        span.latest = item.year
-        span.count += 1
-        if item.year < span.first { span.first = item.year }
-        if item.year > span.last { span.last = item.year }
-        if span.whole && !(PackWriter.isWhole(ab) && PackWriter.isWhole(ba)) { span.whole = false }
-        if year < minYear { minYear = year }
-        if year > maxYear { maxYear = year }
+      }
+      if chunk.lastDyad >= 0 { lastGlobal = map[Int(chunk.lastDyad)] }
+      renumbered.append(map)
+      chunkLines.append((firstRow, offset, chunk.anchors))
+      firstRow += chunk.rowCount
+      if chunk.minYear <= chunk.maxYear {
+        cover(chunk.minYear)
+        cover(chunk.maxYear)
       }
       if let problem = chunk.problem {
         throw ImportError(file: file, line: offset + problem.line, field: problem.column, message: problem.message)
       }
       offset += chunk.lines
     }
-    rowsRead += rows.count
-    if minYear <= maxYear {
-      cover(minYear)
-      cover(maxYear)
+    // The rows' dyads, renumbered in place, each chunk by its own thread.
+    let starts = chunkLines.map(\.firstRow) + [rows.count]
+    rows.withUnsafeMutableBufferPointer { rows in
+      nonisolated(unsafe) let rows = rows
+      let renumbered = renumbered
+      DispatchQueue.concurrentPerform(iterations: renumbered.count) { c in
+        renumbered[c].withUnsafeBufferPointer { map in
+          for i in starts[c]..<starts[c + 1] { rows[i].dyad = map[Int(rows[i].dyad)] }
+        }
+      }
     }
+    rowsRead += rows.count
   }
 
-  /// Reads the state-year file: `ccode`, `year`, `imports` and `exports` (national totals, current
-  /// US$ millions).
-  mutating func readStateTotals(_ url: URL) throws {
+  /// The file line of a row (for messages).
+  func line(ofRow row: Int) -> Int {
+    var low = 0, high = chunkLines.count
+    while low < high {
+      let middle = (low + high) / 2
+      if chunkLines[middle].firstRow <= row { low = middle + 1 } else { high = middle }
+    }
+    let chunk = chunkLines[max(0, low - 1)]
+    return chunk.firstLine + COWTradeChunk.line(ofRow: row - chunk.firstRow, anchors: chunk.anchors)
+  }
+
+  /// One row of the state-year file, parsed but not yet resolved.
+  struct TotalsRow {
+    var imports: Double
+    var exports: Double
+    var line: Int32
+    var code: Int16
+    var year: Int16
+  }
+
+  /// The parsed rows of a state-year file.
+  struct StateTotalsFile {
+    let file: String
+    let rows: [TotalsRow]
+  }
+
+  /// Parses the state-year file: `ccode`, `year`, `imports` and `exports` (national totals, current
+  /// US$ millions). Touches no builder state, so it can run beside ``readDyadic(_:)``; ``add(_:)``
+  /// then resolves the rows.
+  static func parseStateTotals(_ url: URL) throws -> StateTotalsFile {
     let reader = try CSVReader(path: url.path)
     let file = reader.fileName
     var columns: (code: Int, year: Int, imports: Int, exports: Int)?
-    var count = 0
+    var rows: [TotalsRow] = []
     try reader.forEachRecord { record in
       guard let c = columns else {
         let found = try EconomicFields.columns(record, required: ["ccode", "year", "imports", "exports"], file: file)
@@ -260,30 +282,43 @@ struct COWTradeBuilder {
       let year = try EconomicFields.int(record, c.year, in: 1800...2100, file: file, column: "year")
       let imports = try Self.flow(record.bytes(at: c.imports), file: file, line: line, column: "imports")
       let exports = try Self.flow(record.bytes(at: c.exports), file: file, line: line, column: "exports")
+      rows.append(
+        TotalsRow(
+          imports: imports, exports: exports, line: Int32(truncatingIfNeeded: line), code: Int16(code),
+          year: Int16(year)))
+    }
+    guard columns != nil else { throw ImportError(file: file, line: 1, message: "the file is empty") }
+    return StateTotalsFile(file: file, rows: rows)
+  }
+
+  /// Resolves the parsed state-year rows and keeps them; a state-year given twice must repeat
+  /// the same totals.
+  mutating func add(_ parsed: StateTotalsFile) throws {
+    let file = parsed.file
+    for row in parsed.rows {
+      let code = Int(row.code), year = Int(row.year), line = Int(row.line)
       let state = codes.index(code: code, year: year)
       guard state >= 0 else { throw Self.unknownCode(code, year, file, line, "ccode") }
-      if let earlier = totals[state]?[Int16(year)] {
-        guard Self.same(earlier.imports, imports), Self.same(earlier.exports, exports) else {
+      if let earlier = totals[state]?[row.year] {
+        guard Self.same(earlier.imports, row.imports), Self.same(earlier.exports, row.exports) else {
           throw ImportError(
             file: file, line: line, field: "ccode",
             message: "\(codes.ids[Int(state)]) \(year) is listed with other totals on line \(earlier.line)")
         }
       } else {
-        totals[state, default: [:]][Int16(year)] = Totals(
-          imports: imports, exports: exports, line: Int32(truncatingIfNeeded: line))
+        totals[state, default: [:]][row.year] = Totals(imports: row.imports, exports: row.exports, line: row.line)
       }
-      count += 1
       cover(year)
     }
-    guard columns != nil else { throw ImportError(file: file, line: 1, message: "the file is empty") }
-    rowsRead += count
+    rowsRead += parsed.rows.count
   }
 
   // MARK: Building
 
   /// Groups the rows by dyad, checks that no dyad-year is given twice with different flows, ranks
-  /// every state's partners in every year, and packs the series.
-  func build() throws -> Output {
+  /// every state's partners in every year, and packs the series (on every core); `emit` then
+  /// receives each state's row, in state order.
+  func build(_ emit: (StateOutput) throws -> Void) throws -> Output {
     let dyadCount = pairs.count
     // Each dyad's rows as a run of `order`: in COW's files every dyad's rows are contiguous and
     // dyads are numbered as they first appear, so `order` is the identity; otherwise a counting
@@ -306,15 +341,16 @@ struct COWTradeBuilder {
     var skip = [Bool](repeating: false, count: rows.count)
     for d in 0..<dyadCount where !spans[d].ordered {
       let range = starts[d]..<starts[d + 1]
-      order[range].sort { (rows[Int($0)].year, lines[Int($0)]) < (rows[Int($1)].year, lines[Int($1)]) }
+      // Rows are in file order: the row index breaks ties.
+      order[range].sort { (rows[Int($0)].year, $0) < (rows[Int($1)].year, $1) }
       for k in range.dropFirst() {
         let previous = Int(order[k - 1]), current = Int(order[k])
         guard rows[current].year == rows[previous].year else { continue }
         guard Self.same(rows[previous].ab, rows[current].ab), Self.same(rows[previous].ba, rows[current].ba) else {
           let pair = pairs[d]
           throw ImportError(
-            file: dyadicFile, line: Int(lines[current]), field: "flow1",
-            message: "\(codes.ids[Int(pair.a)])–\(codes.ids[Int(pair.b)]) \(rows[current].year) is listed with other flows on line \(lines[previous])")
+            file: dyadicFile, line: line(ofRow: current), field: "flow1",
+            message: "\(codes.ids[Int(pair.a)])–\(codes.ids[Int(pair.b)]) \(rows[current].year) is listed with other flows on line \(line(ofRow: previous))")
         }
         skip[current] = true
       }
@@ -340,11 +376,11 @@ struct COWTradeBuilder {
         for s in stride(from: part, to: stateCount, by: parts) { packed[s] = builder.pack(state: s, work) }
       }
     }
-    var output = Output()
-    output.states = packed.compactMap { $0 }
-    output.stateYears = totals.values.reduce(0) { $0 + $1.count }
-    output.dyadYears = skip.reduce(rows.count) { $1 ? $0 - 1 : $0 }
-    return output
+    for state in packed {
+      if let state { try emit(state) }
+    }
+    return Output(
+      dyadYears: skip.reduce(rows.count) { $1 ? $0 - 1 : $0 }, stateYears: totals.values.reduce(0) { $0 + $1.count })
   }
 
   /// What packing needs besides the rows.
@@ -444,9 +480,20 @@ struct COWTradeBuilder {
     // The complete rows' totals and states, gathered by year (a counting sort that reads the rows
     // once, in order), so that each year's ranking reads contiguous memory.
     var starts = [Int](repeating: 0, count: span + 1)
+    // A row's year slot when both its flows are observed (and it is not a skipped mirror row),
+    // else -1: computed once, used by both passes.
+    var slots = [Int16](repeating: -1, count: rows.count)
     rows.withUnsafeBufferPointer { rows in
-      for i in 0..<rows.count where !skip[i] && !rows[i].ab.isNaN && !rows[i].ba.isNaN {
-        starts[Int(rows[i].year) - firstYear + 1] += 1
+      skip.withUnsafeBufferPointer { skip in
+        slots.withUnsafeMutableBufferPointer { slots in
+          starts.withUnsafeMutableBufferPointer { starts in
+            for i in 0..<rows.count where !skip[i] && !rows[i].ab.isNaN && !rows[i].ba.isNaN {
+              let y = Int(rows[i].year) - firstYear
+              slots[i] = Int16(y)
+              starts[y + 1] += 1
+            }
+          }
+        }
       }
     }
     for y in 0..<span { starts[y + 1] += starts[y] }
@@ -455,20 +502,33 @@ struct COWTradeBuilder {
     var rowOf = [Int32](repeating: 0, count: complete)
     var firstOf = [Int32](repeating: 0, count: complete)
     var secondOf = [Int32](repeating: 0, count: complete)
+    var next = starts
     rows.withUnsafeBufferPointer { rows in
       pairs.withUnsafeBufferPointer { pairs in
-        var next = starts
-        for i in 0..<rows.count where !skip[i] && !rows[i].ab.isNaN && !rows[i].ba.isNaN {
-          let row = rows[i]
-          let y = Int(row.year) - firstYear
-          let k = next[y]
-          next[y] = k + 1
-          // Largest total first: the complement of a non-negative double's bits sorts that way.
-          keys[k] = ~(row.ab + row.ba).bitPattern
-          rowOf[k] = Int32(i)
-          let pair = pairs[Int(row.dyad)]
-          firstOf[k] = pair.a
-          secondOf[k] = pair.b
+        slots.withUnsafeBufferPointer { slots in
+          next.withUnsafeMutableBufferPointer { next in
+            keys.withUnsafeMutableBufferPointer { keys in
+              rowOf.withUnsafeMutableBufferPointer { rowOf in
+                firstOf.withUnsafeMutableBufferPointer { firstOf in
+                  secondOf.withUnsafeMutableBufferPointer { secondOf in
+                    for i in 0..<rows.count where slots[i] >= 0 {
+                      let row = rows[i]
+                      let y = Int(slots[i])
+                      let k = next[y]
+                      next[y] = k + 1
+                      // Largest total first: the complement of a non-negative double's bits sorts
+                      // that way.
+                      keys[k] = ~(row.ab + row.ba).bitPattern
+                      rowOf[k] = Int32(i)
+                      let pair = pairs[Int(row.dyad)]
+                      firstOf[k] = pair.a
+                      secondOf[k] = pair.b
+                    }
+                  }
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -541,14 +601,15 @@ struct COWTradeBuilder {
 
   // MARK: Helpers
 
-  /// A least-significant-digit radix sort of 64-bit keys with 32-bit values, a byte per pass,
-  /// skipping the passes in which every key has the same byte.
+  /// A least-significant-digit radix sort of 64-bit keys with 32-bit values: a byte per pass over
+  /// the keys' high 32 bits only (skipping the passes in which every key has the same byte), then
+  /// the rare runs of keys equal in their high half sorted by the whole key. Stable.
   struct RadixSorter {
     var keys: UnsafeMutableBufferPointer<UInt64>
     var values: UnsafeMutableBufferPointer<Int32>
     private var otherKeys: UnsafeMutableBufferPointer<UInt64>
     private var otherValues: UnsafeMutableBufferPointer<Int32>
-    private let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 8 * 256)
+    private let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 4 * 256)
     private let owned: [UnsafeMutableRawPointer]
 
     init(capacity: Int) {
@@ -569,17 +630,23 @@ struct COWTradeBuilder {
       counts.deallocate()
     }
 
-    /// Sorts the first `count` keys ascending, carrying their values.
+    /// Sorts the first `count` keys ascending, carrying their values, which must be ascending
+    /// (as the rows' positions are): equal keys keep their order.
     mutating func sort(_ count: Int) {
+      guard count > 1 else { return }
       counts.initialize(repeating: 0)
       for k in 0..<count {
-        let key = keys[k]
-        for pass in 0..<8 { counts[pass * 256 + Int((key >> (8 * UInt64(pass))) & 0xFF)] += 1 }
+        let high = Int(truncatingIfNeeded: keys[k] >> 32)
+        counts[high & 0xFF] += 1
+        counts[256 + (high >> 8) & 0xFF] += 1
+        counts[512 + (high >> 16) & 0xFF] += 1
+        counts[768 + (high >> 24) & 0xFF] += 1
       }
-      for pass in 0..<8 {
+      for pass in 0..<4 {
         let base = pass * 256
+        let shift = UInt64(32 + 8 * pass)
         // Every key has the same byte here: the pass would not move anything.
-        if counts[base + Int((keys[0] >> (8 * UInt64(pass))) & 0xFF)] == count { continue }
+        if counts[base + Int((keys[0] >> shift) & 0xFF)] == count { continue }
         var total = 0
         for b in 0..<256 {
           let c = counts[base + b]
@@ -588,7 +655,7 @@ struct COWTradeBuilder {
         }
         for k in 0..<count {
           let key = keys[k]
-          let slot = base + Int((key >> (8 * UInt64(pass))) & 0xFF)
+          let slot = base + Int((key >> shift) & 0xFF)
           let to = counts[slot]
           counts[slot] = to + 1
           otherKeys[to] = key
@@ -596,6 +663,35 @@ struct COWTradeBuilder {
         }
         swap(&keys, &otherKeys)
         swap(&values, &otherValues)
+      }
+      // Runs equal in the high half, by the whole key: an insertion sort for short runs, else the
+      // standard sort by key, then value (the input order: values are given ascending).
+      var start = 0
+      while start < count {
+        let high = keys[start] >> 32
+        var end = start + 1
+        while end < count && keys[end] >> 32 == high { end += 1 }
+        if end - start > 32 {
+          var run = (start..<end).map { (keys[$0], values[$0]) }
+          run.sort { $0 < $1 }
+          for (i, entry) in run.enumerated() {
+            keys[start + i] = entry.0
+            values[start + i] = entry.1
+          }
+        } else if end - start > 1 {
+          for i in (start + 1)..<end {
+            let key = keys[i], value = values[i]
+            var j = i
+            while j > start && keys[j - 1] > key {
+              keys[j] = keys[j - 1]
+              values[j] = values[j - 1]
+              j -= 1
+            }
+            keys[j] = key
+            values[j] = value
+          }
+        }
+        start = end
       }
     }
   }
@@ -611,9 +707,11 @@ struct COWTradeBuilder {
   }
 
   private static func unknownCode(_ code: Int, _ year: Int, _ file: String, _ line: Int, _ column: String) -> ImportError {
-    ImportError(
-      file: file, line: line, field: column,
-      message: "COW code \(code) names no state in \(year) in Dyad's state registry")
+    ImportError(file: file, line: line, field: column, message: unknownCodeMessage(code, year))
+  }
+
+  static func unknownCodeMessage(_ code: Int, _ year: Int) -> String {
+    "COW code \(code) names no state in \(year) in Dyad's state registry"
   }
 
   /// Equal values, or both missing.

@@ -25,14 +25,20 @@ public struct COWTradeImporter: DatasetImporter {
     guard files.count == 2 else {
       throw ImportError(file: info.name, message: "expects two files: \(info.files.joined(separator: ", "))")
     }
+    // The small state-year file is parsed on another thread while the dyadic file is read.
+    let totals = Background { try COWTradeBuilder.parseStateTotals(files[1]) }
     var builder = COWTradeBuilder(registry: context.registry)
-    try builder.readDyadic(files[0])
+    do {
+      try builder.readDyadic(files[0])
+    } catch {
+      _ = try? totals.value()
+      throw error
+    }
     context.progress(0.5)
-    try builder.readStateTotals(files[1])
-    let output = try builder.build()
-    context.progress(0.9)
+    try builder.add(totals.value())
+    context.progress(0.7)
     let columns = ["state", "totals_first_year", "totals", "dyads"]
-    for state in output.states {
+    let output = try builder.build { state in
       try sink.insert(
         into: "cow_trade", columns: columns,
         values: [.text(state.state.rawValue), SQLValue(state.totalsFirstYear), .blob(state.totals), .blob(state.dyads)])

@@ -1,32 +1,16 @@
 import Dispatch
 import Foundation
 
-/// Reads the rows of a COW dyadic trade file held in memory, on several threads at once.
+/// Reads the rows of a COW dyadic trade file mapped into memory, on several threads at once.
 ///
 /// The COW files are plain numeric CSV: no quotes, one record per line. The scanner splits the
 /// body at line ends into one chunk per thread and parses each chunk's fields straight from the
 /// bytes, validating every row as ``CSVReader``-based parsing would (the same messages, with the
-/// line). A file with a quote character is not for the scanner: the importer reads it with
-/// ``CSVReader`` instead.
+/// line), and resolving and grouping it into the thread's ``COWTradeChunk``. A file with a quote
+/// character is not for the scanner: the importer reads it with ``CSVReader`` instead.
 struct COWTradeScanner {
-  /// The parsed fields of one row.
-  struct Row {
-    var flow1: Double
-    var flow2: Double
-    /// The row's line within its chunk (0 for the chunk's first line).
-    var line: Int32
-    var code1: Int16
-    var code2: Int16
-    var year: Int16
-  }
-
-  /// The rows of one chunk, the chunk's line count, and its first bad row, if any.
-  struct Chunk {
-    var rows: [Row] = []
-    var lines = 0
-    /// A problem at a line within the chunk; the chunk's later rows were not read.
-    var problem: (line: Int, column: String, message: String)?
-  }
+  /// The rows of one chunk, resolved and grouped by dyad as they are parsed.
+  typealias Chunk = COWTradeChunk
 
   /// The columns the scanner reads, by index in a record.
   struct Columns {
@@ -35,100 +19,100 @@ struct COWTradeScanner {
   }
 
   let columns: Columns
+  /// The import's code cache, shared by the threads.
+  let codes: SharedCOWCodes
 
-  /// Reads the body of a file (from `bodyStart`, the byte after the header line) in one range
-  /// per thread, split at line ends; each thread streams its range through a 1 MB buffer. Chunks
-  /// come back in file order. `nil` when the file has a quote character: it is then general CSV,
+  /// The rows of a file in one array, in file order, and each chunk's dyads and lines.
+  struct Scan {
+    var rows: [COWTradeBuilder.Row]
+    var chunks: [Chunk]
+  }
+
+  /// Reads the body of a file held in memory (from `bodyStart`, the byte after the header line)
+  /// in one range per thread, split at line ends. A first pass counts each range's lines, so that
+  /// the second parses every row straight into its place in one array: no row is copied (but
+  /// for files with blank lines, whose rows close up). Chunks come back in file order. `nil` when the file has a quote character: it is then general CSV,
   /// for ``CSVReader``.
-  func scan(file: Int32, name: String, bodyStart: Int, size: Int, threads: Int) throws(ImportError) -> [Chunk]? {
+  func scan(_ bytes: UnsafeBufferPointer<UInt8>, bodyStart: Int, threads: Int) -> Scan? {
+    nonisolated(unsafe) let bytes = bytes
+    let size = bytes.count
     let count = max(1, size - bodyStart < 1 << 20 ? 1 : threads)
-    var bounds: [Int] = [bodyStart]
-    var window = [UInt8](repeating: 0, count: 1 << 16)
+    var bounds = [bodyStart]
     for k in 1..<count {
       // The byte after the first line end at or past an even split.
-      var cut = max(bounds[k - 1], bodyStart + (size - bodyStart) * k / count)
-      search: while cut < size {
-        let read = window.withUnsafeMutableBytes { pread(file, $0.baseAddress, $0.count, off_t(cut)) }
-        guard read > 0 else { throw ImportError(file: name, message: "cannot read the file") }
-        for j in 0..<read where window[j] == UInt8(ascii: "\n") {
-          cut += j + 1
-          break search
-        }
-        cut += read
+      let cut = max(bounds[k - 1], bodyStart + (size - bodyStart) * k / count)
+      if cut < size, let newline = memchr(bytes.baseAddress! + cut, Int32(UInt8(ascii: "\n")), size - cut) {
+        bounds.append(bytes.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1)
+      } else {
+        bounds.append(size)
       }
-      bounds.append(min(size, cut))
     }
     bounds.append(size)
-    var results = [Streamed](repeating: .quoted, count: count)
-    results.withUnsafeMutableBufferPointer { output in
-      nonisolated(unsafe) let output = output
-      let bounds = bounds
+    let ranges = (0..<count).map { bounds[$0]..<bounds[$0 + 1] }
+    // Pass 1: each range's rows (its lines that are not blank), and whether it has a quote.
+    var counted = [(rows: Int, quoted: Bool)](repeating: (0, false), count: count)
+    counted.withUnsafeMutableBufferPointer { counted in
+      nonisolated(unsafe) let counted = counted
       DispatchQueue.concurrentPerform(iterations: count) { k in
-        output[k] = stream(file: file, from: bounds[k], to: bounds[k + 1])
+        counted[k] = Self.countRows(UnsafeBufferPointer(rebasing: bytes[ranges[k]]))
       }
     }
-    var chunks: [Chunk] = []
-    for result in results {
-      switch result {
-      case .parsed(let chunk): chunks.append(chunk)
-      case .quoted: return nil
-      case .unreadable(let message): throw ImportError(file: name, message: message)
-      }
-    }
-    return chunks
-  }
-
-  /// What streaming a range gave.
-  private enum Streamed {
-    case parsed(Chunk)
-    case quoted
-    case unreadable(String)
-  }
-
-  /// Parses the lines of a byte range of a file, reading it a megabyte at a time; stops at a
-  /// quote character.
-  private func stream(file: Int32, from start: Int, to end: Int) -> Streamed {
-    var chunk = Chunk()
-    chunk.rows.reserveCapacity((end - start) / 28 + 16)
-    var capacity = 1 << 20
-    var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-    defer { buffer.deallocate() }
-    var held = 0  // the bytes of a partial line, carried to the buffer's start
-    var offset = start
-    while true {
-      if held == capacity {
-        // A line longer than the buffer.
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-        larger.update(from: buffer, count: held)
-        buffer.deallocate()
-        buffer = larger
-        capacity *= 2
-      }
-      let wanted = min(capacity - held, end - offset)
-      var read = 0
-      if wanted > 0 {
-        read = pread(file, buffer + held, wanted, off_t(offset))
-        if read < 0 { return .unreadable("cannot read the file (\(String(cString: strerror(errno))))") }
-        if read == 0 { offset = end }  // the file became shorter
-      }
-      if read > 0, memchr(buffer + held, Int32(UInt8(ascii: "\"")), read) != nil { return .quoted }
-      offset += read
-      let available = held + read
-      let finished = offset >= end
-      // Whole lines only, until the range's last bytes.
-      var usable = available
-      if !finished {
-        while usable > 0 && buffer[usable - 1] != UInt8(ascii: "\n") { usable -= 1 }
-        if usable == 0 {
-          held = available
-          continue
+    if counted.contains(where: \.quoted) { return nil }
+    var firstRows = [0]
+    for k in 0..<count { firstRows.append(firstRows[k] + counted[k].rows) }
+    let total = firstRows[count]
+    let starts = firstRows
+    // Pass 2: parse, resolve and group, each range into its part of the rows.
+    var chunks = [Chunk?](repeating: nil, count: count)
+    let rows = [COWTradeBuilder.Row](unsafeUninitializedCapacity: total) { buffer, initialized in
+      chunks.withUnsafeMutableBufferPointer { chunks in
+        nonisolated(unsafe) let (chunks, buffer) = (chunks, buffer)
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+          var chunk = Chunk(output: UnsafeMutableBufferPointer(rebasing: buffer[starts[k]..<starts[k + 1]]))
+          var codes = LocalCodes(self.codes)
+          _ = parse(UnsafeBufferPointer(rebasing: bytes[ranges[k]]), into: &chunk, codes: &codes)
+          chunks[k] = chunk
         }
       }
-      guard parse(UnsafeBufferPointer(start: buffer, count: usable), into: &chunk) else { return .parsed(chunk) }
-      held = available - usable
-      if held > 0 { buffer.update(from: buffer + usable, count: held) }
-      if finished { return .parsed(chunk) }
+      // Blank lines leave a chunk's room partly unused: close the gaps. (Rows are plain values;
+      // a chunk that stopped at a bad row fails the import, and its unwritten rows are never read.)
+      var end = 0
+      for k in 0..<count {
+        let written = chunks[k]!.rowCount
+        if end != starts[k] && written > 0 {
+          (buffer.baseAddress! + end).update(from: buffer.baseAddress! + starts[k], count: written)
+        }
+        end += written
+      }
+      initialized = end
     }
+    return Scan(rows: rows, chunks: chunks.map { $0! })
+  }
+
+  /// At most the rows of a range of whole lines: its line ends, plus a last line without one
+  /// (blank lines make no row; the scanner closes the gaps they leave). `quoted` when the range
+  /// has a quote character.
+  static func countRows(_ bytes: UnsafeBufferPointer<UInt8>) -> (rows: Int, quoted: Bool) {
+    let n = bytes.count
+    guard n > 0, let base = bytes.baseAddress else { return (0, false) }
+    if memchr(base, Int32(UInt8(ascii: "\"")), n) != nil { return (0, true) }
+    // Line ends, eight bytes a step: a byte of `word ^ newlines` is zero where `word` has a line
+    // end, and each zero byte sets the top bit of its byte in `zeros` (exactly: no carries
+    // between bytes).
+    let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    var count = 0
+    var i = 0
+    while i &+ 8 <= n {
+      let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ newlines
+      let zeros = ~(((x & low) &+ low) | x | low)
+      count &+= zeros.nonzeroBitCount
+      i &+= 8
+    }
+    while i < n {
+      if base[i] == UInt8(ascii: "\n") { count &+= 1 }
+      i &+= 1
+    }
+    return (count + (base[n - 1] != UInt8(ascii: "\n") ? 1 : 0), false)
   }
 
   /// Parses one chunk of whole lines.
@@ -136,7 +120,7 @@ struct COWTradeScanner {
   /// Each field is parsed as it is scanned: whole numbers and plain decimals on the spot, anything
   /// else (`NA`, −9, an exponent, a bad value) by the general parsers on the field's bytes, which
   /// also word the errors.
-  func parse(_ bytes: UnsafeBufferPointer<UInt8>, into chunk: inout Chunk) -> Bool {
+  func parse(_ bytes: UnsafeBufferPointer<UInt8>, into chunk: inout Chunk, codes: inout LocalCodes) -> Bool {
     let n = bytes.count
     // What each column is: 0–2 the codes and year, 3–4 the flows, -1 a column not read.
     var roles = [Int](repeating: -1, count: columns.last + 1)
@@ -175,7 +159,7 @@ struct COWTradeScanner {
           // The fast path: digits, and for flows a decimal point and more digits.
           var whole: UInt64 = 0
           var fraction: UInt64 = 0
-          var scale = 1.0
+          var decimals = 0
           var digits = 0
           var point = false
           while i < n {
@@ -183,7 +167,7 @@ struct COWTradeScanner {
             if digit < 10 {
               if point {
                 fraction = fraction &* 10 &+ UInt64(digit)
-                scale *= 10
+                decimals += 1
               } else {
                 whole = whole &* 10 &+ UInt64(digit)
               }
@@ -204,8 +188,8 @@ struct COWTradeScanner {
             case 0: values.0 = Int(whole)
             case 1: values.1 = Int(whole)
             case 2: values.2 = Int(whole)
-            case 3: values.3 = point ? (Double(whole) * scale + Double(fraction)) / scale : Double(whole)
-            default: values.4 = point ? (Double(whole) * scale + Double(fraction)) / scale : Double(whole)
+            case 3: values.3 = Self.decimal(whole, fraction, decimals)
+            default: values.4 = Self.decimal(whole, fraction, decimals)
             }
           } else {
             // Anything else: find the field's end and let the general parsers read or reject it.
@@ -250,13 +234,27 @@ struct COWTradeScanner {
       }
       guard (1800...2100).contains(year) else { return fail(&chunk, line, "year", "\(year) is outside 1800–2100") }
       guard code1 != code2 else { return fail(&chunk, line, "ccode2", "is the same state as ccode1 (\(code1))") }
-      chunk.rows.append(
-        Row(
-          flow1: values.3, flow2: values.4, line: Int32(truncatingIfNeeded: line), code1: Int16(code1),
-          code2: Int16(code2), year: Int16(year)))
+      if let problem = chunk.add(
+        code1: code1, code2: code2, year: year, flow1: values.3, flow2: values.4, line: line, codes: &codes)
+      {
+        return fail(&chunk, line, problem.column, problem.message)
+      }
       line += 1
     }
     return true
+  }
+
+  /// Powers of ten that a `Double` holds exactly.
+  private static let powersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
+
+  /// `whole.fraction` with `decimals` digits after the point, correctly rounded: the digits, at
+  /// most 15, form an integer a `Double` holds exactly, and one division by an exact power of ten
+  /// rounds once. A zero fraction (`612.0`, most COW flows) needs no division.
+  @inline(__always)
+  static func decimal(_ whole: UInt64, _ fraction: UInt64, _ decimals: Int) -> Double {
+    if fraction == 0 { return Double(whole) }
+    let scale = powersOfTen.withUnsafeBufferPointer { $0[decimals] }
+    return (Double(whole) * scale + Double(fraction)) / scale
   }
 
   private func fail(_ chunk: inout Chunk, _ line: Int, _ column: String, _ message: String) -> Bool {

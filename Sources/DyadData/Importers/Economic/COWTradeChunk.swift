@@ -1,0 +1,166 @@
+import Foundation
+
+/// The dyad-years of one part of a COW dyadic file, resolved and grouped by dyad as they are
+/// parsed, on the thread that parses them.
+///
+/// Codes resolve through a per-thread table (``LocalCodes``) backed by the shared
+/// ``COWCodeCache``; dyads are numbered locally in order of first appearance. The builder then
+/// merges the chunks' dyads in file order (``COWTradeBuilder/ingest(_:file:)``): per-row work
+/// happens on every core, per-dyad work once.
+struct COWTradeChunk {
+  /// Where the chunk's rows go, each with its local dyad number: room for at least its rows.
+  let output: UnsafeMutableBufferPointer<COWTradeBuilder.Row>
+  /// The rows written so far.
+  private(set) var rowCount = 0
+  /// The local dyad of the last row, or -1.
+  private(set) var lastDyad: Int32 = -1
+  /// The local dyads, first state the one with the smaller ``StateID``.
+  var pairs: [COWTradeBuilder.Pair] = []
+  var spans: [COWTradeBuilder.DyadSpan] = []
+  /// The year of each local dyad's first row (to tell whether a dyad split between chunks stays in
+  /// year order).
+  var firstRowYears: [Int16] = []
+  /// Whether each local dyad's rows are contiguous in the chunk.
+  var contiguous = true
+  /// Rows whose line is not the previous row's plus one (after a blank line, or a record over
+  /// several lines): the row and its line. The line of any row follows from the last anchor at or
+  /// before it.
+  var anchors: [(row: Int32, line: Int32)] = []
+  var minYear = Int.max
+  var maxYear = Int.min
+  /// The number of lines read (the scanner's lines are counted from the chunk's first).
+  var lines = 0
+  /// A problem at a line, in the chunk's numbering; the chunk's later rows were not read.
+  var problem: (line: Int, column: String, message: String)?
+
+  private var lastLine = -1
+  private var lastKey = UInt64.max
+  private var lastPair = -1
+  private var lastA: Int32 = 0
+  private var pairIndex: [UInt64: Int32] = [:]
+
+  init(output: UnsafeMutableBufferPointer<COWTradeBuilder.Row>) {
+    self.output = output
+  }
+
+  /// The line of the chunk's row `row`, in the chunk's numbering.
+  func line(ofRow row: Int) -> Int { Self.line(ofRow: row, anchors: anchors) }
+
+  /// The line of a row, given a chunk's anchors.
+  static func line(ofRow row: Int, anchors: [(row: Int32, line: Int32)]) -> Int {
+    var low = 0, high = anchors.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(anchors[middle].row) <= row { low = middle + 1 } else { high = middle }
+    }
+    guard low > 0 else { return row }
+    let anchor = anchors[low - 1]
+    return Int(anchor.line) + row - Int(anchor.row)
+  }
+
+  /// Adds one parsed row; `nil`, or the problem that stops the chunk (the column and message).
+  @inline(__always)
+  mutating func add(
+    code1: Int, code2: Int, year: Int, flow1: Double, flow2: Double, line: Int, codes: inout LocalCodes
+  ) -> (column: String, message: String)? {
+    let s1 = codes.index(code: code1, year: year)
+    let s2 = codes.index(code: code2, year: year)
+    guard s1 >= 0, s2 >= 0, s1 != s2 else {
+      guard s1 >= 0 else { return ("ccode1", COWTradeBuilder.unknownCodeMessage(code1, year)) }
+      guard s2 >= 0 else { return ("ccode2", COWTradeBuilder.unknownCodeMessage(code2, year)) }
+      return ("ccode2", "COW codes \(code1) and \(code2) both name \(codes.id(of: s1)) in \(year)")
+    }
+    let key = UInt64(UInt32(min(s1, s2))) << 32 | UInt64(UInt32(max(s1, s2)))
+    if key != lastKey {
+      lastKey = key
+      if let found = pairIndex[key] {
+        lastPair = Int(found)
+        contiguous = false
+      } else {
+        lastPair = pairs.count
+        let (a, b) = codes.precedes(s1, s2) ? (s1, s2) : (s2, s1)
+        pairs.append(COWTradeBuilder.Pair(a: a, b: b))
+        let first = Int16(year)
+        spans.append(
+          COWTradeBuilder.DyadSpan(first: first, last: first, latest: first - 1, count: 0, whole: true, ordered: true))
+        firstRowYears.append(first)
+        pairIndex[key] = Int32(lastPair)
+      }
+      lastA = pairs[lastPair].a
+    }
+    let (ab, ba) = s1 == lastA ? (flow1, flow2) : (flow2, flow1)
+    let row = rowCount
+    guard row < output.count else {
+      return ("ccode1", "has more rows than were counted (the file changed while read?)")
+    }
+    if line != lastLine + 1 { anchors.append((Int32(row), Int32(truncatingIfNeeded: line))) }
+    lastLine = line
+    let y = Int16(year)
+    output[row] = COWTradeBuilder.Row(ab: ab, ba: ba, dyad: Int32(lastPair), year: y)
+    rowCount = row + 1
+    lastDyad = Int32(lastPair)
+    spans.withUnsafeMutableBufferPointer { spans in
+      var span = spans[lastPair]
+      if y <= span.latest { span.ordered = false }
+      span.latest = y
+      span.count += 1
+      if y < span.first { span.first = y }
+      if y > span.last { span.last = y }
+      if span.whole && !(PackWriter.isWhole(ab) && PackWriter.isWhole(ba)) { span.whole = false }
+      spans[lastPair] = span
+    }
+    if year < minYear { minYear = year }
+    if year > maxYear { maxYear = year }
+    return nil
+  }
+}
+
+/// A thread's view of the shared ``COWCodeCache``: a table of the (code, year) pairs it has
+/// resolved, consulting the shared cache (under its lock) only for a pair it has not seen.
+struct LocalCodes {
+  let shared: SharedCOWCodes
+  /// `(code - 1) * 301 + (year - 1800)` → state index; `unknown` until looked up.
+  private var table: [Int32]
+  private static let unknown: Int32 = -2
+  private static let years = 1800...2100
+
+  init(_ shared: SharedCOWCodes) {
+    self.shared = shared
+    table = [Int32](repeating: Self.unknown, count: COWCodeCache.codes.count * Self.years.count)
+  }
+
+  /// The index of the state a code names in a year (codes 1–999, years 1800–2100), or
+  /// ``COWCodeCache/unresolved``.
+  @inline(__always)
+  mutating func index(code: Int, year: Int) -> Int32 {
+    let slot = (code &- 1) &* Self.years.count &+ (year &- Self.years.lowerBound)
+    let cached = table[slot]
+    if cached != Self.unknown { return cached }
+    let found = shared.withCache { $0.index(code: code, year: year) }
+    table[slot] = found
+    return found
+  }
+
+  /// Whether state `a`'s id sorts before state `b`'s.
+  func precedes(_ a: Int32, _ b: Int32) -> Bool {
+    shared.withCache { $0.ids[Int(a)] < $0.ids[Int(b)] }
+  }
+
+  func id(of state: Int32) -> String {
+    shared.withCache { $0.ids[Int(state)].rawValue }
+  }
+}
+
+/// The ``COWCodeCache`` of one import, shared by the threads that parse it.
+final class SharedCOWCodes: @unchecked Sendable {
+  private let cache: COWCodeCache
+  private let lock = NSLock()
+
+  init(_ cache: COWCodeCache) { self.cache = cache }
+
+  func withCache<T>(_ body: (COWCodeCache) -> T) -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return body(cache)
+  }
+}
