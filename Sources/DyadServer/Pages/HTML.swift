@@ -1,22 +1,10 @@
+import DyadReport
+
 /// Escaping for server-rendered pages.
 enum HTML {
-  /// Escapes text for element content and quoted attribute values.
-  static func escape(_ text: String) -> String {
-    guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 16)
-    for ch in text {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(ch)
-      }
-    }
-    return out
-  }
+  /// Escapes text for element content and quoted attribute values (the report's and charts'
+  /// escaping: control characters XML forbids are dropped).
+  static func escape(_ text: String) -> String { MarkupEscaping.xml(text) }
 
   /// Percent-encodes a value for a path segment or query value.
   static func urlComponent(_ text: String) -> String {

@@ -1,3 +1,5 @@
+import DyadReport
+
 /// A table of a resource's rows, for its CSV representation (RFC 4180).
 ///
 /// Missing values are empty fields, never 0; numbers keep their full precision.
@@ -22,16 +24,12 @@ struct DataTable: Sendable, Equatable {
     return text
   }
 
-  static func field(_ value: String) -> String {
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-    return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-  }
+  static func field(_ value: String) -> String { CSVText.field(value) }
 
   /// A number as CSV text: shortest exact form, nothing for a missing or non-finite value.
   static func number(_ value: Double?) -> String? {
     guard let value, value.isFinite else { return nil }
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return String(value)
+    return CSVText.exact(value)
   }
 
   static func number(_ value: Int?) -> String? { value.map(String.init) }

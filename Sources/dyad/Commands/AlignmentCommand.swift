@@ -1,6 +1,7 @@
 import ArgumentParser
 import DyadAnalysis
 import DyadCore
+import DyadReport
 import DyadStore
 import Foundation
 
@@ -45,14 +46,10 @@ struct AlignmentCommand: ParsableCommand {
   var noReference = false
   @Option(name: .long, help: ArgumentHelp("Pool each year with the N − 1 before it (rolling windows); no percentiles.", valueName: "N"))
   var window: Int?
-  @Flag(name: .long, help: "Print JSON instead of a table.")
-  var json = false
-  @Flag(name: .long, help: "Print CSV (one row per year) instead of a table.")
-  var csv = false
+  @OptionGroup var output: TableOutputOptions
   @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
-    if json && csv { throw ValidationError("choose one of --json and --csv") }
     if let window, window < 1 { throw ValidationError("--window must be at least 1 year") }
     if noReference && !reference.isEmpty { throw ValidationError("choose one of --reference and --no-reference") }
   }
@@ -74,7 +71,7 @@ struct AlignmentCommand: ParsableCommand {
     let ideal: IdealPointSummary? =
       try store.dataset(named: "unga-ideal-points") == nil ? nil : try store.idealPoints(for: pair, years: try years.range)
     let windows = window.map { summary.rolling(window: $0) }
-    if json {
+    if output.json {
       try printJSON(Output(alignment: summary, rankedBy: rankBy, windows: windows, idealPoints: ideal))
       return
     }
@@ -88,24 +85,24 @@ struct AlignmentCommand: ParsableCommand {
     }
     let refLabels = summary.references.map { label($0.dyad) }.map { "\($0.0)-\($0.1)" }
 
-    if csv {
+    if output.csv {
       let refColumns = summary.references.map { label($0.dyad) }.map {
         "\($0.0.rawValue.lowercased())_\($0.1.rawValue.lowercased())_\(rankBy.rawValue)"
       }
-      print(DiplomaticFormat.csvLine(
+      print(CSVText.line(
         ["year", "n", "agree", "agree_half", "s", "pi", "kappa", "percentile", "median"] + refColumns
           + ["ideal_distance", "ideal_closeness_percentile"]))
       for year in allYears {
         let row = summary.row(inYear: year)
         let measures = windows == nil ? row?.measures : windowByYear[year]?.measures
         var fields = [String(year), measures.map { String($0.n) } ?? ""]
-        fields += SimilarityMeasure.allCases.map { DiplomaticFormat.csvNumber(measures?[$0]) }
-        fields.append(DiplomaticFormat.csvNumber(windows == nil ? row?.percentiles[rankBy] : nil, 2))
-        fields.append(DiplomaticFormat.csvNumber(windows == nil ? row?.medians[rankBy] : nil))
-        fields += summary.references.map { DiplomaticFormat.csvNumber($0.measures(inYear: year)?[rankBy]) }
-        fields.append(DiplomaticFormat.csvNumber(idealByYear[year]?.distance))
-        fields.append(DiplomaticFormat.csvNumber(idealByYear[year]?.closenessPercentile, 2))
-        print(DiplomaticFormat.csvLine(fields))
+        fields += SimilarityMeasure.allCases.map { CSVText.number(measures?[$0]) }
+        fields.append(CSVText.number(windows == nil ? row?.percentiles[rankBy] : nil, decimals: 2))
+        fields.append(CSVText.number(windows == nil ? row?.medians[rankBy] : nil))
+        fields += summary.references.map { CSVText.number($0.measures(inYear: year)?[rankBy]) }
+        fields.append(CSVText.number(idealByYear[year]?.distance))
+        fields.append(CSVText.number(idealByYear[year]?.closenessPercentile, decimals: 2))
+        print(CSVText.line(fields))
       }
       return
     }

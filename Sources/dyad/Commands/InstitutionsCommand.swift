@@ -1,6 +1,7 @@
 import ArgumentParser
 import DyadAnalysis
 import DyadCore
+import DyadReport
 import DyadStore
 import Foundation
 
@@ -12,7 +13,8 @@ struct InstitutionsCommand: ParsableCommand {
       SHARED IGOs counts the organisations in which both were full members (Correlates of War IGO \
       v3, 1816–2014; import `cow-igo`); the per-state columns count each one's full memberships. \
       CURATED lists the institutions Dyad's curated memberships (UN, SCO, BRICS, G20, …) show both \
-      in that year, which carry the record past 2014. Missing counts print as –, never 0.
+      in that year, which carry the record past 2014. Missing counts print as –, never 0. With \
+      --csv, one row per year.
 
       Examples:
         dyad institutions China Russia
@@ -22,15 +24,9 @@ struct InstitutionsCommand: ParsableCommand {
 
   @OptionGroup var dyad: DyadArguments
   @OptionGroup var years: YearOptions
-  @Flag(name: .long, help: "Print JSON instead of a table.")
-  var json = false
-  @Flag(name: .long, help: "Print CSV (one row per year) instead of a table.")
-  var csv = false
+  @OptionGroup var output: TableOutputOptions
   @OptionGroup var storeOptions: StoreOptions
 
-  func validate() throws {
-    if json && csv { throw ValidationError("choose one of --json and --csv") }
-  }
 
   func run() throws {
     let store = try storeOptions.open()
@@ -41,7 +37,7 @@ struct InstitutionsCommand: ParsableCommand {
       years.from == nil && years.to == nil
       ? nil : try YearRange(from: years.from ?? 1816, to: years.to ?? max(thisYear, years.from ?? thisYear))
     let summary = try store.sharedInstitutions(for: pair, years: range)
-    if json {
+    if output.json {
       try printJSON(summary)
       return
     }
@@ -50,12 +46,12 @@ struct InstitutionsCommand: ParsableCommand {
       aIsFirst ? (row.firstIGOs, row.secondIGOs) : (row.secondIGOs, row.firstIGOs)
     }
     func count(_ value: Int?) -> String { value.map(String.init) ?? "–" }
-    if csv {
-      print(DiplomaticFormat.csvLine(
+    if output.csv {
+      print(CSVText.line(
         ["year", "shared_igos", "\(a.id.rawValue.lowercased())_igos", "\(b.id.rawValue.lowercased())_igos", "curated"]))
       for row in summary.years {
         let (x, y) = own(row)
-        print(DiplomaticFormat.csvLine([
+        print(CSVText.line([
           String(row.year), row.sharedIGOs.map(String.init) ?? "", x.map(String.init) ?? "", y.map(String.init) ?? "",
           row.curated.joined(separator: ";"),
         ]))

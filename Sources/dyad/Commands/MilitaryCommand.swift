@@ -1,6 +1,7 @@
 import ArgumentParser
 import DyadAnalysis
 import DyadCore
+import DyadReport
 import DyadStore
 import Foundation
 
@@ -12,7 +13,8 @@ struct MilitaryCommand: ParsableCommand {
       Alliance obligations come from ATOP (to 2018) and Dyad's curated treaties; arms transfers \
       from the SIPRI trade register (TIV, 2000–2023); spending from SIPRI and COW NMC; exercises \
       from Dyad's curated list and the imported exercises dataset. Missing figures print as –; \
-      the notes say which `dyad import` fills them. The years default to 2000 to this year.
+      the notes say which `dyad import` fills them. The years default to 2000 to this year. With \
+      --csv, one row per year.
 
       Examples:
         dyad military China Russia
@@ -22,15 +24,9 @@ struct MilitaryCommand: ParsableCommand {
 
   @OptionGroup var dyad: DyadArguments
   @OptionGroup var years: YearOptions
-  @Flag(name: .long, help: "Print JSON instead of a table.")
-  var json = false
-  @Flag(name: .long, help: "Print CSV (one row per year) instead of a table.")
-  var csv = false
+  @OptionGroup var output: TableOutputOptions
   @OptionGroup var storeOptions: StoreOptions
 
-  func validate() throws {
-    if json && csv { throw ValidationError("choose one of --json and --csv") }
-  }
 
   /// The years to show: 2000 (SIPRI's first) to this year unless given.
   var span: YearRange {
@@ -45,16 +41,16 @@ struct MilitaryCommand: ParsableCommand {
     let store = try storeOptions.open()
     let (pair, a, b) = try dyad.resolve(with: store.registry)
     let profile = try store.militaryProfile(for: pair, years: try span)
-    if json {
+    if output.json {
       try printJSON(profile)
       return
     }
     // Columns follow the order the user gave: A then B.
     let aIsFirst = a.id == pair.first
     let rows = profile.rows.map { MilitaryRow(row: $0, aIsFirst: aIsFirst) }
-    if csv {
+    if output.csv {
       print(MilitaryRow.csvHeader.joined(separator: ","))
-      for row in rows { print(row.csv(a: a.id, b: b.id).map(csvField).joined(separator: ",")) }
+      for row in rows { print(CSVText.line(row.csv(a: a.id, b: b.id))) }
       return
     }
     let an = a.id.rawValue, bn = b.id.rawValue
@@ -82,11 +78,6 @@ struct MilitaryCommand: ParsableCommand {
       }
       if !citations.sources.isEmpty { print("\n" + citations.render()) }
     }
-  }
-
-  private func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }
 

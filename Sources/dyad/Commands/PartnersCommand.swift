@@ -1,6 +1,7 @@
 import ArgumentParser
 import DyadAnalysis
 import DyadCore
+import DyadReport
 import DyadStore
 import Foundation
 
@@ -12,7 +13,8 @@ struct PartnersCommand: ParsableCommand {
       Partners come from COW Trade 4.0 (1870–2014) with the ranks computed at import, or, for years \
       COW does not cover, from the state's own reports to the IMF (Direction of Trade). A partner \
       with a missing flow is listed unranked and lowers no other partner's rank. Shares are of the \
-      state's total trade (imports plus exports): COW national totals, or its IMF trade with the World.
+      state's total trade (imports plus exports): COW national totals, or its IMF trade with the World. \
+      With --csv, one row per partner.
 
       Examples:
         dyad partners China --year 2014
@@ -36,13 +38,10 @@ struct PartnersCommand: ParsableCommand {
   @Option(name: .long, help: "The series: cow or imf (default: COW when it has the year, else IMF).")
   var source: SeriesChoice?
 
-  @OptionGroup var output: OutputOptions
-  @Flag(name: .long, help: "Print CSV (one row per partner) instead of a table.")
-  var csv = false
+  @OptionGroup var output: TableOutputOptions
   @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
-    if output.json && csv { throw ValidationError("choose one of --json and --csv") }
     if top < 0 { throw ValidationError("--top must be 0 (all) or more") }
   }
 
@@ -60,15 +59,15 @@ struct PartnersCommand: ParsableCommand {
     let registry = store.registry
     func name(_ id: StateID) -> String { registry[id]?.name(inYear: list.year) ?? id.rawValue }
     let shown = top == 0 ? list.partners : Array(list.partners.prefix(top))
-    if csv {
-      print(TradeCommand.csvLine(["rank", "partner", "name", "exports", "imports", "total", "share_pct", "export_share_pct", "source", "year"]))
+    if output.csv {
+      print(CSVText.line(["rank", "partner", "name", "exports", "imports", "total", "share_pct", "export_share_pct", "source", "year"]))
       for entry in shown {
         print(
-          TradeCommand.csvLine([
+          CSVText.line([
             entry.rank.map(String.init) ?? "", entry.partner.rawValue, name(entry.partner),
-            TradeCommand.csvNumber(entry.exports.value), TradeCommand.csvNumber(entry.imports.value),
-            TradeCommand.csvNumber(entry.total.value), TradeCommand.csvNumber(entry.share.value),
-            TradeCommand.csvNumber(entry.exportShare.value),
+            CSVText.exact(entry.exports.value), CSVText.exact(entry.imports.value),
+            CSVText.exact(entry.total.value), CSVText.exact(entry.share.value),
+            CSVText.exact(entry.exportShare.value),
             list.source.kind.rawValue, String(list.year),
           ]))
       }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DyadAnalysis
 import DyadCore
+import DyadReport
 import DyadStore
 import Foundation
 
@@ -29,14 +30,9 @@ struct TradeCommand: ParsableCommand {
 
   @OptionGroup var dyad: DyadArguments
   @OptionGroup var years: YearOptions
-  @OptionGroup var output: OutputOptions
-  @Flag(name: .long, help: "Print CSV (one row per year and source) instead of a table.")
-  var csv = false
+  @OptionGroup var output: TableOutputOptions
   @OptionGroup var storeOptions: StoreOptions
 
-  func validate() throws {
-    if output.json && csv { throw ValidationError("choose one of --json and --csv") }
-  }
 
   func run() throws {
     let store = try storeOptions.open()
@@ -57,7 +53,7 @@ struct TradeCommand: ParsableCommand {
       }
       if output.json {
         try printJSON(profile)
-      } else if !csv {
+      } else if !output.csv {
         print("No trade figures for \(a.name)–\(b.name)\(span).")
       }
       return
@@ -66,7 +62,7 @@ struct TradeCommand: ParsableCommand {
       try printJSON(profile)
       return
     }
-    if csv {
+    if output.csv {
       printCSV(profile)
       return
     }
@@ -185,23 +181,23 @@ struct TradeCommand: ParsableCommand {
 
   private func printCSV(_ profile: TradeProfile) {
     print(
-      Self.csvLine([
+      CSVText.line([
         "year", "source", "reporter", "a", "b", "a_to_b", "b_to_a", "total", "total_status", "balance", "growth_pct",
         "share_b_in_a_pct", "share_a_in_b_pct", "export_share_b_in_a_pct", "export_share_a_in_b_pct", "asymmetry", "rank_b_for_a", "partners_of_a", "rank_a_for_b",
         "partners_of_b", "trade_gdp_a_pct", "trade_gdp_b_pct", "source_url",
       ]))
     for row in profile.rows {
       print(
-        Self.csvLine([
+        CSVText.line([
           String(row.year), row.source.kind.rawValue, row.source.reporter?.rawValue ?? "", profile.a.rawValue,
-          profile.b.rawValue, Self.csvNumber(row.aToB.value), Self.csvNumber(row.bToA.value),
-          Self.csvNumber(row.total.value), row.total.status.rawValue, Self.csvNumber(row.balance.value),
-          Self.csvNumber(row.growth.value), Self.csvNumber(row.shareOfBInA.value), Self.csvNumber(row.shareOfAInB.value),
-          Self.csvNumber(row.shareOfBInAExports.value), Self.csvNumber(row.shareOfAInBExports.value),
-          Self.csvNumber(row.asymmetry.value), row.rankOfBForA.map { String($0.rank) } ?? "",
+          profile.b.rawValue, CSVText.exact(row.aToB.value), CSVText.exact(row.bToA.value),
+          CSVText.exact(row.total.value), row.total.status.rawValue, CSVText.exact(row.balance.value),
+          CSVText.exact(row.growth.value), CSVText.exact(row.shareOfBInA.value), CSVText.exact(row.shareOfAInB.value),
+          CSVText.exact(row.shareOfBInAExports.value), CSVText.exact(row.shareOfAInBExports.value),
+          CSVText.exact(row.asymmetry.value), row.rankOfBForA.map { String($0.rank) } ?? "",
           row.rankOfBForA.map { String($0.among) } ?? "", row.rankOfAForB.map { String($0.rank) } ?? "",
-          row.rankOfAForB.map { String($0.among) } ?? "", Self.csvNumber(row.tradeToGDPOfA.value),
-          Self.csvNumber(row.tradeToGDPOfB.value), row.citation.url,
+          row.rankOfAForB.map { String($0.among) } ?? "", CSVText.exact(row.tradeToGDPOfA.value),
+          CSVText.exact(row.tradeToGDPOfB.value), row.citation.url,
         ]))
     }
   }
@@ -210,20 +206,5 @@ struct TradeCommand: ParsableCommand {
   struct Failure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-  }
-
-  /// A CSV number: the shortest exact text, empty when missing.
-  static func csvNumber(_ value: Double?) -> String {
-    guard let value, value.isFinite else { return "" }
-    if value == value.rounded(), value.magnitude < 1e15 { return String(Int(value)) }
-    return String(value)
-  }
-
-  /// One CSV line, quoting fields that need it.
-  static func csvLine(_ fields: [String]) -> String {
-    fields.map { field in
-      field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-        ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-    }.joined(separator: ",")
   }
 }

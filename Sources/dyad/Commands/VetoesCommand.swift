@@ -1,6 +1,7 @@
 import ArgumentParser
 import DyadAnalysis
 import DyadCore
+import DyadReport
 import DyadStore
 import Foundation
 
@@ -20,33 +21,27 @@ struct VetoesCommand: ParsableCommand {
 
   @OptionGroup var dyad: DyadArguments
   @OptionGroup var years: YearOptions
-  @Flag(name: .long, help: "Print JSON instead of a table.")
-  var json = false
-  @Flag(name: .long, help: "Print CSV (one row per veto) instead of a table.")
-  var csv = false
+  @OptionGroup var output: TableOutputOptions
   @OptionGroup var storeOptions: StoreOptions
 
-  func validate() throws {
-    if json && csv { throw ValidationError("choose one of --json and --csv") }
-  }
 
   func run() throws {
     let store = try storeOptions.open()
     let (pair, a, b) = try dyad.resolve(with: store.registry)
     let summary = try store.vetoes(for: pair, years: try years.range)
-    if json {
+    if output.json {
       try printJSON(summary)
       return
     }
     let sideA = summary.side(of: a.id)!, sideB = summary.side(of: b.id)!
     let names = store.registry
     func name(_ id: StateID, _ year: Int) -> String { names[id]?.name(inYear: year) ?? id.rawValue }
-    if csv {
-      print(DiplomaticFormat.csvLine(
+    if output.csv {
+      print(CSVText.line(
         ["date", "draft", "topic", "agenda_item", "vetoed_by", a.id.rawValue.lowercased(), b.id.rawValue.lowercased(), "joint"]))
       for veto in summary.all {
         let byA = veto.isCast(by: a.id), byB = veto.isCast(by: b.id)
-        print(DiplomaticFormat.csvLine([
+        print(CSVText.line([
           veto.date.description, veto.draft, veto.topic, veto.agendaItem,
           veto.vetoers.map(\.rawValue).joined(separator: ";"), byA ? "1" : "0", byB ? "1" : "0", byA && byB ? "1" : "0",
         ]))

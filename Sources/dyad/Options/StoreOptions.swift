@@ -24,6 +24,20 @@ struct OutputOptions: ParsableArguments {
   var json = false
 }
 
+/// `--json` or `--csv` for the commands that print a table of figures; the command's discussion
+/// says what one CSV row is.
+struct TableOutputOptions: ParsableArguments {
+  @Flag(name: .long, help: "Print JSON instead of a table.")
+  var json = false
+
+  @Flag(name: .long, help: "Print CSV instead of a table (one row per table row; a missing value is empty).")
+  var csv = false
+
+  func validate() throws {
+    if json && csv { throw ValidationError("choose one of --json and --csv") }
+  }
+}
+
 /// `--from` and `--to`.
 struct YearOptions: ParsableArguments {
   @Option(name: .long, help: ArgumentHelp("The first year.", valueName: "year"))
