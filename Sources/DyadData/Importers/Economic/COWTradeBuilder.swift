@@ -223,14 +223,24 @@ struct COWTradeBuilder {
       }
       offset += chunk.lines
     }
-    // The rows' dyads, renumbered in place, each chunk by its own thread.
+    // The rows' dyads, renumbered in place, each chunk by its own thread; the first chunk's
+    // numbers (and any chunk's that only adds dyads) are already the global ones.
     let starts = chunkLines.map(\.firstRow) + [rows.count]
-    rows.withUnsafeMutableBufferPointer { rows in
-      nonisolated(unsafe) let rows = rows
-      let renumbered = renumbered
-      DispatchQueue.concurrentPerform(iterations: renumbered.count) { c in
-        renumbered[c].withUnsafeBufferPointer { map in
-          for i in starts[c]..<starts[c + 1] { rows[i].dyad = map[Int(rows[i].dyad)] }
+    let moving = renumbered.indices.filter { c in renumbered[c].indices.contains { renumbered[c][$0] != Int32($0) } }
+    // Each moving chunk in one part per thread.
+    let parts = moving.flatMap { c in
+      (0..<threads).map { t in
+        (chunk: c, rows: (starts[c] + (starts[c + 1] - starts[c]) * t / threads)..<(starts[c] + (starts[c + 1] - starts[c]) * (t + 1) / threads))
+      }
+    }
+    if !parts.isEmpty {
+      rows.withUnsafeMutableBufferPointer { rows in
+        nonisolated(unsafe) let rows = rows
+        let renumbered = renumbered
+        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+          renumbered[parts[k].chunk].withUnsafeBufferPointer { map in
+            for i in parts[k].rows { rows[i].dyad = map[Int(rows[i].dyad)] }
+          }
         }
       }
     }
@@ -316,43 +326,49 @@ struct COWTradeBuilder {
   // MARK: Building
 
   /// Groups the rows by dyad, checks that no dyad-year is given twice with different flows, ranks
-  /// every state's partners in every year, and packs the series (on every core); `emit` then
-  /// receives each state's row, in state order.
-  func build(_ emit: (StateOutput) throws -> Void) throws -> Output {
+  /// every state's partners in every year, and packs the series (on every core): one row per
+  /// state, in state order.
+  func build() throws -> (output: Output, states: [StateOutput]) {
     let dyadCount = pairs.count
-    // Each dyad's rows as a run of `order`: in COW's files every dyad's rows are contiguous and
-    // dyads are numbered as they first appear, so `order` is the identity; otherwise a counting
-    // sort by dyad, keeping file order within a dyad.
     var starts = [Int](repeating: 0, count: dyadCount + 1)
     for (d, span) in spans.enumerated() { starts[d + 1] = starts[d] + Int(span.count) }
-    var order: [Int32]
-    if contiguous {
-      order = Array(0..<Int32(rows.count))
-    } else {
-      order = [Int32](repeating: 0, count: rows.count)
-      var next = starts
-      for (i, row) in rows.enumerated() {
-        order[next[Int(row.dyad)]] = Int32(i)
-        next[Int(row.dyad)] += 1
-      }
-    }
-    // Years in order within each dyad; a repeated dyad-year must repeat the same flows (the mirror
-    // row of a directed file) and is then skipped.
-    var skip = [Bool](repeating: false, count: rows.count)
-    for d in 0..<dyadCount where !spans[d].ordered {
-      let range = starts[d]..<starts[d + 1]
-      // Rows are in file order: the row index breaks ties.
-      order[range].sort { (rows[Int($0)].year, $0) < (rows[Int($1)].year, $1) }
-      for k in range.dropFirst() {
-        let previous = Int(order[k - 1]), current = Int(order[k])
-        guard rows[current].year == rows[previous].year else { continue }
-        guard Self.same(rows[previous].ab, rows[current].ab), Self.same(rows[previous].ba, rows[current].ba) else {
-          let pair = pairs[d]
-          throw ImportError(
-            file: dyadicFile, line: line(ofRow: current), field: "flow1",
-            message: "\(codes.ids[Int(pair.a)])–\(codes.ids[Int(pair.b)]) \(rows[current].year) is listed with other flows on line \(line(ofRow: previous))")
+    // Each dyad's rows as a run of `order`. In COW's files every dyad's rows are contiguous, in
+    // year order, and dyads are numbered as they first appear: `order` is then the identity and
+    // is not built, and no row is skipped. Otherwise a counting sort by dyad, keeping file order
+    // within a dyad, then each dyad's rows by year.
+    let identity = contiguous && spans.allSatisfy(\.ordered)
+    var order: [Int32] = []
+    // Rows to leave out: the mirror row of a dyad-year given twice (a directed file).
+    var skip: [Bool] = []
+    if !identity {
+      if contiguous {
+        order = Array(0..<Int32(rows.count))
+      } else {
+        order = [Int32](repeating: 0, count: rows.count)
+        var next = starts
+        for (i, row) in rows.enumerated() {
+          order[next[Int(row.dyad)]] = Int32(i)
+          next[Int(row.dyad)] += 1
         }
-        skip[current] = true
+      }
+      // Years in order within each dyad; a repeated dyad-year must repeat the same flows (the
+      // mirror row of a directed file) and is then skipped.
+      skip = [Bool](repeating: false, count: rows.count)
+      for d in 0..<dyadCount where !spans[d].ordered {
+        let range = starts[d]..<starts[d + 1]
+        // Rows are in file order: the row index breaks ties.
+        order[range].sort { (rows[Int($0)].year, $0) < (rows[Int($1)].year, $1) }
+        for k in range.dropFirst() {
+          let previous = Int(order[k - 1]), current = Int(order[k])
+          guard rows[current].year == rows[previous].year else { continue }
+          guard Self.same(rows[previous].ab, rows[current].ab), Self.same(rows[previous].ba, rows[current].ba) else {
+            let pair = pairs[d]
+            throw ImportError(
+              file: dyadicFile, line: line(ofRow: current), field: "flow1",
+              message: "\(codes.ids[Int(pair.a)])–\(codes.ids[Int(pair.b)]) \(rows[current].year) is listed with other flows on line \(line(ofRow: previous))")
+          }
+          skip[current] = true
+        }
       }
     }
     let ranks = rank(skip: skip)
@@ -371,16 +387,14 @@ struct COWTradeBuilder {
       nonisolated(unsafe) let builder = self
       let work = PackWork(
         byFirst: byFirst, position: position, utf8: codes.ids.map { Array($0.rawValue.utf8) }, starts: starts,
-        order: order, skip: skip, ranks: ranks)
+        order: identity ? nil : order, skip: skip, ranks: ranks)
       DispatchQueue.concurrentPerform(iterations: parts) { part in
         for s in stride(from: part, to: stateCount, by: parts) { packed[s] = builder.pack(state: s, work) }
       }
     }
-    for state in packed {
-      if let state { try emit(state) }
-    }
-    return Output(
+    let output = Output(
       dyadYears: skip.reduce(rows.count) { $1 ? $0 - 1 : $0 }, stateYears: totals.values.reduce(0) { $0 + $1.count })
+    return (output, packed.compactMap { $0 })
   }
 
   /// What packing needs besides the rows.
@@ -389,7 +403,8 @@ struct COWTradeBuilder {
     let position: [Int]
     let utf8: [[UInt8]]
     let starts: [Int]
-    let order: [Int32]
+    /// The rows in dyad order; `nil` when that is the rows' own order.
+    let order: [Int32]?
     let skip: [Bool]
     let ranks: (bForA: [UInt16], aForB: [UInt16], partners: [UInt16], firstYear: Int, span: Int)
   }
@@ -400,8 +415,9 @@ struct COWTradeBuilder {
     let ranks = work.ranks
     var writer = PackWriter(capacity: own.count * 256)
     if !own.isEmpty { writer.begin(count: own.count) }
+    let identity = work.order == nil
     rows.withUnsafeBufferPointer { rows in
-      work.order.withUnsafeBufferPointer { order in
+      (work.order ?? []).withUnsafeBufferPointer { order in
         work.skip.withUnsafeBufferPointer { skip in
           ranks.bForA.withUnsafeBufferPointer { bForA in
             ranks.aForB.withUnsafeBufferPointer { aForB in
@@ -413,8 +429,9 @@ struct COWTradeBuilder {
                   partner: work.utf8[Int(pairs[Int(d)].b)], firstYear: first, years: last - first + 1, whole: span.whole)
                 writer.records(years: last - first + 1) { cursor, whole in
                   var year = first
-                  for k in range where !skip[Int(order[k])] {
-                    let i = Int(order[k])
+                  for k in range {
+                    let i = identity ? k : Int(order[k])
+                    if !skip.isEmpty && skip[i] { continue }
                     let row = rows[i]
                     while year < Int(row.year) {
                       cursor.record(.nan, .nan, 0, 0, whole: whole)
@@ -487,7 +504,8 @@ struct COWTradeBuilder {
       skip.withUnsafeBufferPointer { skip in
         slots.withUnsafeMutableBufferPointer { slots in
           starts.withUnsafeMutableBufferPointer { starts in
-            for i in 0..<rows.count where !skip[i] && !rows[i].ab.isNaN && !rows[i].ba.isNaN {
+            let skipping = !skip.isEmpty
+            for i in 0..<rows.count where !(skipping && skip[i]) && !rows[i].ab.isNaN && !rows[i].ba.isNaN {
               let y = Int(rows[i].year) - firstYear
               slots[i] = Int16(y)
               starts[y + 1] += 1
@@ -671,7 +689,14 @@ struct COWTradeBuilder {
         let high = keys[start] >> 32
         var end = start + 1
         while end < count && keys[end] >> 32 == high { end += 1 }
-        if end - start > 32 {
+        var sorted = true
+        for i in (start + 1)..<max(start + 1, end) where keys[i - 1] > keys[i] {
+          sorted = false
+          break
+        }
+        if sorted {
+          // Equal keys (ties, as totals of zero), or already in order: nothing to move.
+        } else if end - start > 32 {
           var run = (start..<end).map { (keys[$0], values[$0]) }
           run.sort { $0 < $1 }
           for (i, entry) in run.enumerated() {

@@ -37,11 +37,15 @@ public struct COWTradeImporter: DatasetImporter {
     context.progress(0.5)
     try builder.add(totals.value())
     context.progress(0.7)
-    let columns = ["state", "totals_first_year", "totals", "dyads"]
-    let output = try builder.build { state in
-      try sink.insert(
-        into: "cow_trade", columns: columns,
-        values: [.text(state.state.rawValue), SQLValue(state.totalsFirstYear), .blob(state.totals), .blob(state.dyads)])
+    let (output, states) = try builder.build()
+    try sink.insertRows(
+      into: "cow_trade", columns: ["state", "totals_first_year", "totals", "dyads"], count: states.count
+    ) { i, row in
+      let state = states[i]
+      row.bind(state.state.rawValue, at: 0)
+      row.bind(state.totalsFirstYear, at: 1)
+      row.bind(state.totals, at: 2)
+      row.bind(state.dyads, at: 3)
     }
     context.progress(1)
     return ImportSummary(

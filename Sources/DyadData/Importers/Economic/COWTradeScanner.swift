@@ -133,6 +133,9 @@ struct COWTradeScanner {
     var line = chunk.lines
     defer { if chunk.problem == nil { chunk.lines = line } }
     var values: (Int, Int, Int, Double, Double) = (0, 0, 0, 0, 0)
+    // COW's own column order: ccode1, ccode2, year, flow1, flow2 first.
+    let standardLayout =
+      columns.code1 == 0 && columns.code2 == 1 && columns.year == 2 && columns.flow1 == 3 && columns.flow2 == 4
     while i < n {
       // A blank line.
       if bytes[i] == newline || (bytes[i] == cr && i + 1 < n && bytes[i + 1] == newline) {
@@ -143,6 +146,12 @@ struct COWTradeScanner {
       var field = 0
       var found = 0  // a bit per role read
       var atLineEnd = false
+      if standardLayout, let end = Self.standardFields(bytes, from: i, into: &values) {
+        // The usual line, read in one pass (the general loop below reads anything else).
+        i = end
+        found = 0b11111
+        atLineEnd = true
+      }
       while !atLineEnd {
         let role = field < roles.count ? roles[field] : -1
         let start = i
@@ -242,6 +251,79 @@ struct COWTradeScanner {
       line += 1
     }
     return true
+  }
+
+  /// Reads a line in COW's own layout — three whole numbers, then two flows, each a plain decimal
+  /// of at most 15 digits or empty (missing), each followed by a comma, or the second by the line
+  /// end — and skips the rest of the line. Returns the index after the line end (or the end of
+  /// the bytes), or `nil`, having changed nothing, for any other line: the general loop then reads
+  /// it, and words any error.
+  @inline(__always)
+  static func standardFields(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into values: inout (Int, Int, Int, Double, Double)
+  ) -> Int? {
+    let n = bytes.count
+    let base = bytes.baseAddress!
+    let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+    var i = start
+    /// A whole number of 1–9 digits followed by a comma.
+    @inline(__always) func whole() -> Int? {
+      var value = 0
+      let first = i
+      while i < n {
+        let digit = base[i] &- UInt8(ascii: "0")
+        guard digit < 10 else { break }
+        value = value &* 10 &+ Int(digit)
+        i &+= 1
+      }
+      guard i > first, i &- first <= 9, i < n, base[i] == comma else { return nil }
+      i &+= 1
+      return value
+    }
+    /// A plain decimal or an empty field, followed by a comma or (`last`) a line end or the end.
+    @inline(__always) func flow() -> Double? {
+      var whole: UInt64 = 0, fraction: UInt64 = 0, decimals = 0, digits = 0
+      while i < n {
+        let digit = base[i] &- UInt8(ascii: "0")
+        guard digit < 10 else { break }
+        whole = whole &* 10 &+ UInt64(digit)
+        digits &+= 1
+        i &+= 1
+      }
+      if i < n && base[i] == UInt8(ascii: ".") {
+        i &+= 1
+        while i < n {
+          let digit = base[i] &- UInt8(ascii: "0")
+          guard digit < 10 else { break }
+          fraction = fraction &* 10 &+ UInt64(digit)
+          decimals &+= 1
+          digits &+= 1
+          i &+= 1
+        }
+        guard digits > 0 else { return nil }  // a lone "."
+      }
+      guard digits <= 15 else { return nil }
+      return digits == 0 ? .nan : decimal(whole, fraction, decimals)
+    }
+    guard let code1 = whole(), let code2 = whole(), let year = whole(), let flow1 = flow(),
+      i < n, base[i] == comma
+    else { return nil }
+    i &+= 1
+    guard let flow2 = flow() else { return nil }
+    // The rest of the line: nothing, or more columns after a comma.
+    if i < n {
+      if base[i] == comma {
+        if let end = memchr(base + i, Int32(newline), n - i) {
+          i = base.distance(to: end.assumingMemoryBound(to: UInt8.self))
+        } else {
+          i = n
+        }
+      } else if base[i] != newline {
+        return nil
+      }
+    }
+    values = (code1, code2, year, flow1, flow2)
+    return i < n ? i &+ 1 : n
   }
 
   /// Powers of ten that a `Double` holds exactly.

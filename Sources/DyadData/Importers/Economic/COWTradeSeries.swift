@@ -263,7 +263,8 @@ struct PackWriter: ~Copyable {
   /// Whether a flow can use the varint encoding: missing, or a whole number from 0 to 2^53.
   @inline(__always)
   static func isWhole(_ value: Double) -> Bool {
-    value.isNaN || (value >= 0 && value < 9_007_199_254_740_992 && Double(UInt64(value)) == value)
+    // `rounded(.towardZero)` is one instruction; a NaN fails the comparisons and passes `!=`.
+    !(value == value) || (value >= 0 && value < 9_007_199_254_740_992 && value.rounded(.towardZero) == value)
   }
 
   @inline(__always)
