@@ -137,23 +137,33 @@ extension Store {
 }
 
 /// A 64-bit FNV-1a-style digest of files' bytes (of the curated data, byte by byte; of dataset
-/// files, four interleaved lanes of eight bytes a step, over the file mapped into memory), to
-/// recognise a re-import of the same files.
+/// files, four interleaved lanes of eight bytes a step over each 4 MiB block of the file mapped
+/// into memory, blocks on every core), to recognise a re-import of the same files.
 enum Checksum {
-  /// The digest of files, in order: a 20 MB file in about 3 ms (one multiplication chain, as
-  /// before, took 7).
+  /// The digest of files, in order: a 20 MB file in about 2 ms on two cores (one multiplication
+  /// chain over the whole file took 7).
   static func of(files: [URL]) throws -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     var total = 0
     for file in files {
       try MappedFile.withBytes(of: file) { bytes in
         total += bytes.count
-        hash = mix(hash, lanes(bytes))
+        // Blocks of 4 MiB hashed on every core, then folded in order: the digest does not depend
+        // on the number of cores.
+        let block = 1 << 22
+        var hashes = [UInt64](repeating: 0, count: (bytes.count + block - 1) / block)
+        hashes.withUnsafeMutableBufferPointer { hashes in
+          nonisolated(unsafe) let (hashes, bytes) = (hashes, bytes)
+          DispatchQueue.concurrentPerform(iterations: hashes.count) { k in
+            hashes[k] = lanes(UnsafeRawBufferPointer(rebasing: bytes[(k * block)..<min(bytes.count, (k + 1) * block)]))
+          }
+        }
+        for blockHash in hashes { hash = mix(hash, blockHash) }
       }
       // Separate files so that moving bytes between them changes the digest.
       hash = mix(hash, 0xff)
     }
-    return "fnv1a64x32:" + String(hash, radix: 16) + ":\(total)"
+    return "fnv1a64x32b:" + String(hash, radix: 16) + ":\(total)"
   }
 
   @inline(__always)

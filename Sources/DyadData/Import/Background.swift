@@ -26,3 +26,21 @@ final class Background<Value>: @unchecked Sendable {
     return try result!.get()
   }
 }
+
+/// Releases a value on a global queue: for the tens of megabytes of arrays an import leaves behind,
+/// whose pages the system then unmaps while the caller goes on (say, to commit). The caller's own
+/// reference should be its last use of the value.
+///
+/// ```swift
+/// let summary = builder.summary
+/// releaseInBackground(builder)
+/// ```
+func releaseInBackground<T>(_ value: T) {
+  let box = ReleaseBox(value)
+  DispatchQueue.global().async { box.value = nil }
+}
+
+private final class ReleaseBox<T>: @unchecked Sendable {
+  var value: T?
+  init(_ value: T) { self.value = value }
+}

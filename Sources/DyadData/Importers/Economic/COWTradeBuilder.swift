@@ -166,6 +166,7 @@ struct COWTradeBuilder {
           throw ImportError(file: file, line: r.line, field: problem.column, message: problem.message)
         }
       }
+      filling.finish()
       filling.lines = records.last.map { $0.line + 1 } ?? 0
       initialized = filling.rowCount
       chunk = filling
@@ -394,6 +395,10 @@ struct COWTradeBuilder {
     }
     let output = Output(
       dyadYears: skip.reduce(rows.count) { $1 ? $0 - 1 : $0 }, stateYears: totals.values.reduce(0) { $0 + $1.count })
+    // The ranks and the work arrays are released while the states are written.
+    releaseInBackground(ranks)
+    releaseInBackground(order)
+    releaseInBackground(skip)
     return (output, packed.compactMap { $0 })
   }
 
@@ -488,59 +493,80 @@ struct COWTradeBuilder {
   /// order, a state's n-th partner has rank n (or the rank of an equal total before it). Years are
   /// split between threads.
   private func rank(skip: [Bool]) -> (bForA: [UInt16], aForB: [UInt16], partners: [UInt16], firstYear: Int, span: Int) {
-    var bForA = [UInt16](repeating: 0, count: rows.count)
-    var aForB = [UInt16](repeating: 0, count: rows.count)
+    // Unranked (0) until the walk: zeroed on every core.
+    var bForA = Self.zeros(rows.count, threads: threads)
+    var aForB = Self.zeros(rows.count, threads: threads)
     guard let years else { return (bForA, aForB, [], 0, 0) }
     let firstYear = years.lowerBound
     let span = years.count
     let stateCount = codes.ids.count
-    // The complete rows' totals and states, gathered by year (a counting sort that reads the rows
-    // once, in order), so that each year's ranking reads contiguous memory.
-    var starts = [Int](repeating: 0, count: span + 1)
-    // A row's year slot when both its flows are observed (and it is not a skipped mirror row),
-    // else -1: computed once, used by both passes.
-    var slots = [Int16](repeating: -1, count: rows.count)
+    // The complete rows' totals and states, gathered by year (a counting sort), so that each
+    // year's ranking reads contiguous memory. The rows are split between threads; within a year,
+    // each thread's rows follow the previous thread's, so the gather keeps file order.
+    let pieces = rows.count < 1 << 16 ? 1 : threads
+    let bounds = (0...pieces).map { rows.count * $0 / pieces }
+    // Per part and year, the complete rows: counted, then turned into each part's first slot.
+    var counts = [Int](repeating: 0, count: pieces * span)
     rows.withUnsafeBufferPointer { rows in
       skip.withUnsafeBufferPointer { skip in
-        slots.withUnsafeMutableBufferPointer { slots in
-          starts.withUnsafeMutableBufferPointer { starts in
+        counts.withUnsafeMutableBufferPointer { counts in
+          nonisolated(unsafe) let (rows, skip, counts) = (rows, skip, counts)
+          DispatchQueue.concurrentPerform(iterations: pieces) { part in
             let skipping = !skip.isEmpty
-            for i in 0..<rows.count where !(skipping && skip[i]) && !rows[i].ab.isNaN && !rows[i].ba.isNaN {
-              let y = Int(rows[i].year) - firstYear
-              slots[i] = Int16(y)
-              starts[y + 1] += 1
+            let base = part * span
+            for i in bounds[part]..<bounds[part + 1]
+            where !(skipping && skip[i]) && !rows[i].ab.isNaN && !rows[i].ba.isNaN {
+              counts[base + Int(rows[i].year) - firstYear] += 1
             }
           }
         }
       }
     }
-    for y in 0..<span { starts[y + 1] += starts[y] }
-    let complete = starts[span]
-    var keys = [UInt64](repeating: 0, count: complete)
-    var rowOf = [Int32](repeating: 0, count: complete)
-    var firstOf = [Int32](repeating: 0, count: complete)
-    var secondOf = [Int32](repeating: 0, count: complete)
-    var next = starts
+    var starts = [Int](repeating: 0, count: span + 1)
+    var total = 0
+    for y in 0..<span {
+      starts[y] = total
+      for part in 0..<pieces {
+        let count = counts[part * span + y]
+        counts[part * span + y] = total
+        total += count
+      }
+    }
+    starts[span] = total
+    let complete = total
+    // Every slot is written once by the gather (so the arrays start uninitialized, and their
+    // pages are first touched by the threads that fill them).
+    var keys = [UInt64](unsafeUninitializedCapacity: complete) { $1 = complete }
+    var rowOf = [Int32](unsafeUninitializedCapacity: complete) { $1 = complete }
+    var firstOf = [Int32](unsafeUninitializedCapacity: complete) { $1 = complete }
+    var secondOf = [Int32](unsafeUninitializedCapacity: complete) { $1 = complete }
     rows.withUnsafeBufferPointer { rows in
       pairs.withUnsafeBufferPointer { pairs in
-        slots.withUnsafeBufferPointer { slots in
-          next.withUnsafeMutableBufferPointer { next in
+        skip.withUnsafeBufferPointer { skip in
+          counts.withUnsafeMutableBufferPointer { next in
             keys.withUnsafeMutableBufferPointer { keys in
               rowOf.withUnsafeMutableBufferPointer { rowOf in
                 firstOf.withUnsafeMutableBufferPointer { firstOf in
                   secondOf.withUnsafeMutableBufferPointer { secondOf in
-                    for i in 0..<rows.count where slots[i] >= 0 {
-                      let row = rows[i]
-                      let y = Int(slots[i])
-                      let k = next[y]
-                      next[y] = k + 1
-                      // Largest total first: the complement of a non-negative double's bits sorts
-                      // that way.
-                      keys[k] = ~(row.ab + row.ba).bitPattern
-                      rowOf[k] = Int32(i)
-                      let pair = pairs[Int(row.dyad)]
-                      firstOf[k] = pair.a
-                      secondOf[k] = pair.b
+                    nonisolated(unsafe) let (rows, pairs, skip, next) = (rows, pairs, skip, next)
+                    nonisolated(unsafe) let (keys, rowOf, firstOf, secondOf) = (keys, rowOf, firstOf, secondOf)
+                    DispatchQueue.concurrentPerform(iterations: pieces) { part in
+                      let skipping = !skip.isEmpty
+                      let base = part * span
+                      for i in bounds[part]..<bounds[part + 1]
+                      where !(skipping && skip[i]) && !rows[i].ab.isNaN && !rows[i].ba.isNaN {
+                        let row = rows[i]
+                        let slot = base + Int(row.year) - firstYear
+                        let k = next[slot]
+                        next[slot] = k + 1
+                        // Largest total first: the complement of a non-negative double's bits
+                        // sorts that way.
+                        keys[k] = ~(row.ab + row.ba).bitPattern
+                        rowOf[k] = Int32(i)
+                        let pair = pairs[Int(row.dyad)]
+                        firstOf[k] = pair.a
+                        secondOf[k] = pair.b
+                      }
                     }
                   }
                 }
@@ -618,6 +644,20 @@ struct COWTradeBuilder {
   }
 
   // MARK: Helpers
+
+  /// An array of zeros, zeroed in one part per thread (so that its pages are first touched on
+  /// every core).
+  static func zeros(_ count: Int, threads: Int) -> [UInt16] {
+    [UInt16](unsafeUninitializedCapacity: count) { buffer, initialized in
+      nonisolated(unsafe) let buffer = buffer
+      let parts = count < 1 << 16 ? 1 : threads
+      DispatchQueue.concurrentPerform(iterations: parts) { part in
+        let range = (count * part / parts)..<(count * (part + 1) / parts)
+        UnsafeMutableBufferPointer(rebasing: buffer[range]).initialize(repeating: 0)
+      }
+      initialized = count
+    }
+  }
 
   /// A least-significant-digit radix sort of 64-bit keys with 32-bit values: a byte per pass over
   /// the keys' high 32 bits only (skipping the passes in which every key has the same byte), then

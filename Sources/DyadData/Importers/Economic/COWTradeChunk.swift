@@ -34,6 +34,8 @@ struct COWTradeChunk {
   var problem: (line: Int, column: String, message: String)?
 
   private var lastLine = -1
+  /// The span of the current dyad (`lastPair`), written back to `spans` by ``finish()``.
+  private var span = COWTradeBuilder.DyadSpan(first: 0, last: 0, latest: 0, count: 0, whole: true, ordered: true)
   private var lastKey = UInt64.max
   private var lastPair = -1
   private var lastA: Int32 = 0
@@ -41,6 +43,12 @@ struct COWTradeChunk {
 
   init(output: UnsafeMutableBufferPointer<COWTradeBuilder.Row>) {
     self.output = output
+  }
+
+  /// Writes the current dyad's span back: call once the chunk's last row is added (``spans`` is
+  /// complete only then).
+  mutating func finish() {
+    if lastPair >= 0 { spans[lastPair] = span }
   }
 
   /// The line of the chunk's row `row`, in the chunk's numbering.
@@ -72,6 +80,7 @@ struct COWTradeChunk {
     }
     let key = UInt64(UInt32(min(s1, s2))) << 32 | UInt64(UInt32(max(s1, s2)))
     if key != lastKey {
+      finish()
       lastKey = key
       if let found = pairIndex[key] {
         lastPair = Int(found)
@@ -87,6 +96,7 @@ struct COWTradeChunk {
         pairIndex[key] = Int32(lastPair)
       }
       lastA = pairs[lastPair].a
+      span = spans[lastPair]
     }
     let (ab, ba) = s1 == lastA ? (flow1, flow2) : (flow2, flow1)
     let row = rowCount
@@ -99,16 +109,12 @@ struct COWTradeChunk {
     output[row] = COWTradeBuilder.Row(ab: ab, ba: ba, dyad: Int32(lastPair), year: y)
     rowCount = row + 1
     lastDyad = Int32(lastPair)
-    spans.withUnsafeMutableBufferPointer { spans in
-      var span = spans[lastPair]
-      if y <= span.latest { span.ordered = false }
-      span.latest = y
-      span.count += 1
-      if y < span.first { span.first = y }
-      if y > span.last { span.last = y }
-      if span.whole && !(PackWriter.isWhole(ab) && PackWriter.isWhole(ba)) { span.whole = false }
-      spans[lastPair] = span
-    }
+    if y <= span.latest { span.ordered = false }
+    span.latest = y
+    span.count += 1
+    if y < span.first { span.first = y }
+    if y > span.last { span.last = y }
+    if span.whole && !(PackWriter.isWhole(ab) && PackWriter.isWhole(ba)) { span.whole = false }
     if year < minYear { minYear = year }
     if year > maxYear { maxYear = year }
     return nil

@@ -48,8 +48,12 @@ public struct COWTradeImporter: DatasetImporter {
       row.bind(state.dyads, at: 3)
     }
     context.progress(1)
-    return ImportSummary(
+    let summary = ImportSummary(
       rowsRead: builder.rowsRead, rowsWritten: output.dyadYears + output.stateYears,
       coverage: builder.years.flatMap { try? YearRange(from: $0.lowerBound, to: $0.upperBound) })
+    // The rows and their indexes are released while the store commits.
+    releaseInBackground(builder)
+    releaseInBackground(states)
+    return summary
   }
 }
