@@ -224,15 +224,13 @@ struct COWTradeBuilder {
       }
       offset += chunk.lines
     }
-    // The rows' dyads, renumbered in place, each chunk by its own thread; the first chunk's
-    // numbers (and any chunk's that only adds dyads) are already the global ones.
+    // The rows' dyads, renumbered in place on every core: each chunk whose local numbers are not
+    // already the global ones (the first chunk's are), in one part per thread.
     let starts = chunkLines.map(\.firstRow) + [rows.count]
     let moving = renumbered.indices.filter { c in renumbered[c].indices.contains { renumbered[c][$0] != Int32($0) } }
-    // Each moving chunk in one part per thread.
     let parts = moving.flatMap { c in
-      (0..<threads).map { t in
-        (chunk: c, rows: (starts[c] + (starts[c + 1] - starts[c]) * t / threads)..<(starts[c] + (starts[c + 1] - starts[c]) * (t + 1) / threads))
-      }
+      let (from, count) = (starts[c], starts[c + 1] - starts[c])
+      return (0..<threads).map { t in (chunk: c, rows: (from + count * t / threads)..<(from + count * (t + 1) / threads)) }
     }
     if !parts.isEmpty {
       rows.withUnsafeMutableBufferPointer { rows in

@@ -51,10 +51,7 @@ struct COWTradeChunk {
     if lastPair >= 0 { spans[lastPair] = span }
   }
 
-  /// The line of the chunk's row `row`, in the chunk's numbering.
-  func line(ofRow row: Int) -> Int { Self.line(ofRow: row, anchors: anchors) }
-
-  /// The line of a row, given a chunk's anchors.
+  /// The line of a chunk's row `row`, in the chunk's numbering, given its anchors.
   static func line(ofRow row: Int, anchors: [(row: Int32, line: Int32)]) -> Int {
     var low = 0, high = anchors.count
     while low < high {

@@ -30,9 +30,9 @@ struct COWTradeScanner {
 
   /// Reads the body of a file held in memory (from `bodyStart`, the byte after the header line)
   /// in one range per thread, split at line ends. A first pass counts each range's lines, so that
-  /// the second parses every row straight into its place in one array: no row is copied (but
-  /// for files with blank lines, whose rows close up). Chunks come back in file order. `nil` when the file has a quote character: it is then general CSV,
-  /// for ``CSVReader``.
+  /// the second parses every row straight into its place in one array: no row is copied (but in
+  /// files with blank lines, whose rows close up). Chunks come back in file order. `nil` when the
+  /// file has a quote character: it is then general CSV, for ``CSVReader``.
   func scan(_ bytes: UnsafeBufferPointer<UInt8>, bodyStart: Int, threads: Int) -> Scan? {
     nonisolated(unsafe) let bytes = bytes
     let size = bytes.count
@@ -49,7 +49,7 @@ struct COWTradeScanner {
     }
     bounds.append(size)
     let ranges = (0..<count).map { bounds[$0]..<bounds[$0 + 1] }
-    // Pass 1: each range's rows (its lines that are not blank), and whether it has a quote.
+    // Pass 1: each range's line ends (at least its rows), and whether it has a quote.
     var counted = [(rows: Int, quoted: Bool)](repeating: (0, false), count: count)
     counted.withUnsafeMutableBufferPointer { counted in
       nonisolated(unsafe) let counted = counted
@@ -81,7 +81,9 @@ struct COWTradeScanner {
       for k in 0..<count {
         let written = chunks[k]!.rowCount
         if end != starts[k] && written > 0 {
-          (buffer.baseAddress! + end).update(from: buffer.baseAddress! + starts[k], count: written)
+          // The regions may overlap: memmove (rows are plain values).
+          memmove(
+            buffer.baseAddress! + end, buffer.baseAddress! + starts[k], written * MemoryLayout<COWTradeBuilder.Row>.stride)
         }
         end += written
       }
