@@ -173,7 +173,16 @@ extension StoreMigrations {
           PRIMARY KEY (state_a, state_b)
         );
         """)
-    // The stored dyad-years, packed.
+    // The stored dyad-years, packed (a store made by a development build may lack the table).
+    if try db.tableExists("unga_similarity") {
+      try packSimilarityRows(db)
+      try db.execute(sql: "DROP TABLE unga_similarity")
+    }
+    try createSimilarityView(db)
+  }
+
+  /// Packs the rows of the row-per-dyad-year `unga_similarity` table into `unga_similarity_dyad`.
+  private static func packSimilarityRows(_ db: Database) throws {
     let rows = try Row.fetchCursor(
       db,
       sql: """
@@ -200,6 +209,11 @@ extension StoreMigrations {
       years.append((row[2], (3..<12).map { row[$0] as Int }, (12..<17).map { row[$0] as Int? }))
     }
     try flush()
+  }
+
+  /// The `unga_similarity` view: the packed records unpacked, one row per dyad-year, with the
+  /// columns the table had.
+  private static func createSimilarityView(_ db: Database) throws {
     // A big-endian UInt16 at a byte offset of a record r: each byte's value is its position in
     // the 256 bytes 00…FF.
     let bytes = "x'" + (0..<256).map { String(format: "%02X", $0) }.joined() + "'"
@@ -213,8 +227,6 @@ extension StoreMigrations {
     // The view keeps the table's name and columns, so unga_similarity_measures reads it as before.
     try db.execute(
       sql: """
-        DROP TABLE unga_similarity;
-
         -- Every dyad-year's joint votes and percentiles (in hundredths of a percent; NULL where
         -- undefined), unpacked from unga_similarity_dyad.
         CREATE VIEW unga_similarity AS

@@ -82,6 +82,23 @@ struct StoreTests {
     #expect(agree == 0.9)
   }
 
+  @Test("a store without the old similarity table (from a development build) still migrates")
+  func similarityMigrationWithoutTheOldTable() throws {
+    let path = folder.path("v4-bare.sqlite")
+    do {
+      let queue = try DatabaseQueue(path: path)
+      var migrator = DatabaseMigrator()
+      for (name, body) in StoreMigrations.all.prefix(while: { $0.0 != "v5-similarity-packed" }) {
+        migrator.registerMigration(name, migrate: body)
+      }
+      try migrator.migrate(queue)
+      try queue.write { db in try db.execute(sql: "DROP VIEW unga_similarity_measures; DROP TABLE unga_similarity") }
+    }
+    let store = try open("v4-bare.sqlite")
+    #expect(try store.count("unga_similarity_dyad") == 0)
+    #expect(try store.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == StoreMigrations.known)
+  }
+
   @Test("opening migrates to every known migration and loads the curated data once")
   func migratesAndSeeds() throws {
     let store = try open()
