@@ -29,30 +29,32 @@ struct StoreTests {
     #expect(Store.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/share/dyad/dyad.sqlite")
   }
 
+  /// Writes a store migrated up to v4 (before the similarity table was packed), then `fill`s it.
+  func makeV4Store(_ name: String, fill: (Database) throws -> Void) throws {
+    let queue = try DatabaseQueue(path: folder.path(name))
+    var migrator = DatabaseMigrator()
+    for (name, body) in StoreMigrations.all.prefix(while: { $0.0 != "v5-similarity-packed" }) {
+      migrator.registerMigration(name, migrate: body)
+    }
+    try migrator.migrate(queue)
+    try queue.write(fill)
+  }
+
   @Test("a store made before the similarity table was packed keeps its rows, now packed by dyad")
   func similarityTableIsPackedByMigration() throws {
     // A store at v4, with three dyad-years in the row-per-dyad-year table.
-    let path = folder.path("v4.sqlite")
-    do {
-      let queue = try DatabaseQueue(path: path)
-      var migrator = DatabaseMigrator()
-      for (name, body) in StoreMigrations.all.prefix(while: { $0.0 != "v5-similarity-packed" }) {
-        migrator.registerMigration(name, migrate: body)
-      }
-      try migrator.migrate(queue)
-      try queue.write { db in
-        for year in [2018, 2019, 2020] {
-          try db.execute(
-            sql: "INSERT INTO unga_similarity_year VALUES (?, 10, 3, 3, 0.5, 0.5, 0.1, 0.2, 0.2)", arguments: [year])
-        }
+    try makeV4Store("v4.sqlite") { db in
+      for year in [2018, 2019, 2020] {
         try db.execute(
-          sql: """
-            INSERT INTO unga_similarity VALUES
-              ('CHN', 'RUS', 2018, 5, 1, 0, 0, 2, 0, 0, 0, 2, 10000, 9000, 8333, 7500, 300),
-              ('CHN', 'RUS', 2020, 300, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL),
-              ('RUS', 'USA', 2019, 0, 1, 4, 0, 0, 1, 3, 0, 1, 0, 50, 1, 0, 9999)
-            """)
+          sql: "INSERT INTO unga_similarity_year VALUES (?, 10, 3, 3, 0.5, 0.5, 0.1, 0.2, 0.2)", arguments: [year])
       }
+      try db.execute(
+        sql: """
+          INSERT INTO unga_similarity VALUES
+            ('CHN', 'RUS', 2018, 5, 1, 0, 0, 2, 0, 0, 0, 2, 10000, 9000, 8333, 7500, 300),
+            ('CHN', 'RUS', 2020, 300, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL),
+            ('RUS', 'USA', 2019, 0, 1, 4, 0, 0, 1, 3, 0, 1, 0, 50, 1, 0, 9999)
+          """)
     }
     let store = try open("v4.sqlite")
     let rows = try store.read { db in
@@ -71,8 +73,10 @@ struct StoreTests {
       ])
     // One row per dyad; 2019, without CHN–RUS votes, is an empty record in its span.
     let dyads = try store.read { db in
-      try Row.fetchAll(db, sql: "SELECT state_a, first_year, last_year, length(data) FROM unga_similarity_dyad ORDER BY 1")
-        .map { [$0[0] as String, "\($0[1] as Int)", "\($0[2] as Int)", "\($0[3] as Int)"] }
+      try Row.fetchAll(
+        db, sql: "SELECT state_a, first_year, last_year, length(data) FROM unga_similarity_dyad ORDER BY 1"
+      )
+      .map { [$0[0] as String, "\($0[1] as Int)", "\($0[2] as Int)", "\($0[3] as Int)"] }
     }
     #expect(dyads == [["CHN", "2018", "2020", "84"], ["RUS", "2019", "2019", "28"]])
     // The measures view reads the unpacked rows: 9 of 10 identical, one yes against abstain.
@@ -84,15 +88,8 @@ struct StoreTests {
 
   @Test("a store without the old similarity table (from a development build) still migrates")
   func similarityMigrationWithoutTheOldTable() throws {
-    let path = folder.path("v4-bare.sqlite")
-    do {
-      let queue = try DatabaseQueue(path: path)
-      var migrator = DatabaseMigrator()
-      for (name, body) in StoreMigrations.all.prefix(while: { $0.0 != "v5-similarity-packed" }) {
-        migrator.registerMigration(name, migrate: body)
-      }
-      try migrator.migrate(queue)
-      try queue.write { db in try db.execute(sql: "DROP VIEW unga_similarity_measures; DROP TABLE unga_similarity") }
+    try makeV4Store("v4-bare.sqlite") { db in
+      try db.execute(sql: "DROP VIEW unga_similarity_measures; DROP TABLE unga_similarity")
     }
     let store = try open("v4-bare.sqlite")
     #expect(try store.count("unga_similarity_dyad") == 0)
@@ -140,7 +137,8 @@ struct StoreTests {
     let store = try open()
     let file = try folder.write("fixture.csv", "state,partner,year,value\nChina,Russia,2000,1.5\nPRC,USA,2001,\n")
     let first = try store.importDataset(FixtureImporter(), files: [file])
-    #expect(first == .imported(ImportSummary(rowsRead: 2, rowsWritten: 2, coverage: try YearRange(from: 2000, to: 2001))))
+    #expect(
+      first == .imported(ImportSummary(rowsRead: 2, rowsWritten: 2, coverage: try YearRange(from: 2000, to: 2001))))
     let snapshot = try store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM observation ORDER BY year") }
     #expect(snapshot.count == 2)
     // Missing is stored as missing, not zero.
@@ -156,9 +154,13 @@ struct StoreTests {
     let good = try folder.write("fixture.csv", "state,partner,year,value\nChina,Russia,2000,1.5\n")
     _ = try store.importDataset(FixtureImporter(), files: [good])
     let before = try store.read { db in
-      (try Row.fetchAll(db, sql: "SELECT * FROM observation"), try Row.fetchAll(db, sql: "SELECT * FROM dataset ORDER BY name"))
+      (
+        try Row.fetchAll(db, sql: "SELECT * FROM observation"),
+        try Row.fetchAll(db, sql: "SELECT * FROM dataset ORDER BY name")
+      )
     }
-    let bad = try folder.write("bad/fixture.csv", "state,partner,year,value\nChina,Russia,2001,2\nChina,Russia,2002,lots\n")
+    let bad = try folder.write(
+      "bad/fixture.csv", "state,partner,year,value\nChina,Russia,2001,2\nChina,Russia,2002,lots\n")
     #expect {
       _ = try store.importDataset(FixtureImporter(), files: [bad])
     } throws: { error in
@@ -166,7 +168,10 @@ struct StoreTests {
       return error.file == "fixture.csv" && error.line == 3 && error.field == "value"
     }
     let after = try store.read { db in
-      (try Row.fetchAll(db, sql: "SELECT * FROM observation"), try Row.fetchAll(db, sql: "SELECT * FROM dataset ORDER BY name"))
+      (
+        try Row.fetchAll(db, sql: "SELECT * FROM observation"),
+        try Row.fetchAll(db, sql: "SELECT * FROM dataset ORDER BY name")
+      )
     }
     #expect(after.0 == before.0)
     #expect(after.1 == before.1)
