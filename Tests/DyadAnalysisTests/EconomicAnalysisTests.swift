@@ -112,6 +112,15 @@ struct EconomicAnalysisTests {
     #expect(answer.contains("Russia's official figures put two-way trade at US$125 million in 2014"))
   }
 
+  @Test func answerFromOfficialFiguresAloneOpensWithThem() throws {
+    // No COW data (not imported): the official totals are the whole answer, with no "after" year.
+    let inputs = TradeInputs(
+      a: "CHN", b: "RUS", cow: [], cowTotals: [:], official: Self.inputs.official, cowSource: nil, imfSource: nil,
+      gdpSource: nil, cowCoverage: nil)
+    let answer = try #require(TradeProfile(inputs: inputs, names: Self.names).answer)
+    #expect(answer.hasPrefix("China's official figures put two-way trade at US$120 million in 2014 (Pub)"))
+  }
+
   @Test func answerUsesTheNameOfTheYear() throws {
     let inputs = TradeInputs(
       a: "CHN", b: "RUS", cow: [.init(year: 1985, aImportsFromB: 10, bImportsFromA: 10, rankOfBForA: 7, rankOfAForB: 4)],

@@ -87,8 +87,9 @@ enum TradeAnswer {
       }
     }
     if !later.isEmpty {
-      let lead = lastCOWYear.map { "After \($0)" } ?? cowEnd.map { "After \($0), where COW Trade 4.0 ends" } ?? "Later"
-      var text = lead + ", " + later.joined(separator: "; ")
+      // Without COW years before them, the later figures open the answer on their own.
+      let lead = lastCOWYear.map { "After \($0), " } ?? cowEnd.map { "After \($0), where COW Trade 4.0 ends, " } ?? ""
+      var text = lead + later.joined(separator: "; ")
       // The latest year an official total and an IMF total disagree, with the gap.
       if let gap = comparisons.last(where: {
         $0.measure == .total && $0.year > after && Set($0.figures.map(\.source.kind)).isSuperset(of: [.official, .imfDots])
