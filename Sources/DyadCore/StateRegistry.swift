@@ -145,6 +145,16 @@ public struct StateRegistry: Sendable {
     try resolve("\(scheme.rawValue):\(code)", on: day)
   }
 
+  /// The states a numeric code has named at any time, in one scheme: one look-up, for importers
+  /// that resolve many codes (``search(_:limit:)`` does the same and more, for people).
+  ///
+  /// ```swift
+  /// registry.holders(ofCode: 365, in: .cowNumeric)  // ["RUS"]
+  /// ```
+  public func holders(ofCode code: Int, in scheme: CodeScheme) -> Set<StateID> {
+    Set((codes[scheme]?[String(code)] ?? []).map(\.state))
+  }
+
   /// Every state a query could mean, with how it matched; for `dyad states`.
   public func search(_ query: String, limit: Int = 20) -> [StateMatch] {
     let trimmed = query.trimmingCharacters(in: .whitespaces)

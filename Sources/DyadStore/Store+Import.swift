@@ -20,12 +20,21 @@ extension Store {
     _ importer: some DatasetImporter, files: [URL], sourcePath: String? = nil,
     progress: @escaping @Sendable (Double) -> Void = { _ in }
   ) throws -> ImportOutcome {
-    let checksum = try Checksum.of(files: files)
     let info = importer.info
-    if let stored = try queue.read({ db in
+    let stored = try queue.read { db in
       try String.fetchOne(db, sql: "SELECT checksum FROM dataset WHERE name = ?", arguments: [info.name])
-    }), stored == checksum {
-      return .unchanged
+    }
+    // Files of the size last imported may be the same files: their digest decides first. Files of
+    // another size have changed: the import goes ahead, and their digest (recorded for the next
+    // import) is computed on another thread once the importer starts writing rows, when its own
+    // work on every core is over (importers compute first and write last).
+    let checksum: Checksum.Pending
+    if let stored, Checksum.byteCount(of: stored) == (try Checksum.byteCount(of: files)) {
+      let digest = try Checksum.of(files: files)
+      if digest == stored { return .unchanged }
+      checksum = Checksum.Pending(digest)
+    } else {
+      checksum = Checksum.Pending(files: files)
     }
     let context = ImportContext(registry: registry, progress: progress)
     return try queue.write { db in
@@ -34,7 +43,7 @@ extension Store {
         try db.execute(sql: "DELETE FROM \(shared) WHERE dataset = ?", arguments: [info.name])
       }
       try db.execute(sql: "DELETE FROM dataset WHERE name = ?", arguments: [info.name])
-      let sink = StoreSink(db: db, dataset: info.name)
+      let sink = StoreSink(db: db, dataset: info.name, onFirstWrite: { checksum.start() })
       let sourceID = try sink.sourceID(for: info.source)
       sink.defaultSourceID = sourceID
       let summary = try importer.read(files, into: sink, context: context)
@@ -46,7 +55,7 @@ extension Store {
           """,
         arguments: [
           info.name, info.title, info.version, sourceID, summary.coverage?.lowerBound,
-          summary.coverage?.upperBound, Self.timestamp(), summary.rowsWritten, checksum, sourcePath,
+          summary.coverage?.upperBound, Self.timestamp(), summary.rowsWritten, try checksum.value(), sourcePath,
         ])
       return .imported(summary)
     }
@@ -66,13 +75,24 @@ final class StoreSink: ImportSink {
   var defaultSourceID = 0
   private var statements: [String: Statement] = [:]
   private var sources: [String: Int] = [:]
+  /// Called before the first write (the dataset's digest starts then), then `nil`.
+  private var onFirstWrite: (() -> Void)?
 
-  init(db: Database, dataset: String) {
+  init(db: Database, dataset: String, onFirstWrite: (() -> Void)? = nil) {
     self.db = db
     self.dataset = dataset
+    self.onFirstWrite = onFirstWrite
+  }
+
+  /// Runs ``onFirstWrite`` before the first write.
+  func willWrite() {
+    guard let first = onFirstWrite else { return }
+    onFirstWrite = nil
+    first()
   }
 
   func insert(into table: String, columns: [String], values: [SQLValue]) throws {
+    willWrite()
     let key = table + "|" + columns.joined(separator: ",")
     let statement: Statement
     if let cached = statements[key] {
@@ -133,72 +153,5 @@ extension Store {
   static func orderedPair(_ a: StateID, _ b: StateID?) -> (String, String) {
     guard let b else { return (a.rawValue, "") }
     return a < b ? (a.rawValue, b.rawValue) : (b.rawValue, a.rawValue)
-  }
-}
-
-/// A 64-bit FNV-1a-style digest of files' bytes (of the curated data, byte by byte; of dataset
-/// files, four interleaved lanes of eight bytes a step over each 4 MiB block of the file mapped
-/// into memory, blocks on every core), to recognise a re-import of the same files.
-enum Checksum {
-  /// The digest of files, in order: a 20 MB file in about 2 ms on two cores (one multiplication
-  /// chain over the whole file took 7).
-  static func of(files: [URL]) throws -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    var total = 0
-    for file in files {
-      try MappedFile.withBytes(of: file) { bytes in
-        total += bytes.count
-        // Blocks of 4 MiB hashed on every core, then folded in order: the digest does not depend
-        // on the number of cores.
-        let block = 1 << 22
-        var hashes = [UInt64](repeating: 0, count: (bytes.count + block - 1) / block)
-        hashes.withUnsafeMutableBufferPointer { hashes in
-          nonisolated(unsafe) let (hashes, bytes) = (hashes, bytes)
-          DispatchQueue.concurrentPerform(iterations: hashes.count) { k in
-            hashes[k] = lanes(UnsafeRawBufferPointer(rebasing: bytes[(k * block)..<min(bytes.count, (k + 1) * block)]))
-          }
-        }
-        for blockHash in hashes { hash = mix(hash, blockHash) }
-      }
-      // Separate files so that moving bytes between them changes the digest.
-      hash = mix(hash, 0xff)
-    }
-    return "fnv1a64x32b:" + String(hash, radix: 16) + ":\(total)"
-  }
-
-  @inline(__always)
-  private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
-    var hash = (hash ^ word) &* 0x100_0000_01b3
-    hash ^= hash >> 29
-    return hash
-  }
-
-  /// Four independent lanes, 32 bytes a step (so the multiplications overlap), then the tail
-  /// byte by byte; the lanes are folded in order.
-  private static func lanes(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    var h0: UInt64 = 0xcbf2_9ce4_8422_2325, h1 = h0 ^ 1, h2 = h0 ^ 2, h3 = h0 ^ 3
-    var i = 0
-    while i + 32 <= bytes.count {
-      h0 = mix(h0, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-      h1 = mix(h1, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
-      h2 = mix(h2, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)))
-      h3 = mix(h3, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
-      i += 32
-    }
-    var hash = mix(mix(mix(h0, h1), h2), h3)
-    while i < bytes.count {
-      hash = mix(hash, UInt64(bytes[i]))
-      i += 1
-    }
-    return mix(hash, UInt64(bytes.count))
-  }
-
-  static func of(bytes: [UInt8]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    return "fnv1a64:" + String(hash, radix: 16) + ":\(bytes.count)"
   }
 }

@@ -22,6 +22,17 @@ struct StateRegistryTests {
     #expect(try registry.resolve(query).id == StateID(id))
   }
 
+  @Test("a COW code's holders at any time are the states a search for it finds")
+  func holdersOfACodeAreWhatASearchFinds() {
+    #expect(registry.holders(ofCode: 365, in: .cowNumeric) == ["RUS"])
+    #expect(registry.holders(ofCode: 710, in: .cowNumeric) == ["CHN"])
+    #expect(registry.holders(ofCode: 999, in: .cowNumeric).isEmpty)
+    for code in 1...999 {
+      let searched = Set(registry.search("cow:\(code)", limit: 100).map(\.state.id))
+      #expect(registry.holders(ofCode: code, in: .cowNumeric) == searched, "COW \(code)")
+    }
+  }
+
   @Test("COW 365 is one identity named the Soviet Union until 1991 and Russia after")
   func russiaByDate() throws {
     let ussr = try registry.resolve("cow:365", on: day("1980-06-01"))

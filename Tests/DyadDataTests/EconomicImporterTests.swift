@@ -1,5 +1,5 @@
 import DyadCore
-import DyadData
+@testable import DyadData
 import DyadTestSupport
 import Foundation
 import Testing
@@ -116,6 +116,29 @@ struct EconomicImporterTests {
     #expect(try Self.totals(sink, "CHN", 2000) == COWTradeSeries.StateYear(year: 2000, imports: nil, exports: nil, partnersRanked: 0))
   }
 
+  @Test func stateTotalsInAnyOrderAreKeptByYearOnce() throws {
+    let folder = try TemporaryFolder()
+    // Russia's years out of order with a gap, the US between them, a state-year repeated with
+    // the same totals.
+    let states = Self.stateHeader + "365,2002,30,40\n2,2000,1000,800\n365,2000,10,NA\n365,2002,30,40\n"
+    let (sink, summary) = try Self.importCOW(dyadic: "2,365,2000,1,2,,\n", states: states, folder: folder)
+    #expect(summary.rowsRead == 5)
+    #expect(summary.rowsWritten == 1 + 3)  // one dyad-year, three state-years
+    #expect(try Self.totals(sink, "RUS", 2000) == COWTradeSeries.StateYear(year: 2000, imports: 10, exports: nil, partnersRanked: 1))
+    #expect(try Self.totals(sink, "RUS", 2001) == COWTradeSeries.StateYear(year: 2001, imports: nil, exports: nil, partnersRanked: 0))
+    #expect(try Self.totals(sink, "RUS", 2002) == COWTradeSeries.StateYear(year: 2002, imports: 30, exports: 40, partnersRanked: 0))
+    #expect(try Self.totals(sink, "USA", 2000) == COWTradeSeries.StateYear(year: 2000, imports: 1000, exports: 800, partnersRanked: 1))
+
+    let other = try TemporaryFolder()
+    #expect(throws: ImportError(
+      file: "cow_trade_state_year.csv", line: 4, field: "ccode", message: "RUS 2002 is listed with other totals on line 2")
+    ) {
+      _ = try Self.importCOW(
+        dyadic: "2,365,2000,1,2,,\n", states: Self.stateHeader + "365,2002,30,40\n2,2000,1,1\n365,2002,31,40\n",
+        folder: other)
+    }
+  }
+
   @Test func quotedCRLFAndBOMFilesReadTheSame() throws {
     let plain = "2,20,2000,100,200,,\n710,365,2000,NA,7.5,,\n"
     let folder = try TemporaryFolder()
@@ -191,6 +214,28 @@ struct EconomicImporterTests {
     } catch let error as ImportError {
       #expect(error.field == "flow2")
       #expect(error.line == 1)
+    }
+  }
+
+  /// Varints of every length, at and around each boundary, are plain LEB128: seven bits a byte,
+  /// lowest first, the top bit set on every byte but the last.
+  @Test func varintsAreLEB128() {
+    var values: [UInt64] = [0, 1, 0x7F, 0x80, 300, 0x3FFF, 0x4000, 0x1F_FFFF, 0x20_0000, 0xFFF_FFFF, 0x1000_0000, UInt64.max]
+    for bits in 1..<64 { values += [(1 << bits) - 1, 1 << bits, (1 << bits) + 1] }
+    for value in values {
+      var expected: [UInt8] = []
+      var n = value
+      repeat {
+        expected.append(UInt8(n & 0x7F) | (n >= 0x80 ? 0x80 : 0))
+        n >>= 7
+      } while n > 0
+      var buffer = [UInt8](repeating: 0xEE, count: 32)
+      let written = buffer.withUnsafeMutableBufferPointer { buffer in
+        var cursor = PackCursor(pointer: buffer.baseAddress!)
+        cursor.varint(value)
+        return buffer.baseAddress!.distance(to: cursor.pointer)
+      }
+      #expect(Array(buffer[0..<written]) == expected, "\(value)")
     }
   }
 

@@ -3,8 +3,9 @@ import Testing
 @testable import DyadData
 
 /// The partner-rank sorter against the standard library's sort, on keys built to stress it: equal
-/// keys (ties, which must keep their order), keys equal in their high half only (sorted by the
-/// low half afterwards, in short and long runs), and bytes shared by every key (skipped passes).
+/// keys (ties, which must keep their order), keys equal in their top bits only (sorted by the
+/// rest afterwards, in short and long runs), and digits shared by every key (skipped passes), in
+/// sorts small (8-bit digits) and large (12-bit digits).
 @Suite struct RadixSorterTests {
   static func check(_ keys: [UInt64]) {
     var sorter = COWTradeBuilder.RadixSorter(capacity: keys.count)
@@ -19,7 +20,7 @@ import Testing
     #expect(Array(sorter.values.prefix(keys.count)) == expected.map { Int32($0.offset) })
   }
 
-  @Test(arguments: [0, 1, 2, 31, 33, 500, 5000])
+  @Test(arguments: [0, 1, 2, 31, 33, 500, 1023, 1024, 5000, 20000])
   func sortsLikeTheStandardLibrary(count: Int) {
     var generator = SystemRandomNumberGenerator()
     let highs: [UInt64] = (0..<8).map { _ in UInt64.random(in: 0...UInt64(UInt32.max), using: &generator) << 32 }

@@ -1,31 +1,5 @@
 import Dispatch
-
-/// A value computed on a global dispatch queue while the caller goes on; ``value()`` waits for it.
-///
-/// ```swift
-/// let totals = Background { try parseTotals(url) }
-/// try readTheLargeFile()
-/// let parsed = try totals.value()
-/// ```
-final class Background<Value>: @unchecked Sendable {
-  private var result: Result<Value, any Error>?
-  private let group = DispatchGroup()
-
-  /// Starts computing `body` on a global queue.
-  init(_ body: @escaping @Sendable () throws -> Value) {
-    group.enter()
-    DispatchQueue.global().async {
-      self.result = Result { try body() }
-      self.group.leave()
-    }
-  }
-
-  /// Waits for the value, or rethrows the error computing it threw.
-  func value() throws -> Value {
-    group.wait()
-    return try result!.get()
-  }
-}
+import Foundation
 
 /// Releases a value on a global queue: for the tens of megabytes of arrays an import leaves behind,
 /// whose pages the system then unmaps while the caller goes on (say, to commit). The caller's own
@@ -43,4 +17,35 @@ func releaseInBackground<T>(_ value: T) {
 private final class ReleaseBox<T>: @unchecked Sendable {
   var value: T?
   init(_ value: T) { self.value = value }
+}
+
+/// Work run later by whichever thread calls ``run()`` first (or ``value()``, if none did), whose
+/// result ``value()`` then returns: for work handed to another loop's threads.
+///
+/// ```swift
+/// let totals = Deferred { try parseTotals(url) }
+/// try readTheLargeFile(alongside: { totals.run() })
+/// let parsed = try totals.value()
+/// ```
+final class Deferred<Value>: @unchecked Sendable {
+  private let body: () throws -> Value
+  private var result: Result<Value, any Error>?
+  private let lock = NSLock()
+
+  init(_ body: @escaping () throws -> Value) { self.body = body }
+
+  /// Runs the work, unless it has run.
+  func run() {
+    lock.lock()
+    defer { lock.unlock() }
+    if result == nil { result = Result { try body() } }
+  }
+
+  /// The work's value (running it now if it has not run), or the error it threw.
+  func value() throws -> Value {
+    run()
+    lock.lock()
+    defer { lock.unlock() }
+    return try result!.get()
+  }
 }

@@ -19,7 +19,7 @@ public enum MappedFile {
     }
     let size = Int(status.st_size)
     if (status.st_mode & S_IFMT) == S_IFREG, size > 0,
-      let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED
+      let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), address != MAP_FAILED
     {
       defer { munmap(address, size) }
       return try body(UnsafeRawBufferPointer(start: address, count: size))

@@ -38,9 +38,25 @@ final class COWCodeCache {
     let slot = (code &- 1) &* Self.yearSpan &+ (year &- Self.years.lowerBound)
     let cached = table[slot]
     if cached != Self.unknown { return cached }
+    if let only = onlyHolder(code: code) {
+      // Every year of the code at once.
+      let row = (code &- 1) &* Self.yearSpan
+      UnsafeMutableBufferPointer(rebasing: table[row..<(row + Self.yearSpan)]).update(repeating: only)
+      return only
+    }
     let found = resolve(code: code, year: year)
     table[slot] = found
     return found
+  }
+
+  /// The index of the one state a code names at any time, ``unresolved`` for a code that names
+  /// none, or `nil` for a code held by several states over time (resolved year by year).
+  func onlyHolder(code: Int) -> Int32? {
+    switch holders(of: code) {
+    case .none: Self.unresolved
+    case .one(let state): state
+    case .several: nil
+    }
   }
 
   /// The state a code names in a year, or `nil`.
@@ -64,24 +80,20 @@ final class COWCodeCache {
   }
   private var holders: [Int: Holders] = [:]
 
+  private func holders(of code: Int) -> Holders {
+    if let cached = holders[code] { return cached }
+    let states = registry.holders(ofCode: code, in: .cowNumeric)
+    let known: Holders = states.isEmpty ? .none : states.count == 1 ? .one(index(of: states.first!)) : .several
+    holders[code] = known
+    return known
+  }
+
+  /// The state a code held by several states over time names in a year. (A code held by one
+  /// state only resolves to it in every year, which the dated lookups here would end at too, and
+  /// a code held by none never resolves: ``index(code:year:)`` answers both without these lookups,
+  /// whose failures are costly, each computing spelling suggestions.)
   private func resolve(code: Int, year: Int) -> Int32 {
     let query = "cow:\(code)"
-    // A code held by one state only resolves to it in every year (the dated lookups below would
-    // end there too), and a code held by none never resolves: both skip the dated lookups, whose
-    // failures are costly (each computes spelling suggestions).
-    let known: Holders
-    if let cached = holders[code] {
-      known = cached
-    } else {
-      let states = Set(registry.search(query, limit: 100).map(\.state.id))
-      known = states.isEmpty ? .none : states.count == 1 ? .one(index(of: states.first!)) : .several
-      holders[code] = known
-    }
-    switch known {
-    case .none: return Self.unresolved
-    case .one(let state): return state
-    case .several: break
-    }
     var found =
       (try? registry.resolve(query, on: Day.startOf(year: year)).id)
       ?? (try? registry.resolve(query, on: Day.endOf(year: year)).id)

@@ -13,6 +13,8 @@ struct COWTradeBuilder {
   struct Row {
     var ab: Double
     var ba: Double
+    /// The row's dyad: its number in ``pairs`` where the dyads' rows are not contiguous in the file;
+    /// otherwise its number within its chunk, which nothing reads (rows are then read by dyad).
     var dyad: Int32
     var year: Int16
   }
@@ -34,6 +36,8 @@ struct COWTradeBuilder {
     var imports: Double
     var exports: Double
     var line: Int32
+    var state: Int32
+    var year: Int16
   }
 
   /// A dyad as two state indices, the first with the smaller ``StateID``.
@@ -59,6 +63,8 @@ struct COWTradeBuilder {
 
   let codes: COWCodeCache
   let threads: Int
+  /// Runs the parallel loops of one import; stopped by ``build()``.
+  let pool: WorkerPool
   private(set) var rows: [Row] = []
   private(set) var pairs: [Pair] = []
   private var spans: [DyadSpan] = []
@@ -67,7 +73,10 @@ struct COWTradeBuilder {
   /// Where each chunk's rows start in ``rows``, the file line of its first line, and its line
   /// anchors: what ``line(ofRow:)`` needs.
   private var chunkLines: [(firstRow: Int, firstLine: Int, anchors: [(row: Int32, line: Int32)])] = []
-  private var totals: [Int32: [Int16: Totals]] = [:]
+  /// The national totals, by state (index) then year, each state-year once.
+  private var totals: [Totals] = []
+  /// Where each state's totals start in ``totals``, by state index (and the end, last).
+  private var totalsStart: [Int] = [0]
   private(set) var years: ClosedRange<Int>?
   private(set) var rowsRead = 0
   private var dyadicFile = ""
@@ -75,6 +84,7 @@ struct COWTradeBuilder {
   init(registry: StateRegistry, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
     codes = COWCodeCache(registry: registry)
     self.threads = max(1, min(threads, 8))
+    pool = WorkerPool(threads: self.threads)
   }
 
   private mutating func cover(_ year: Int) {
@@ -93,7 +103,10 @@ struct COWTradeBuilder {
 
   /// Reads the dyadic file: `ccode1`, `ccode2`, `year`, `flow1` (imports of ccode1 from ccode2) and
   /// `flow2` (the reverse), in current US$ millions.
-  mutating func readDyadic(_ url: URL) throws {
+  ///
+  /// `alongside` is other work, run once by one of the threads reading the file (or before the
+  /// file is read, where it is read on one thread).
+  mutating func readDyadic(_ url: URL, alongside: @escaping @Sendable () -> Void = {}) throws {
     let file = url.lastPathComponent
     dyadicFile = file
     let scanned: COWTradeScanner.Scan? = try MappedFile.withBytes(of: url) { raw in
@@ -117,10 +130,11 @@ struct COWTradeBuilder {
           code1: found["ccode1"]!, code2: found["ccode2"]!, year: found["year"]!, flow1: found["flow1"]!,
           flow2: found["flow2"]!),
         codes: SharedCOWCodes(codes))
-      return scanner.scan(bytes, bodyStart: min(size, newline + 1), threads: threads)
+      return scanner.scan(bytes, bodyStart: min(size, newline + 1), pool: pool, alongside: alongside)
     }
     guard let scanned else {
       // A quote somewhere: general CSV, for CSVReader.
+      alongside()
       try readDyadicWithCSVReader(url)
       return
     }
@@ -155,18 +169,18 @@ struct COWTradeBuilder {
       records.append((code1, code2, year, flow1, flow2, line))
     }
     guard columns != nil else { throw ImportError(file: file, line: 1, message: "the file is empty") }
-    var local = LocalCodes(SharedCOWCodes(codes))
+    var scratch = COWTradeChunk.Scratch(codes: SharedCOWCodes(codes))
     var chunk: COWTradeChunk?
     rows = try [Row](unsafeUninitializedCapacity: records.count) { buffer, initialized in
       var filling = COWTradeChunk(output: buffer)
       for r in records {
         if let problem = filling.add(
-          code1: r.code1, code2: r.code2, year: r.year, flow1: r.flow1, flow2: r.flow2, line: r.line, codes: &local)
+          code1: r.code1, code2: r.code2, year: r.year, flow1: r.flow1, flow2: r.flow2, line: r.line, scratch: &scratch)
         {
           throw ImportError(file: file, line: r.line, field: problem.column, message: problem.message)
         }
       }
-      filling.finish()
+      filling.finish(scratch: &scratch)
       filling.lines = records.last.map { $0.line + 1 } ?? 0
       initialized = filling.rowCount
       chunk = filling
@@ -180,7 +194,7 @@ struct COWTradeBuilder {
   /// found. The chunks' rows are ``rows``, in order; `firstLine` is the file line of the first
   /// chunk's first line.
   private mutating func ingest(_ chunks: [COWTradeChunk], firstLine: Int, file: String) throws {
-    var pairIndex: [UInt64: Int32] = [:]
+    var numbers = DyadNumbers(states: codes.ids.count)
     var renumbered: [[Int32]] = []
     var lastGlobal: Int32 = -1  // the dyad of the last row so far
     var offset = firstLine
@@ -189,9 +203,8 @@ struct COWTradeBuilder {
       var map = [Int32](repeating: 0, count: chunk.pairs.count)
       if !chunk.contiguous { contiguous = false }
       for (local, pair) in chunk.pairs.enumerated() {
-        let key = UInt64(UInt32(pair.a)) << 32 | UInt64(UInt32(pair.b))
         let span = chunk.spans[local]
-        if let global = pairIndex[key] {
+        if let global = numbers[pair.a, pair.b] {
           // Contiguous only when the chunk begins by continuing the dyad the last chunk ended with.
           if !(local == 0 && global == lastGlobal) { contiguous = false }
           var merged = spans[Int(global)]
@@ -207,7 +220,7 @@ struct COWTradeBuilder {
           let global = Int32(pairs.count)
           pairs.append(pair)
           spans.append(span)
-          pairIndex[key] = global
+          numbers[pair.a, pair.b] = global
           map[local] = global
         }
       }
@@ -224,8 +237,12 @@ struct COWTradeBuilder {
       }
       offset += chunk.lines
     }
-    // The rows' dyads, renumbered in place on every core: each chunk whose local numbers are not
+    rowsRead += rows.count
+    // The rows' dyads, renumbered in place on every core, for ``build()`` to group the rows by
+    // dyad: only where a dyad's rows are not contiguous (in COW's files they are, and rows are
+    // then read by dyad, as runs, without their numbers). Each chunk whose local numbers are not
     // already the global ones (the first chunk's are), in one part per thread.
+    guard !contiguous else { return }
     let starts = chunkLines.map(\.firstRow) + [rows.count]
     let moving = renumbered.indices.filter { c in renumbered[c].indices.contains { renumbered[c][$0] != Int32($0) } }
     let parts = moving.flatMap { c in
@@ -236,14 +253,13 @@ struct COWTradeBuilder {
       rows.withUnsafeMutableBufferPointer { rows in
         nonisolated(unsafe) let rows = rows
         let renumbered = renumbered
-        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+        pool.forEach(parts.count) { k, _ in
           renumbered[parts[k].chunk].withUnsafeBufferPointer { map in
             for i in parts[k].rows { rows[i].dyad = map[Int(rows[i].dyad)] }
           }
         }
       }
     }
-    rowsRead += rows.count
   }
 
   /// The file line of a row (for messages).
@@ -300,26 +316,57 @@ struct COWTradeBuilder {
     return StateTotalsFile(file: file, rows: rows)
   }
 
-  /// Resolves the parsed state-year rows and keeps them; a state-year given twice must repeat
-  /// the same totals.
+  /// Resolves the parsed state-year rows and keeps them, grouped by state in year order; a
+  /// state-year given twice must repeat the same totals. Call once.
   mutating func add(_ parsed: StateTotalsFile) throws {
     let file = parsed.file
-    for row in parsed.rows {
-      let code = Int(row.code), year = Int(row.year), line = Int(row.line)
-      let state = codes.index(code: code, year: year)
-      guard state >= 0 else { throw Self.unknownCode(code, year, file, line, "ccode") }
-      if let earlier = totals[state]?[row.year] {
-        guard Self.same(earlier.imports, row.imports), Self.same(earlier.exports, row.exports) else {
-          throw ImportError(
-            file: file, line: line, field: "ccode",
-            message: "\(codes.ids[Int(state)]) \(year) is listed with other totals on line \(earlier.line)")
-        }
-      } else {
-        totals[state, default: [:]][row.year] = Totals(imports: row.imports, exports: row.exports, line: row.line)
-      }
-      cover(year)
+    let rows = parsed.rows
+    // Resolved in file order (the first unknown code is the one reported), then grouped by state
+    // with a counting sort, which keeps file order within a state.
+    var states = [Int32](repeating: 0, count: rows.count)
+    for (k, row) in rows.enumerated() {
+      let state = codes.index(code: Int(row.code), year: Int(row.year))
+      guard state >= 0 else { throw Self.unknownCode(Int(row.code), Int(row.year), file, Int(row.line), "ccode") }
+      states[k] = state
+      cover(Int(row.year))
     }
-    rowsRead += parsed.rows.count
+    var next = [Int](repeating: 0, count: codes.ids.count + 1)
+    for state in states { next[Int(state) + 1] += 1 }
+    for k in 1..<next.count { next[k] += next[k - 1] }
+    var grouped = [Totals](repeating: Totals(imports: 0, exports: 0, line: 0, state: 0, year: 0), count: rows.count)
+    for (k, row) in rows.enumerated() {
+      let state = Int(states[k])
+      grouped[next[state]] = Totals(
+        imports: row.imports, exports: row.exports, line: row.line, state: states[k], year: row.year)
+      next[state] += 1
+    }
+    // Years in order within each state (they are in COW's file); a repeated state-year kept once.
+    var start = 0
+    while start < grouped.count {
+      var end = start + 1
+      while end < grouped.count && grouped[end].state == grouped[start].state { end += 1 }
+      if grouped[start..<end].indices.dropFirst().contains(where: { grouped[$0 - 1].year >= grouped[$0].year }) {
+        grouped[start..<end].sort { ($0.year, $0.line) < ($1.year, $1.line) }
+      }
+      start = end
+    }
+    totals.reserveCapacity(grouped.count)
+    totalsStart = [Int](repeating: 0, count: codes.ids.count + 1)
+    for entry in grouped {
+      if let earlier = totals.last, earlier.state == entry.state, earlier.year == entry.year {
+        guard Self.same(earlier.imports, entry.imports), Self.same(earlier.exports, entry.exports) else {
+          throw ImportError(
+            file: file, line: Int(entry.line), field: "ccode",
+            message: "\(codes.ids[Int(entry.state)]) \(entry.year) is listed with other totals on line \(earlier.line)")
+        }
+        continue
+      }
+      totals.append(entry)
+      totalsStart[Int(entry.state) + 1] = totals.count
+    }
+    // States without totals start where the state before them ends.
+    for k in 1..<totalsStart.count { totalsStart[k] = max(totalsStart[k], totalsStart[k - 1]) }
+    rowsRead += rows.count
   }
 
   // MARK: Building
@@ -370,7 +417,7 @@ struct COWTradeBuilder {
         }
       }
     }
-    let ranks = rank(skip: skip)
+    let ranks = rank(starts: starts, order: identity ? nil : order, skip: skip)
 
     // The dyads of each first state, by partner id; states sorted by id once, so that dyads sort
     // by an integer; ids as UTF-8 once. States are packed on every core.
@@ -380,24 +427,37 @@ struct COWTradeBuilder {
     for (k, s) in codes.ids.indices.sorted(by: { codes.ids[$0] < codes.ids[$1] }).enumerated() { position[s] = k }
     let stateCount = codes.ids.count
     var packed = [StateOutput?](repeating: nil, count: stateCount)
-    let parts = stateCount < 16 ? 1 : threads
+    // One state an iteration, taken by whichever thread is free.
     packed.withUnsafeMutableBufferPointer { packed in
       nonisolated(unsafe) let packed = packed
       nonisolated(unsafe) let builder = self
       let work = PackWork(
         byFirst: byFirst, position: position, utf8: codes.ids.map { Array($0.rawValue.utf8) }, starts: starts,
         order: identity ? nil : order, skip: skip, ranks: ranks)
-      DispatchQueue.concurrentPerform(iterations: parts) { part in
-        for s in stride(from: part, to: stateCount, by: parts) { packed[s] = builder.pack(state: s, work) }
+      pool.forEach(stateCount) { s, _ in
+        packed[s] = builder.pack(state: s, work)
       }
     }
+    // The parallel work is over: the workers stop spinning, and leave their cores to the store.
+    pool.stop()
     let output = Output(
-      dyadYears: skip.reduce(rows.count) { $1 ? $0 - 1 : $0 }, stateYears: totals.values.reduce(0) { $0 + $1.count })
+      dyadYears: skip.reduce(rows.count) { $1 ? $0 - 1 : $0 }, stateYears: totals.count)
     // The ranks and the work arrays are released while the states are written.
     releaseInBackground(ranks)
     releaseInBackground(order)
     releaseInBackground(skip)
     return (output, packed.compactMap { $0 })
+  }
+
+  /// The partner ranks of every row, and the number of partners each state ranked each year.
+  struct Ranks {
+    /// By row: the rank of the dyad's second state among the first's partners (low 16 bits) and
+    /// of the first among the second's (high 16 bits); 0 is unranked.
+    let pairs: [UInt32]
+    /// By `state * span + (year - firstYear)`.
+    let partners: [UInt16]
+    let firstYear: Int
+    let span: Int
   }
 
   /// What packing needs besides the rows.
@@ -409,7 +469,7 @@ struct COWTradeBuilder {
     /// The rows in dyad order; `nil` when that is the rows' own order.
     let order: [Int32]?
     let skip: [Bool]
-    let ranks: (bForA: [UInt16], aForB: [UInt16], partners: [UInt16], firstYear: Int, span: Int)
+    let ranks: Ranks
   }
 
   /// One state's row: its totals, and the packed series of the dyads it is the first state of.
@@ -422,42 +482,39 @@ struct COWTradeBuilder {
     rows.withUnsafeBufferPointer { rows in
       (work.order ?? []).withUnsafeBufferPointer { order in
         work.skip.withUnsafeBufferPointer { skip in
-          ranks.bForA.withUnsafeBufferPointer { bForA in
-            ranks.aForB.withUnsafeBufferPointer { aForB in
-              for d in own {
-                let range = work.starts[Int(d)]..<work.starts[Int(d) + 1]
-                let span = spans[Int(d)]
-                let first = Int(span.first), last = Int(span.last)
-                writer.beginDyad(
-                  partner: work.utf8[Int(pairs[Int(d)].b)], firstYear: first, years: last - first + 1, whole: span.whole)
-                writer.records(years: last - first + 1) { cursor, whole in
-                  var year = first
-                  for k in range {
-                    let i = identity ? k : Int(order[k])
-                    if !skip.isEmpty && skip[i] { continue }
-                    let row = rows[i]
-                    while year < Int(row.year) {
-                      cursor.record(.nan, .nan, 0, 0, whole: whole)
-                      year += 1
-                    }
-                    cursor.record(row.ab, row.ba, Int(bForA[i]), Int(aForB[i]), whole: whole)
+          ranks.pairs.withUnsafeBufferPointer { rankPairs in
+            for d in own {
+              let range = work.starts[Int(d)]..<work.starts[Int(d) + 1]
+              let span = spans[Int(d)]
+              let first = Int(span.first), last = Int(span.last)
+              writer.beginDyad(
+                partner: work.utf8[Int(pairs[Int(d)].b)], firstYear: first, years: last - first + 1, whole: span.whole)
+              writer.records(years: last - first + 1) { cursor, whole in
+                var year = first
+                for k in range {
+                  let i = identity ? k : Int(order[k])
+                  if !skip.isEmpty && skip[i] { continue }
+                  let row = rows[i]
+                  while year < Int(row.year) {
+                    cursor.record(.nan, .nan, 0, 0, whole: whole)
                     year += 1
                   }
+                  let pair = rankPairs[i]
+                  cursor.record(row.ab, row.ba, Int(pair & 0xFFFF), Int(pair >> 16), whole: whole)
+                  year += 1
                 }
-                writer.endDyad()
               }
+              writer.endDyad()
             }
           }
         }
       }
     }
     // National totals and the number of partners ranked, by year.
-    let ownTotals = totals[Int32(s)] ?? [:]
-    var first = Int.max, last = Int.min
-    for year in ownTotals.keys {
-      first = min(first, Int(year))
-      last = max(last, Int(year))
-    }
+    // (In year order, each year once.)
+    let ownTotals = s + 1 < totalsStart.count ? totals[totalsStart[s]..<totalsStart[s + 1]] : []
+    var first = ownTotals.first.map { Int($0.year) } ?? Int.max
+    var last = ownTotals.last.map { Int($0.year) } ?? Int.min
     for y in 0..<ranks.span where ranks.partners[s * ranks.span + y] > 0 {
       first = min(first, ranks.firstYear + y)
       last = max(last, ranks.firstYear + y)
@@ -467,9 +524,14 @@ struct COWTradeBuilder {
       let size = COWTradeSeries.stateRecordSize
       totalBytes = [UInt8](repeating: 0, count: (last - first + 1) * size)
       totalBytes.withUnsafeMutableBytes { raw in
+        var next = ownTotals.startIndex
         for year in first...last {
           let base = (year - first) * size
-          let entry = ownTotals[Int16(year)]
+          var entry: Totals?
+          if next < ownTotals.endIndex && Int(ownTotals[next].year) == year {
+            entry = ownTotals[next]
+            next += 1
+          }
           COWTradeSeries.store(entry?.imports ?? .nan, raw, base)
           COWTradeSeries.store(entry?.exports ?? .nan, raw, base + 8)
           let y = year - ranks.firstYear
@@ -490,31 +552,58 @@ struct COWTradeBuilder {
   /// Each year's complete dyads are sorted once by total, largest first; walking them in that
   /// order, a state's n-th partner has rank n (or the rank of an equal total before it). Years are
   /// split between threads.
-  private func rank(skip: [Bool]) -> (bForA: [UInt16], aForB: [UInt16], partners: [UInt16], firstYear: Int, span: Int) {
+  ///
+  /// Rows are read by dyad: each dyad's run of `order` (from `starts`), or of the rows themselves
+  /// when `order` is `nil`.
+  private func rank(
+    starts dyadStarts: [Int], order: [Int32]?, skip: [Bool]
+  ) -> Ranks {
     // Unranked (0) until the walk: zeroed on every core.
-    var bForA = Self.zeros(rows.count, threads: threads)
-    var aForB = Self.zeros(rows.count, threads: threads)
-    guard let years else { return (bForA, aForB, [], 0, 0) }
+    var rankPairs = Self.zeros(rows.count, pool: pool)
+    guard let years else { return Ranks(pairs: rankPairs, partners: [], firstYear: 0, span: 0) }
     let firstYear = years.lowerBound
     let span = years.count
     let stateCount = codes.ids.count
     // The complete rows' totals and states, gathered by year (a counting sort), so that each
-    // year's ranking reads contiguous memory. The rows are split between threads; within a year,
-    // each thread's rows follow the previous thread's, so the gather keeps file order.
-    let pieces = rows.count < 1 << 16 ? 1 : threads
-    let bounds = (0...pieces).map { rows.count * $0 / pieces }
+    // year's ranking reads contiguous memory. The dyads are split between threads, in parts of
+    // about equal rows; within a year, each thread's rows follow the previous thread's, so the
+    // gather keeps dyad order (ties share a rank whatever their order).
+    let pieces = rows.count < 1 << 16 ? 1 : threads * 4
+    let bounds = (0...pieces).map { part in
+      // The first dyad whose rows start at or past an even split (binary search).
+      if part == pieces { return pairs.count }
+      var (low, high) = (0, pairs.count)
+      while low < high {
+        let middle = (low + high) / 2
+        if dyadStarts[middle] >= rows.count * part / pieces { high = middle } else { low = middle + 1 }
+      }
+      return low
+    }
+    // Visits the complete rows of a part's dyads: the dyad, the row's index and the row.
+    @Sendable @inline(__always) func forEachComplete(
+      part: Int, _ rows: UnsafeBufferPointer<Row>, _ order: UnsafeBufferPointer<Int32>,
+      _ skip: UnsafeBufferPointer<Bool>, _ body: (Int, Int, Row) -> Void
+    ) {
+      let (skipping, ordered) = (!skip.isEmpty, !order.isEmpty)
+      for d in bounds[part]..<bounds[part + 1] {
+        for k in dyadStarts[d]..<dyadStarts[d + 1] {
+          let i = ordered ? Int(order[k]) : k
+          let row = rows[i]
+          if (skipping && skip[i]) || row.ab.isNaN || row.ba.isNaN { continue }
+          body(d, i, row)
+        }
+      }
+    }
     // Per part and year, the complete rows: counted, then turned into each part's first slot.
     var counts = [Int](repeating: 0, count: pieces * span)
     rows.withUnsafeBufferPointer { rows in
-      skip.withUnsafeBufferPointer { skip in
-        counts.withUnsafeMutableBufferPointer { counts in
-          nonisolated(unsafe) let (rows, skip, counts) = (rows, skip, counts)
-          DispatchQueue.concurrentPerform(iterations: pieces) { part in
-            let skipping = !skip.isEmpty
-            let base = part * span
-            for i in bounds[part]..<bounds[part + 1]
-            where !(skipping && skip[i]) && !rows[i].ab.isNaN && !rows[i].ba.isNaN {
-              counts[base + Int(rows[i].year) - firstYear] += 1
+      (order ?? []).withUnsafeBufferPointer { order in
+        skip.withUnsafeBufferPointer { skip in
+          counts.withUnsafeMutableBufferPointer { counts in
+            nonisolated(unsafe) let (rows, order, skip, counts) = (rows, order, skip, counts)
+            pool.forEach(pieces) { part, _ in
+              let base = part * span - firstYear
+              forEachComplete(part: part, rows, order, skip) { _, _, row in counts[base + Int(row.year)] += 1 }
             }
           }
         }
@@ -539,31 +628,30 @@ struct COWTradeBuilder {
     var firstOf = [Int32](unsafeUninitializedCapacity: complete) { $1 = complete }
     var secondOf = [Int32](unsafeUninitializedCapacity: complete) { $1 = complete }
     rows.withUnsafeBufferPointer { rows in
-      pairs.withUnsafeBufferPointer { pairs in
-        skip.withUnsafeBufferPointer { skip in
-          counts.withUnsafeMutableBufferPointer { next in
-            keys.withUnsafeMutableBufferPointer { keys in
-              rowOf.withUnsafeMutableBufferPointer { rowOf in
-                firstOf.withUnsafeMutableBufferPointer { firstOf in
-                  secondOf.withUnsafeMutableBufferPointer { secondOf in
-                    nonisolated(unsafe) let (rows, pairs, skip, next) = (rows, pairs, skip, next)
-                    nonisolated(unsafe) let (keys, rowOf, firstOf, secondOf) = (keys, rowOf, firstOf, secondOf)
-                    DispatchQueue.concurrentPerform(iterations: pieces) { part in
-                      let skipping = !skip.isEmpty
-                      let base = part * span
-                      for i in bounds[part]..<bounds[part + 1]
-                      where !(skipping && skip[i]) && !rows[i].ab.isNaN && !rows[i].ba.isNaN {
-                        let row = rows[i]
-                        let slot = base + Int(row.year) - firstYear
-                        let k = next[slot]
-                        next[slot] = k + 1
-                        // Largest total first: the complement of a non-negative double's bits
-                        // sorts that way.
-                        keys[k] = ~(row.ab + row.ba).bitPattern
-                        rowOf[k] = Int32(i)
-                        let pair = pairs[Int(row.dyad)]
-                        firstOf[k] = pair.a
-                        secondOf[k] = pair.b
+      (order ?? []).withUnsafeBufferPointer { order in
+        pairs.withUnsafeBufferPointer { pairs in
+          skip.withUnsafeBufferPointer { skip in
+            counts.withUnsafeMutableBufferPointer { next in
+              keys.withUnsafeMutableBufferPointer { keys in
+                rowOf.withUnsafeMutableBufferPointer { rowOf in
+                  firstOf.withUnsafeMutableBufferPointer { firstOf in
+                    secondOf.withUnsafeMutableBufferPointer { secondOf in
+                      nonisolated(unsafe) let (rows, order, pairs, skip, next) = (rows, order, pairs, skip, next)
+                      nonisolated(unsafe) let (keys, rowOf, firstOf, secondOf) = (keys, rowOf, firstOf, secondOf)
+                      pool.forEach(pieces) { part, _ in
+                        let base = part * span - firstYear
+                        forEachComplete(part: part, rows, order, skip) { d, i, row in
+                          let slot = base + Int(row.year)
+                          let k = next[slot]
+                          next[slot] = k + 1
+                          // Largest total first: the complement of a non-negative double's bits
+                          // sorts that way.
+                          keys[k] = ~(row.ab + row.ba).bitPattern
+                          rowOf[k] = Int32(i)
+                          let pair = pairs[d]
+                          firstOf[k] = pair.a
+                          secondOf[k] = pair.b
+                        }
                       }
                     }
                   }
@@ -575,60 +663,60 @@ struct COWTradeBuilder {
       }
     }
     var partners = [UInt16](repeating: 0, count: stateCount * span)
-    let parts = span < 4 ? 1 : threads
+    // Years in parts of a few each, taken by whichever thread is free; each thread sorts and walks
+    // with its own scratch space, made at its first part.
+    let parts = min(span, threads * 4)
+    let scratches = UnsafeMutableBufferPointer<WalkScratch?>.allocate(capacity: threads)
+    scratches.initialize(repeating: nil)
+    defer { scratches.deinitialize().deallocate() }
     keys.withUnsafeBufferPointer { keys in
       rowOf.withUnsafeBufferPointer { rowOf in
         firstOf.withUnsafeBufferPointer { firstOf in
           secondOf.withUnsafeBufferPointer { secondOf in
-            bForA.withUnsafeMutableBufferPointer { bForA in
-              aForB.withUnsafeMutableBufferPointer { aForB in
-                partners.withUnsafeMutableBufferPointer { partners in
-                  nonisolated(unsafe) let (keys, rowOf, firstOf, secondOf) = (keys, rowOf, firstOf, secondOf)
-                  nonisolated(unsafe) let (bForA, aForB, partners) = (bForA, aForB, partners)
-                  let starts = starts
-                  DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    let largest = (0..<span).map { starts[$0 + 1] - starts[$0] }.max() ?? 0
-                    var sorter = RadixSorter(capacity: largest)
-                    defer { sorter.release() }
-                    // Per state: partners walked so far this year, and the last total and rank.
-                    let seen = UnsafeMutableBufferPointer<Int32>.allocate(capacity: stateCount)
-                    let lastTotal = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: stateCount)
-                    let lastRank = UnsafeMutableBufferPointer<Int32>.allocate(capacity: stateCount)
-                    defer {
-                      seen.deallocate()
-                      lastTotal.deallocate()
-                      lastRank.deallocate()
+            rankPairs.withUnsafeMutableBufferPointer { rankPairs in
+              partners.withUnsafeMutableBufferPointer { partners in
+                nonisolated(unsafe) let (keys, rowOf, firstOf, secondOf) = (keys, rowOf, firstOf, secondOf)
+                nonisolated(unsafe) let (rankPairs, partners) = (rankPairs, partners)
+                let starts = starts
+                let largest = (0..<span).map { starts[$0 + 1] - starts[$0] }.max() ?? 0
+                nonisolated(unsafe) let scratches = scratches
+                pool.forEach(parts) { part, thread in
+                  if scratches[thread] == nil {
+                    scratches[thread] = WalkScratch(capacity: largest, states: stateCount)
+                  }
+                  let scratch = scratches[thread]!
+                  let (seen, lastTotal, lastRank) = (scratch.seen, scratch.lastTotal, scratch.lastRank)
+                  for y in stride(from: part, to: span, by: parts) {
+                    let base = starts[y], count = starts[y + 1] - base
+                    guard count > 0 else { continue }
+                    seen.initialize(repeating: 0)
+                    for k in 0..<count {
+                      scratch.sorter.keys[k] = keys[base + k]
+                      scratch.sorter.values[k] = Int32(base + k)
                     }
-                    for y in stride(from: part, to: span, by: parts) {
-                      let base = starts[y], count = starts[y + 1] - base
-                      guard count > 0 else { continue }
-                      seen.initialize(repeating: 0)
-                      for k in 0..<count {
-                        sorter.keys[k] = keys[base + k]
-                        sorter.values[k] = Int32(base + k)
+                    scratch.sorter.sort(count)
+                    let sorter = scratch.sorter
+                    // Walking the year's dyads from the largest total, a state's n-th partner
+                    // has rank n, or the rank of the equal total before it.
+                    @inline(__always) func rank(_ state: Int, _ key: UInt64) -> UInt16 {
+                      let n = seen[state] + 1
+                      seen[state] = n
+                      if n == 1 || key != lastTotal[state] {
+                        lastTotal[state] = key
+                        lastRank[state] = n
                       }
-                      sorter.sort(count)
-                      // Walking the year's dyads from the largest total, a state's n-th partner
-                      // has rank n, or the rank of the equal total before it.
-                      @inline(__always) func rank(_ state: Int, _ key: UInt64) -> UInt16 {
-                        let n = seen[state] + 1
-                        seen[state] = n
-                        if n == 1 || key != lastTotal[state] {
-                          lastTotal[state] = key
-                          lastRank[state] = n
-                        }
-                        return UInt16(clamping: lastRank[state])
-                      }
-                      for k in 0..<count {
-                        let key = sorter.keys[k]
-                        let entry = Int(sorter.values[k])
-                        let row = Int(rowOf[entry])
-                        bForA[row] = rank(Int(firstOf[entry]), key)
-                        aForB[row] = rank(Int(secondOf[entry]), key)
-                      }
-                      for state in 0..<stateCount where seen[state] > 0 {
-                        partners[state * span + y] = UInt16(clamping: seen[state])
-                      }
+                      return UInt16(clamping: lastRank[state])
+                    }
+                    for k in 0..<count {
+                      let key = sorter.keys[k]
+                      let entry = Int(sorter.values[k])
+                      let row = Int(rowOf[entry])
+                      // One write per row (one cache line): both ranks.
+                      rankPairs[row] =
+                        UInt32(rank(Int(firstOf[entry]), key)) | UInt32(rank(Int(secondOf[entry]), key)) << 16
+                    }
+                    for state in 0..<stateCount where seen[state] > 0 {
+                      partners[state * span + y] = UInt16(clamping: seen[state])
                     }
                   }
                 }
@@ -638,18 +726,41 @@ struct COWTradeBuilder {
         }
       }
     }
-    return (bForA, aForB, partners, firstYear, span)
+    return Ranks(pairs: rankPairs, partners: partners, firstYear: firstYear, span: span)
+  }
+
+  /// A thread's scratch space for walking the years: a sorter, and per state the partners walked
+  /// so far this year and the last total and rank.
+  final class WalkScratch {
+    var sorter: RadixSorter
+    let seen: UnsafeMutableBufferPointer<Int32>
+    let lastTotal: UnsafeMutableBufferPointer<UInt64>
+    let lastRank: UnsafeMutableBufferPointer<Int32>
+
+    init(capacity: Int, states: Int) {
+      sorter = RadixSorter(capacity: capacity)
+      seen = .allocate(capacity: states)
+      lastTotal = .allocate(capacity: states)
+      lastRank = .allocate(capacity: states)
+    }
+
+    deinit {
+      sorter.release()
+      seen.deallocate()
+      lastTotal.deallocate()
+      lastRank.deallocate()
+    }
   }
 
   // MARK: Helpers
 
   /// An array of zeros, zeroed in one part per thread (so that its pages are first touched on
   /// every core).
-  static func zeros(_ count: Int, threads: Int) -> [UInt16] {
-    [UInt16](unsafeUninitializedCapacity: count) { buffer, initialized in
+  static func zeros(_ count: Int, pool: WorkerPool) -> [UInt32] {
+    [UInt32](unsafeUninitializedCapacity: count) { buffer, initialized in
       nonisolated(unsafe) let buffer = buffer
-      let parts = count < 1 << 16 ? 1 : threads
-      DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let parts = count < 1 << 16 ? 1 : pool.threads
+      pool.forEach(parts) { part, _ in
         let range = (count * part / parts)..<(count * (part + 1) / parts)
         UnsafeMutableBufferPointer(rebasing: buffer[range]).initialize(repeating: 0)
       }
@@ -657,16 +768,23 @@ struct COWTradeBuilder {
     }
   }
 
-  /// A least-significant-digit radix sort of 64-bit keys with 32-bit values: a byte per pass over
-  /// the keys' high 32 bits only (skipping the passes in which every key has the same byte), then
-  /// the rare runs of keys equal in their high half sorted by the whole key. Stable.
+  /// A least-significant-digit radix sort of 64-bit keys with 32-bit values, on the keys' top 24
+  /// bits only — two passes of 12 bits for large sorts, three of 8 for small ones (whose 4,096
+  /// counters would cost more than they save), skipping the passes in which every key has the
+  /// same digit — then the runs of keys equal in their top 24 bits sorted by the whole key. For the
+  /// ranking's keys (complemented totals) the top 24 bits tell apart every whole number below
+  /// 8,192 and larger totals to 1 part in 4,096: the runs left are short. Stable.
   struct RadixSorter {
     var keys: UnsafeMutableBufferPointer<UInt64>
     var values: UnsafeMutableBufferPointer<Int32>
     private var otherKeys: UnsafeMutableBufferPointer<UInt64>
     private var otherValues: UnsafeMutableBufferPointer<Int32>
-    private let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 4 * 256)
+    private let counts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 2 * 4096)
     private let owned: [UnsafeMutableRawPointer]
+    /// From this many keys, 12-bit digits.
+    static let wideDigitsFrom = 1024
+    /// The bits sorted by digit; the rest only within runs equal in these.
+    private static let sortedBits: UInt64 = 24
 
     init(capacity: Int) {
       let n = max(1, capacity)
@@ -690,43 +808,47 @@ struct COWTradeBuilder {
     /// (as the rows' positions are): equal keys keep their order.
     mutating func sort(_ count: Int) {
       guard count > 1 else { return }
-      counts.initialize(repeating: 0)
+      let width: UInt64 = count >= Self.wideDigitsFrom ? 12 : 8
+      let passes = Int(Self.sortedBits / width)
+      let radix = 1 << Int(width)
+      let mask = UInt64(radix - 1)
+      let low = 64 - Self.sortedBits
+      UnsafeMutableBufferPointer(rebasing: counts[0..<(passes * radix)]).update(repeating: 0)
       for k in 0..<count {
-        let high = Int(truncatingIfNeeded: keys[k] >> 32)
-        counts[high & 0xFF] += 1
-        counts[256 + (high >> 8) & 0xFF] += 1
-        counts[512 + (high >> 16) & 0xFF] += 1
-        counts[768 + (high >> 24) & 0xFF] += 1
+        let key = keys[k]
+        for pass in 0..<passes {
+          counts[pass * radix + Int((key >> (low + UInt64(pass) * width)) & mask)] &+= 1
+        }
       }
-      for pass in 0..<4 {
-        let base = pass * 256
-        let shift = UInt64(32 + 8 * pass)
-        // Every key has the same byte here: the pass would not move anything.
-        if counts[base + Int((keys[0] >> shift) & 0xFF)] == count { continue }
-        var total = 0
-        for b in 0..<256 {
+      for pass in 0..<passes {
+        let base = pass * radix
+        let shift = low + UInt64(pass) * width
+        // Every key has the same digit here: the pass would not move anything.
+        if Int(counts[base + Int((keys[0] >> shift) & mask)]) == count { continue }
+        var total: Int32 = 0
+        for b in 0..<radix {
           let c = counts[base + b]
           counts[base + b] = total
-          total += c
+          total &+= c
         }
         for k in 0..<count {
           let key = keys[k]
-          let slot = base + Int((key >> shift) & 0xFF)
-          let to = counts[slot]
-          counts[slot] = to + 1
+          let slot = base + Int((key >> shift) & mask)
+          let to = Int(counts[slot])
+          counts[slot] = Int32(to + 1)
           otherKeys[to] = key
           otherValues[to] = values[k]
         }
         swap(&keys, &otherKeys)
         swap(&values, &otherValues)
       }
-      // Runs equal in the high half, by the whole key: an insertion sort for short runs, else the
-      // standard sort by key, then value (the input order: values are given ascending).
+      // Runs equal in the sorted bits, by the whole key: an insertion sort for short runs, else
+      // the standard sort by key, then value (the input order: values are given ascending).
       var start = 0
       while start < count {
-        let high = keys[start] >> 32
+        let high = keys[start] >> low
         var end = start + 1
-        while end < count && keys[end] >> 32 == high { end += 1 }
+        while end < count && keys[end] >> low == high { end += 1 }
         var sorted = true
         for i in (start + 1)..<max(start + 1, end) where keys[i - 1] > keys[i] {
           sorted = false

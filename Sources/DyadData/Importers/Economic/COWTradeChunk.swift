@@ -1,3 +1,4 @@
+import DyadCore
 import Foundation
 
 /// The dyad-years of one part of a COW dyadic file, resolved and grouped by dyad as they are
@@ -39,16 +40,28 @@ struct COWTradeChunk {
   private var lastKey = UInt64.max
   private var lastPair = -1
   private var lastA: Int32 = 0
-  private var pairIndex: [UInt64: Int32] = [:]
+  /// What the chunks parsed on one thread reuse, one after another: the thread's code table, and
+  /// the table of the current chunk's dyad numbers (cleared as each chunk finishes).
+  struct Scratch {
+    var codes: LocalCodes
+    var numbers: DyadNumbers
 
+    init(codes: SharedCOWCodes) {
+      self.codes = LocalCodes(codes)
+      numbers = DyadNumbers(states: codes.stateCount)
+    }
+  }
+
+  /// A chunk writing into `output`.
   init(output: UnsafeMutableBufferPointer<COWTradeBuilder.Row>) {
     self.output = output
   }
 
-  /// Writes the current dyad's span back: call once the chunk's last row is added (``spans`` is
-  /// complete only then).
-  mutating func finish() {
+  /// Writes the current dyad's span back and clears the chunk's dyad numbers from `scratch`: call
+  /// once the chunk's last row is added (``spans`` is complete only then).
+  mutating func finish(scratch: inout Scratch) {
     if lastPair >= 0 { spans[lastPair] = span }
+    for pair in pairs { scratch.numbers[min(pair.a, pair.b), max(pair.a, pair.b)] = nil }
   }
 
   /// The line of a chunk's row `row`, in the chunk's numbering, given its anchors.
@@ -66,31 +79,31 @@ struct COWTradeChunk {
   /// Adds one parsed row; `nil`, or the problem that stops the chunk (the column and message).
   @inline(__always)
   mutating func add(
-    code1: Int, code2: Int, year: Int, flow1: Double, flow2: Double, line: Int, codes: inout LocalCodes
+    code1: Int, code2: Int, year: Int, flow1: Double, flow2: Double, line: Int, scratch: inout Scratch
   ) -> (column: String, message: String)? {
-    let s1 = codes.index(code: code1, year: year)
-    let s2 = codes.index(code: code2, year: year)
+    let s1 = scratch.codes.index(code: code1, year: year)
+    let s2 = scratch.codes.index(code: code2, year: year)
     guard s1 >= 0, s2 >= 0, s1 != s2 else {
       guard s1 >= 0 else { return ("ccode1", COWTradeBuilder.unknownCodeMessage(code1, year)) }
       guard s2 >= 0 else { return ("ccode2", COWTradeBuilder.unknownCodeMessage(code2, year)) }
-      return ("ccode2", "COW codes \(code1) and \(code2) both name \(codes.id(of: s1)) in \(year)")
+      return ("ccode2", "COW codes \(code1) and \(code2) both name \(scratch.codes.id(of: s1)) in \(year)")
     }
     let key = UInt64(UInt32(min(s1, s2))) << 32 | UInt64(UInt32(max(s1, s2)))
     if key != lastKey {
-      finish()
+      if lastPair >= 0 { spans[lastPair] = span }
       lastKey = key
-      if let found = pairIndex[key] {
+      if let found = scratch.numbers[min(s1, s2), max(s1, s2)] {
         lastPair = Int(found)
         contiguous = false
       } else {
         lastPair = pairs.count
-        let (a, b) = codes.precedes(s1, s2) ? (s1, s2) : (s2, s1)
+        let (a, b) = scratch.codes.precedes(s1, s2) ? (s1, s2) : (s2, s1)
         pairs.append(COWTradeBuilder.Pair(a: a, b: b))
         let first = Int16(year)
         spans.append(
           COWTradeBuilder.DyadSpan(first: first, last: first, latest: first - 1, count: 0, whole: true, ordered: true))
         firstRowYears.append(first)
-        pairIndex[key] = Int32(lastPair)
+        scratch.numbers[min(s1, s2), max(s1, s2)] = Int32(lastPair)
       }
       lastA = pairs[lastPair].a
       span = spans[lastPair]
@@ -119,11 +132,15 @@ struct COWTradeChunk {
 }
 
 /// A thread's view of the shared ``COWCodeCache``: a table of the (code, year) pairs it has
-/// resolved, consulting the shared cache (under its lock) only for a pair it has not seen.
+/// resolved, consulting the shared cache (under its lock) only for a pair it has not seen. A code
+/// that names one state in every year (or none) fills all its years at once, so most codes take
+/// the lock once per thread.
 struct LocalCodes {
   let shared: SharedCOWCodes
   /// `(code - 1) * 301 + (year - 1800)` → state index; `unknown` until looked up.
   private var table: [Int32]
+  /// The ids of the states this table has resolved, by index (to order dyads without the lock).
+  private var ids: [StateID?] = []
   private static let unknown: Int32 = -2
   private static let years = 1800...2100
 
@@ -139,18 +156,35 @@ struct LocalCodes {
     let slot = (code &- 1) &* Self.years.count &+ (year &- Self.years.lowerBound)
     let cached = table[slot]
     if cached != Self.unknown { return cached }
-    let found = shared.withCache { $0.index(code: code, year: year) }
-    table[slot] = found
+    return resolve(code: code, year: year, slot: slot)
+  }
+
+  private mutating func resolve(code: Int, year: Int, slot: Int) -> Int32 {
+    let (found, id, everyYear) = shared.withCache { cache in
+      let holder = cache.onlyHolder(code: code)
+      let found = holder ?? cache.index(code: code, year: year)
+      return (found, found >= 0 ? cache.ids[Int(found)] : nil, holder != nil)
+    }
+    if everyYear {
+      let row = slot - (year - Self.years.lowerBound)
+      for k in row..<(row + Self.years.count) { table[k] = found }
+    } else {
+      table[slot] = found
+    }
+    if let id {
+      if ids.count <= Int(found) { ids += Array(repeating: nil, count: Int(found) + 1 - ids.count) }
+      ids[Int(found)] = id
+    }
     return found
   }
 
-  /// Whether state `a`'s id sorts before state `b`'s.
+  /// Whether state `a`'s id sorts before state `b`'s (both resolved by this table).
   func precedes(_ a: Int32, _ b: Int32) -> Bool {
-    shared.withCache { $0.ids[Int(a)] < $0.ids[Int(b)] }
+    ids[Int(a)]! < ids[Int(b)]!
   }
 
   func id(of state: Int32) -> String {
-    shared.withCache { $0.ids[Int(state)].rawValue }
+    ids[Int(state)]!.rawValue
   }
 }
 
@@ -159,7 +193,13 @@ final class SharedCOWCodes: @unchecked Sendable {
   private let cache: COWCodeCache
   private let lock = NSLock()
 
-  init(_ cache: COWCodeCache) { self.cache = cache }
+  /// The number of states codes can resolve to (their indices are below it).
+  let stateCount: Int
+
+  init(_ cache: COWCodeCache) {
+    self.cache = cache
+    stateCount = cache.registry.states.count
+  }
 
   func withCache<T>(_ body: (COWCodeCache) -> T) -> T {
     lock.lock()

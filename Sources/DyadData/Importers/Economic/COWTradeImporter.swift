@@ -25,15 +25,12 @@ public struct COWTradeImporter: DatasetImporter {
     guard files.count == 2 else {
       throw ImportError(file: info.name, message: "expects two files: \(info.files.joined(separator: ", "))")
     }
-    // The small state-year file is parsed on another thread while the dyadic file is read.
-    let totals = Background { try COWTradeBuilder.parseStateTotals(files[1]) }
     var builder = COWTradeBuilder(registry: context.registry)
-    do {
-      try builder.readDyadic(files[0])
-    } catch {
-      _ = try? totals.value()
-      throw error
-    }
+    // The workers end with the import, whatever its outcome (build ends them as it finishes).
+    defer { builder.pool.stop() }
+    // The small state-year file is parsed by one of the threads reading the dyadic file.
+    let totals = Deferred { try COWTradeBuilder.parseStateTotals(files[1]) }
+    try builder.readDyadic(files[0], alongside: { totals.run() })
     context.progress(0.5)
     try builder.add(totals.value())
     context.progress(0.7)

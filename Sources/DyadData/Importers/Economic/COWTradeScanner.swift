@@ -33,10 +33,17 @@ struct COWTradeScanner {
   /// the second parses every row straight into its place in one array: no row is copied (but in
   /// files with blank lines, whose rows close up). Chunks come back in file order. `nil` when the
   /// file has a quote character: it is then general CSV, for ``CSVReader``.
-  func scan(_ bytes: UnsafeBufferPointer<UInt8>, bodyStart: Int, threads: Int) -> Scan? {
+  ///
+  /// `alongside` is other work, run by one of the threads as pass 2 begins (or at once, for a
+  /// file with a quote character, which is not scanned).
+  func scan(
+    _ bytes: UnsafeBufferPointer<UInt8>, bodyStart: Int, pool: WorkerPool, alongside: @escaping @Sendable () -> Void = {}
+  ) -> Scan? {
     nonisolated(unsafe) let bytes = bytes
     let size = bytes.count
-    let count = max(1, size - bodyStart < 1 << 20 ? 1 : threads)
+    // Four ranges a thread, taken by whichever thread is free: a thread that starts late (woken
+    // late, or busy elsewhere) leaves its share to the others.
+    let count = max(1, size - bodyStart < 1 << 20 ? 1 : pool.threads * 4)
     var bounds = [bodyStart]
     for k in 1..<count {
       // The byte after the first line end at or past an even split.
@@ -53,26 +60,36 @@ struct COWTradeScanner {
     var counted = [(rows: Int, quoted: Bool)](repeating: (0, false), count: count)
     counted.withUnsafeMutableBufferPointer { counted in
       nonisolated(unsafe) let counted = counted
-      DispatchQueue.concurrentPerform(iterations: count) { k in
+      pool.forEach(count) { k, _ in
         counted[k] = Self.countRows(UnsafeBufferPointer(rebasing: bytes[ranges[k]]))
       }
     }
-    if counted.contains(where: \.quoted) { return nil }
+    if counted.contains(where: \.quoted) {
+      alongside()
+      return nil
+    }
     var firstRows = [0]
     for k in 0..<count { firstRows.append(firstRows[k] + counted[k].rows) }
     let total = firstRows[count]
     let starts = firstRows
     // Pass 2: parse, resolve and group, each range into its part of the rows.
     var chunks = [Chunk?](repeating: nil, count: count)
+    // Each thread's code table and dyad numbers, made by the thread at its first range.
+    var scratch = [Chunk.Scratch?](repeating: nil, count: pool.threads)
     let rows = [COWTradeBuilder.Row](unsafeUninitializedCapacity: total) { buffer, initialized in
       chunks.withUnsafeMutableBufferPointer { chunks in
-        nonisolated(unsafe) let (chunks, buffer) = (chunks, buffer)
-        DispatchQueue.concurrentPerform(iterations: count) { k in
-          var chunk = Chunk(output: UnsafeMutableBufferPointer(rebasing: buffer[starts[k]..<starts[k + 1]]))
-          var codes = LocalCodes(self.codes)
-          _ = parse(UnsafeBufferPointer(rebasing: bytes[ranges[k]]), into: &chunk, codes: &codes)
-          chunk.finish()
-          chunks[k] = chunk
+        scratch.withUnsafeMutableBufferPointer { scratch in
+          nonisolated(unsafe) let (chunks, buffer, scratch) = (chunks, buffer, scratch)
+          // Iteration 0 is the other work, taken first; then the ranges.
+          pool.forEach(count + 1) { iteration, thread in
+            guard iteration > 0 else { return alongside() }
+            let k = iteration - 1
+            if scratch[thread] == nil { scratch[thread] = Chunk.Scratch(codes: self.codes) }
+            var chunk = Chunk(output: UnsafeMutableBufferPointer(rebasing: buffer[starts[k]..<starts[k + 1]]))
+            _ = parse(UnsafeBufferPointer(rebasing: bytes[ranges[k]]), into: &chunk, scratch: &scratch[thread]!)
+            chunk.finish(scratch: &scratch[thread]!)
+            chunks[k] = chunk
+          }
         }
       }
       // Blank lines leave a chunk's room partly unused: close the gaps. (Rows are plain values;
@@ -127,7 +144,7 @@ struct COWTradeScanner {
   /// Each field is parsed as it is scanned: whole numbers and plain decimals on the spot, anything
   /// else (`NA`, −9, an exponent, a bad value) by the general parsers on the field's bytes, which
   /// also word the errors.
-  func parse(_ bytes: UnsafeBufferPointer<UInt8>, into chunk: inout Chunk, codes: inout LocalCodes) -> Bool {
+  func parse(_ bytes: UnsafeBufferPointer<UInt8>, into chunk: inout Chunk, scratch: inout Chunk.Scratch) -> Bool {
     let n = bytes.count
     // What each column is: 0–2 the codes and year, 3–4 the flows, -1 a column not read.
     var roles = [Int](repeating: -1, count: columns.last + 1)
@@ -251,7 +268,7 @@ struct COWTradeScanner {
       guard (1800...2100).contains(year) else { return fail(&chunk, line, "year", "\(year) is outside 1800–2100") }
       guard code1 != code2 else { return fail(&chunk, line, "ccode2", "is the same state as ccode1 (\(code1))") }
       if let problem = chunk.add(
-        code1: code1, code2: code2, year: year, flow1: values.3, flow2: values.4, line: line, codes: &codes)
+        code1: code1, code2: code2, year: year, flow1: values.3, flow2: values.4, line: line, scratch: &scratch)
       {
         return fail(&chunk, line, problem.column, problem.message)
       }

@@ -1,0 +1,146 @@
+import Foundation
+import Synchronization
+
+/// Threads that run the iterations of loops together with the calling thread, for the length of
+/// one import: between loops they wait by spinning for a while before they sleep, as OpenMP's
+/// runtime does.
+///
+/// `DispatchQueue.concurrentPerform` puts its worker threads to sleep after every loop, and waking
+/// a sleeping thread on another core can take a scheduler tick: 4 ms on the two-core machines
+/// Dyad's benchmarks run on, where a loop of the COW trade import lasts 1–10 ms. A pool's workers
+/// are still spinning when the next loop starts, a few hundred microseconds later. Only the first
+/// loop waits for them to wake, and its iterations are taken one at a time, by whichever thread is
+/// free, so the caller goes on alone meanwhile.
+///
+/// ```swift
+/// let pool = WorkerPool(threads: 2)
+/// defer { pool.stop() }
+/// pool.forEach(8) { part, _ in sums[part] = sum(of: slices[part]) }
+/// ```
+final class WorkerPool: @unchecked Sendable {
+  /// The threads that run a loop's iterations: the workers and the caller.
+  let threads: Int
+  /// How long a worker spins for the next loop before it sleeps.
+  private let spin: Duration
+  /// Counts the loops started, so that spinning workers see a new one.
+  private let generation = Atomic<Int>(0)
+  private let stopped = Atomic<Bool>(false)
+  /// Guards `current` and `sleeping`; sleeping workers wait on it.
+  private let condition = NSCondition()
+  private var current: Job?
+  private var sleeping = 0
+
+  /// One loop: its body and the iterations taken and finished.
+  private final class Job: @unchecked Sendable {
+    let body: @Sendable (Int, Int) -> Void
+    let count: Int
+    let next = Atomic<Int>(0)
+    let finished = Atomic<Int>(0)
+
+    init(count: Int, body: @escaping @Sendable (Int, Int) -> Void) {
+      self.count = count
+      self.body = body
+    }
+
+    /// Takes iterations until none is left.
+    func run(thread: Int) {
+      var done = 0
+      while true {
+        let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard i < count else { break }
+        body(i, thread)
+        done += 1
+      }
+      if done > 0 { finished.wrappingAdd(done, ordering: .releasing) }
+    }
+  }
+
+  /// A pool of `threads` - 1 workers (none for one thread: loops then run on the caller).
+  init(threads: Int, spin: Duration = .milliseconds(50)) {
+    self.threads = max(1, threads)
+    self.spin = spin
+    for index in 1..<self.threads {
+      let thread = Thread { [self] in work(thread: index) }
+      thread.name = "dyad-worker-\(index)"
+      thread.start()
+    }
+  }
+
+  deinit { stop() }
+
+  /// Ends the workers (each after the loop it is running, if any). Loops run after this run on
+  /// the caller alone.
+  func stop() {
+    guard !stopped.exchange(true, ordering: .relaxed) else { return }
+    condition.lock()
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Runs `body(iteration, thread)` for each iteration in `0..<count`, on the workers and the
+  /// caller, and returns when all have run. `thread` (0 for the caller, then 1, 2, …) lets an
+  /// iteration use per-thread scratch space: no two iterations run on one thread at once.
+  ///
+  /// A loop started while another runs (from one of its iterations) runs on the calling thread
+  /// alone, with that thread's number, as do loops after ``stop()``.
+  func forEach(_ count: Int, _ body: @escaping @Sendable (_ iteration: Int, _ thread: Int) -> Void) {
+    guard count > 1, threads > 1, !stopped.load(ordering: .relaxed) else {
+      return runOnCaller(count, body)
+    }
+    let job = Job(count: count, body: body)
+    condition.lock()
+    guard current == nil else {
+      condition.unlock()
+      return runOnCaller(count, body)
+    }
+    current = job
+    generation.wrappingAdd(1, ordering: .releasing)
+    if sleeping > 0 { condition.broadcast() }
+    condition.unlock()
+    job.run(thread: 0)
+    // The iterations other threads took: short (each is one part of the loop).
+    while job.finished.load(ordering: .acquiring) < count {}
+    condition.lock()
+    current = nil
+    condition.unlock()
+  }
+
+  /// Runs a loop on the calling thread: a worker of this pool (its number) or any other (0).
+  private func runOnCaller(_ count: Int, _ body: (Int, Int) -> Void) {
+    let thread = Thread.current.threadDictionary[workerKey] as? Int ?? 0
+    for i in 0..<count { body(i, thread) }
+  }
+
+  /// Where a worker's thread records its number.
+  private var workerKey: String { "dyad.worker.\(ObjectIdentifier(self).hashValue)" }
+
+  private func work(thread index: Int) {
+    Thread.current.threadDictionary[workerKey] = index
+    var seen = 0
+    while true {
+      // Spin until a new loop starts (or stop), for at most `spin`, then sleep.
+      let clock = ContinuousClock()
+      let deadline = clock.now.advanced(by: spin)
+      var spins = 0
+      while generation.load(ordering: .acquiring) == seen && !stopped.load(ordering: .relaxed) {
+        spins &+= 1
+        if spins & 0x3FF == 0 && clock.now > deadline { break }
+      }
+      condition.lock()
+      while generation.load(ordering: .acquiring) == seen && !stopped.load(ordering: .relaxed) {
+        sleeping += 1
+        condition.wait()
+        sleeping -= 1
+      }
+      if stopped.load(ordering: .relaxed) {
+        condition.unlock()
+        return
+      }
+      seen = generation.load(ordering: .acquiring)
+      let job = current
+      condition.unlock()
+      // A loop already over (`nil`, or every iteration taken) leaves nothing to run.
+      job?.run(thread: index)
+    }
+  }
+}

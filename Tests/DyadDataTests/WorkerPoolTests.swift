@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import DyadData
+
+@Suite struct WorkerPoolTests {
+  /// What the iterations of a loop did, kept under a lock.
+  final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var runs: [Int]
+    private(set) var threads: Set<Int> = []
+
+    init(count: Int) { runs = Array(repeating: 0, count: count) }
+
+    func record(_ iteration: Int, thread: Int) {
+      lock.lock()
+      defer { lock.unlock() }
+      runs[iteration] += 1
+      threads.insert(thread)
+    }
+  }
+
+  /// Every iteration runs once, on a thread numbered below the pool's count, loop after loop
+  /// (the workers spin between loops, or sleep after a pause longer than their spin).
+  @Test(arguments: [1, 2, 4])
+  func everyIterationRunsOnceOnAThreadOfThePool(threads: Int) {
+    let pool = WorkerPool(threads: threads, spin: .milliseconds(2))
+    defer { pool.stop() }
+    for (loop, count) in [0, 1, 2, 7, 1000, 3].enumerated() {
+      if loop == 4 { Thread.sleep(forTimeInterval: 0.01) }  // the workers sleep, then wake
+      let tally = Tally(count: count)
+      pool.forEach(count) { i, thread in tally.record(i, thread: thread) }
+      #expect(tally.runs.allSatisfy { $0 == 1 }, "loop \(loop) of \(count)")
+      #expect(tally.threads.allSatisfy { (0..<threads).contains($0) })
+    }
+  }
+
+  /// A loop started from an iteration runs on that iteration's thread, with its number; loops
+  /// after `stop()` run on the caller.
+  @Test func nestedLoopsAndLoopsAfterStopRunOnTheCaller() {
+    let pool = WorkerPool(threads: 2)
+    let inner = Tally(count: 3)
+    let outer = Tally(count: 40)
+    pool.forEach(40) { j, outerThread in
+      outer.record(j, thread: outerThread)
+      pool.forEach(3) { i, thread in
+        // The same thread: the outer iteration's number.
+        inner.record(i, thread: thread == outerThread ? thread : -1)
+      }
+    }
+    #expect(inner.runs == [40, 40, 40])
+    #expect(!inner.threads.contains(-1))
+    pool.stop()
+    let after = Tally(count: 5)
+    pool.forEach(5) { i, thread in after.record(i, thread: thread) }
+    #expect(after.runs == [1, 1, 1, 1, 1] && after.threads == [0])
+  }
+}
