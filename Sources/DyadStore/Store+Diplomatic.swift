@@ -15,7 +15,6 @@ extension StoreSink: BatchImportSink {
     into table: String, columns: [String], count: Int, _ fill: (_ row: Int, _ binder: any ColumnBinder) throws -> Void
   ) throws {
     guard count > 0, !columns.isEmpty else { return }
-    willWrite()
     let perStatement = max(1, min(count, 999 / columns.count))
     let quoted = columns.map { "\"\($0)\"" }.joined(separator: ", ")
     let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"

@@ -26,24 +26,22 @@ extension Store {
     }
     // Files of the size last imported may be the same files: their digest decides first. Files of
     // another size have changed: the import goes ahead, and their digest (recorded for the next
-    // import) is computed on another thread once the importer starts writing rows, when its own
-    // work on every core is over (importers compute first and write last).
-    let checksum: Checksum.Pending
+    // import) is taken from the importer where it computed it while reading them.
+    var checksum: String?
     if let stored, Checksum.byteCount(of: stored) == (try Checksum.byteCount(of: files)) {
       let digest = try Checksum.of(files: files)
       if digest == stored { return .unchanged }
-      checksum = Checksum.Pending(digest)
-    } else {
-      checksum = Checksum.Pending(files: files)
+      checksum = digest
     }
-    let context = ImportContext(registry: registry, progress: progress)
+    let digests = FileDigests()
+    let context = ImportContext(registry: registry, digests: digests, progress: progress)
     return try queue.write { db in
       for table in importer.tables { try db.execute(sql: "DELETE FROM \(table)") }
       for shared in ["observation", "event", "exercise"] {
         try db.execute(sql: "DELETE FROM \(shared) WHERE dataset = ?", arguments: [info.name])
       }
       try db.execute(sql: "DELETE FROM dataset WHERE name = ?", arguments: [info.name])
-      let sink = StoreSink(db: db, dataset: info.name, onFirstWrite: { checksum.start() })
+      let sink = StoreSink(db: db, dataset: info.name)
       let sourceID = try sink.sourceID(for: info.source)
       sink.defaultSourceID = sourceID
       let summary = try importer.read(files, into: sink, context: context)
@@ -55,7 +53,8 @@ extension Store {
           """,
         arguments: [
           info.name, info.title, info.version, sourceID, summary.coverage?.lowerBound,
-          summary.coverage?.upperBound, Self.timestamp(), summary.rowsWritten, try checksum.value(), sourcePath,
+          summary.coverage?.upperBound, Self.timestamp(), summary.rowsWritten,
+          try checksum ?? Checksum.of(files: files, recorded: digests), sourcePath,
         ])
       return .imported(summary)
     }
@@ -75,24 +74,13 @@ final class StoreSink: ImportSink {
   var defaultSourceID = 0
   private var statements: [String: Statement] = [:]
   private var sources: [String: Int] = [:]
-  /// Called before the first write (the dataset's digest starts then), then `nil`.
-  private var onFirstWrite: (() -> Void)?
 
-  init(db: Database, dataset: String, onFirstWrite: (() -> Void)? = nil) {
+  init(db: Database, dataset: String) {
     self.db = db
     self.dataset = dataset
-    self.onFirstWrite = onFirstWrite
-  }
-
-  /// Runs ``onFirstWrite`` before the first write.
-  func willWrite() {
-    guard let first = onFirstWrite else { return }
-    onFirstWrite = nil
-    first()
   }
 
   func insert(into table: String, columns: [String], values: [SQLValue]) throws {
-    willWrite()
     let key = table + "|" + columns.joined(separator: ",")
     let statement: Statement
     if let cached = statements[key] {

@@ -35,6 +35,24 @@ import Testing
     }
   }
 
+  /// A loop started and left to the workers, the caller taking iterations between its own work,
+  /// runs every iteration once by the time it is finished.
+  @Test func aStartedLoopRunsEveryIterationOnceByItsFinish() {
+    let pool = WorkerPool(threads: 2)
+    defer { pool.stop() }
+    let tally = Tally(count: 500)
+    let loop = pool.start(500) { i, thread in tally.record(i, thread: thread) }
+    var ran = 0
+    while ran < 100 && loop.runOne() { ran += 1 }
+    loop.finish()
+    #expect(tally.runs.allSatisfy { $0 == 1 })
+    #expect(!loop.runOne())
+    // The pool takes the next loop.
+    let next = Tally(count: 50)
+    pool.forEach(50) { i, thread in next.record(i, thread: thread) }
+    #expect(next.runs.allSatisfy { $0 == 1 })
+  }
+
   /// A loop started from an iteration runs on that iteration's thread, with its number; loops
   /// after `stop()` run on the caller.
   @Test func nestedLoopsAndLoopsAfterStopRunOnTheCaller() {

@@ -83,6 +83,14 @@ struct EconomicStoreTests {
     #expect(profile.row(.cow, in: 2014)?.total.value == total2014)
   }
 
+  /// The importer digests the 20 MB dyadic file as it reads it, block by block on every core; the
+  /// store's own digest of the same files, computed afresh for a re-import, must equal it.
+  @Test func importingTheSameCOWFilesAgainChangesNothing() throws {
+    let importer = COWTradeImporter()
+    let files = try importer.inputFiles(at: SharedData.folder("cow-trade"))
+    #expect(try store.importDataset(importer, files: files) == .unchanged)
+  }
+
   @Test func chinasRankOfRussiaIn2014AgreesWithACount() throws {
     let rows = try RawCOW.china.get().filter { $0.year == 2014 }
     func total(_ row: RawCOW.Row) -> Double? { row.flow1.flatMap { f in row.flow2.map { f + $0 } } }

@@ -79,11 +79,18 @@ public protocol DatasetImporter: Sendable {
 /// What an importer needs besides its files.
 public struct ImportContext: Sendable {
   public let registry: StateRegistry
+  /// Where an importer records the digests of files it computed while reading them (the store
+  /// digests the others).
+  public let digests: FileDigests
   /// Called with the fraction of the input read so far (0...1).
   public let progress: @Sendable (Double) -> Void
 
-  public init(registry: StateRegistry, progress: @escaping @Sendable (Double) -> Void = { _ in }) {
+  public init(
+    registry: StateRegistry, digests: FileDigests = FileDigests(),
+    progress: @escaping @Sendable (Double) -> Void = { _ in }
+  ) {
     self.registry = registry
+    self.digests = digests
     self.progress = progress
   }
 }

@@ -26,12 +26,12 @@ final class WorkerPool: @unchecked Sendable {
   private let generation = Atomic<Int>(0)
   private let stopped = Atomic<Bool>(false)
   /// Guards `current` and `sleeping`; sleeping workers wait on it.
-  private let condition = NSCondition()
-  private var current: Job?
+  fileprivate let condition = NSCondition()
+  fileprivate var current: Job?
   private var sleeping = 0
 
   /// One loop: its body and the iterations taken and finished.
-  private final class Job: @unchecked Sendable {
+  fileprivate final class Job: @unchecked Sendable {
     let body: @Sendable (Int, Int) -> Void
     let count: Int
     let next = Atomic<Int>(0)
@@ -40,6 +40,15 @@ final class WorkerPool: @unchecked Sendable {
     init(count: Int, body: @escaping @Sendable (Int, Int) -> Void) {
       self.count = count
       self.body = body
+    }
+
+    /// Takes one iteration and runs it; `false` when none is left.
+    func runOne(thread: Int) -> Bool {
+      let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+      guard i < count else { return false }
+      body(i, thread)
+      finished.wrappingAdd(1, ordering: .releasing)
+      return true
     }
 
     /// Takes iterations until none is left.
@@ -84,32 +93,63 @@ final class WorkerPool: @unchecked Sendable {
   /// A loop started while another runs (from one of its iterations) runs on the calling thread
   /// alone, with that thread's number, as do loops after ``stop()``.
   func forEach(_ count: Int, _ body: @escaping @Sendable (_ iteration: Int, _ thread: Int) -> Void) {
-    guard count > 1, threads > 1, !stopped.load(ordering: .relaxed) else {
-      return runOnCaller(count, body)
-    }
+    start(count, body).finish()
+  }
+
+  /// Starts a loop on the workers and returns at once: the caller takes part through the loop's
+  /// ``Loop/runOne()`` (between other work of its own) and ends it with ``Loop/finish()``, which
+  /// must be called before another loop starts.
+  ///
+  /// ```swift
+  /// let packing = pool.start(states.count) { s, _ in packed[s] = pack(states[s]) }
+  /// for s in states.indices { while !isPacked(s) && packing.runOne() {}; … write packed[s] … }
+  /// packing.finish()
+  /// ```
+  func start(_ count: Int, _ body: @escaping @Sendable (_ iteration: Int, _ thread: Int) -> Void) -> Loop {
     let job = Job(count: count, body: body)
+    guard count > 1, threads > 1, !stopped.load(ordering: .relaxed) else {
+      return Loop(job: job, pool: nil, thread: callerThread)
+    }
     condition.lock()
     guard current == nil else {
       condition.unlock()
-      return runOnCaller(count, body)
+      return Loop(job: job, pool: nil, thread: callerThread)
     }
     current = job
     generation.wrappingAdd(1, ordering: .releasing)
     if sleeping > 0 { condition.broadcast() }
     condition.unlock()
-    job.run(thread: 0)
-    // The iterations other threads took: short (each is one part of the loop).
-    while job.finished.load(ordering: .acquiring) < count {}
-    condition.lock()
-    current = nil
-    condition.unlock()
+    return Loop(job: job, pool: self, thread: 0)
   }
 
-  /// Runs a loop on the calling thread: a worker of this pool (its number) or any other (0).
-  private func runOnCaller(_ count: Int, _ body: (Int, Int) -> Void) {
-    let thread = Thread.current.threadDictionary[workerKey] as? Int ?? 0
-    for i in 0..<count { body(i, thread) }
+  /// A loop started by ``start(_:_:)``.
+  struct Loop {
+    fileprivate let job: Job
+    /// The pool whose workers run the loop too, or `nil` when the caller runs it alone.
+    fileprivate let pool: WorkerPool?
+    /// The caller's thread number.
+    fileprivate let thread: Int
+
+    /// Runs one iteration not yet taken, on the caller; `false` when every one has been taken.
+    @discardableResult
+    func runOne() -> Bool { job.runOne(thread: thread) }
+
+    /// Runs the iterations not yet taken, waits for those the workers are running, and ends the
+    /// loop.
+    func finish() {
+      while job.runOne(thread: thread) {}
+      // The iterations other threads took: short (each is one part of the loop).
+      while job.finished.load(ordering: .acquiring) < job.count {}
+      guard let pool else { return }
+      pool.condition.lock()
+      pool.current = nil
+      pool.condition.unlock()
+    }
   }
+
+
+  /// The calling thread's number: a worker's of this pool, 0 for any other thread.
+  private var callerThread: Int { Thread.current.threadDictionary[workerKey] as? Int ?? 0 }
 
   /// Where a worker's thread records its number.
   private var workerKey: String { "dyad.worker.\(ObjectIdentifier(self).hashValue)" }

@@ -106,10 +106,15 @@ struct COWTradeBuilder {
   ///
   /// `alongside` is other work, run once by one of the threads reading the file (or before the
   /// file is read, where it is read on one thread).
-  mutating func readDyadic(_ url: URL, alongside: @escaping @Sendable () -> Void = {}) throws {
+  ///
+  /// The file's digest, computed as it is read, is recorded in `digests`.
+  mutating func readDyadic(
+    _ url: URL, digests: FileDigests? = nil, alongside: @escaping @Sendable () -> Void = {}
+  ) throws {
     let file = url.lastPathComponent
     dyadicFile = file
-    let scanned: COWTradeScanner.Scan? = try MappedFile.withBytes(of: url) { raw in
+    // (The scanner maps each part of the file on the thread that counts its lines.)
+    let scanned: COWTradeScanner.Scan? = try MappedFile.withBytes(of: url, populate: false) { raw in
       let bytes = raw.bindMemory(to: UInt8.self)
       let size = bytes.count
       // The header: the first line (after a byte-order mark).
@@ -130,7 +135,10 @@ struct COWTradeBuilder {
           code1: found["ccode1"]!, code2: found["ccode2"]!, year: found["year"]!, flow1: found["flow1"]!,
           flow2: found["flow2"]!),
         codes: SharedCOWCodes(codes))
-      return scanner.scan(bytes, bodyStart: min(size, newline + 1), pool: pool, alongside: alongside)
+      let scan = scanner.scan(bytes, bodyStart: min(size, newline + 1), pool: pool, alongside: alongside)
+      // The file is mapped and its pages in memory: its digest costs the hashing alone.
+      if scan != nil, let digests { digests.record(FileDigest.of(raw, pool: pool), for: url) }
+      return scan
     }
     guard let scanned else {
       // A quote somewhere: general CSV, for CSVReader.
@@ -374,7 +382,9 @@ struct COWTradeBuilder {
   /// Groups the rows by dyad, checks that no dyad-year is given twice with different flows, ranks
   /// every state's partners in every year, and packs the series (on every core): one row per
   /// state, in state order.
-  func build() throws -> (output: Output, states: [StateOutput]) {
+  ///
+  /// The packing starts on the workers as this returns: write its rows in order, then finish it.
+  func build() throws -> (output: Output, packing: Packing) {
     let dyadCount = pairs.count
     var starts = [Int](repeating: 0, count: dyadCount + 1)
     for (d, span) in spans.enumerated() { starts[d + 1] = starts[d] + Int(span.count) }
@@ -426,27 +436,84 @@ struct COWTradeBuilder {
     var position = [Int](repeating: 0, count: codes.ids.count)
     for (k, s) in codes.ids.indices.sorted(by: { codes.ids[$0] < codes.ids[$1] }).enumerated() { position[s] = k }
     let stateCount = codes.ids.count
-    var packed = [StateOutput?](repeating: nil, count: stateCount)
-    // One state an iteration, taken by whichever thread is free.
-    packed.withUnsafeMutableBufferPointer { packed in
-      nonisolated(unsafe) let packed = packed
-      nonisolated(unsafe) let builder = self
-      let work = PackWork(
-        byFirst: byFirst, position: position, utf8: codes.ids.map { Array($0.rawValue.utf8) }, starts: starts,
-        order: identity ? nil : order, skip: skip, ranks: ranks)
-      pool.forEach(stateCount) { s, _ in
-        packed[s] = builder.pack(state: s, work)
+    // The states with anything to write: dyads they are the first state of, totals, or partners
+    // ranked in some year.
+    let written = (0..<stateCount).filter { (s: Int) -> Bool in
+      if !byFirst[s].isEmpty || (s + 1 < totalsStart.count && totalsStart[s + 1] > totalsStart[s]) { return true }
+      return (0..<ranks.span).contains { (y: Int) -> Bool in ranks.partners[s * ranks.span + y] > 0 }
+    }
+    let work = PackWork(
+      byFirst: byFirst, position: position, utf8: codes.ids.map { Array($0.rawValue.utf8) }, starts: starts,
+      order: identity ? nil : order, skip: skip, ranks: ranks)
+    let output = Output(dyadYears: skip.reduce(rows.count) { $1 ? $0 - 1 : $0 }, stateYears: totals.count)
+    return (output, Packing(builder: self, states: written, work: work))
+  }
+
+  /// The states' rows, packed on every core while the caller writes them in order (and packs
+  /// too whenever the row it is to write next is not ready).
+  final class Packing: @unchecked Sendable {
+    /// The number of rows (states with anything to write).
+    let count: Int
+    private let loop: WorkerPool.Loop
+    private let pool: WorkerPool
+    private let slots: Slots
+    private var finished = false
+    /// Released once the states are written: the ranks and the work arrays.
+    private var work: PackWork?
+
+    /// The packed rows, each taken once.
+    private final class Slots: @unchecked Sendable {
+      private let lock = NSLock()
+      private var rows: [StateOutput?]
+
+      init(count: Int) { rows = Array(repeating: nil, count: count) }
+
+      func put(_ row: StateOutput, at i: Int) {
+        lock.lock()
+        rows[i] = row
+        lock.unlock()
+      }
+
+      func take(_ i: Int) -> StateOutput? {
+        lock.lock()
+        defer { lock.unlock() }
+        let row = rows[i]
+        rows[i] = nil
+        return row
       }
     }
-    // The parallel work is over: the workers stop spinning, and leave their cores to the store.
-    pool.stop()
-    let output = Output(
-      dyadYears: skip.reduce(rows.count) { $1 ? $0 - 1 : $0 }, stateYears: totals.count)
-    // The ranks and the work arrays are released while the states are written.
-    releaseInBackground(ranks)
-    releaseInBackground(order)
-    releaseInBackground(skip)
-    return (output, packed.compactMap { $0 })
+
+    fileprivate init(builder: COWTradeBuilder, states: [Int], work: PackWork) {
+      count = states.count
+      pool = builder.pool
+      let slots = Slots(count: states.count)
+      self.slots = slots
+      self.work = work
+      nonisolated(unsafe) let builder = builder
+      // One state an iteration, in order, taken by whichever thread is free.
+      loop = builder.pool.start(states.count) { k, _ in slots.put(builder.pack(state: states[k], work), at: k) }
+    }
+
+    /// The `i`-th row, once packed (packing others meanwhile); each row can be taken once.
+    func state(at i: Int) -> StateOutput {
+      while true {
+        if let row = slots.take(i) { return row }
+        loop.runOne()
+      }
+    }
+
+    /// Ends the packing (waiting for the workers), and the workers: the parallel work is over,
+    /// and the workers leave their cores to the store.
+    func finish() {
+      guard !finished else { return }
+      finished = true
+      loop.finish()
+      pool.stop()
+      releaseInBackground(work)
+      work = nil
+    }
+
+    deinit { finish() }
   }
 
   /// The partner ranks of every row, and the number of partners each state ranked each year.
@@ -461,7 +528,7 @@ struct COWTradeBuilder {
   }
 
   /// What packing needs besides the rows.
-  private struct PackWork: @unchecked Sendable {
+  fileprivate struct PackWork: @unchecked Sendable {
     let byFirst: [[Int32]]
     let position: [Int]
     let utf8: [[UInt8]]
@@ -473,7 +540,7 @@ struct COWTradeBuilder {
   }
 
   /// One state's row: its totals, and the packed series of the dyads it is the first state of.
-  private func pack(state s: Int, _ work: PackWork) -> StateOutput? {
+  private func pack(state s: Int, _ work: PackWork) -> StateOutput {
     let own = work.byFirst[s].sorted { work.position[Int(pairs[Int($0)].b)] < work.position[Int(pairs[Int($1)].b)] }
     let ranks = work.ranks
     var writer = PackWriter(capacity: own.count * 256)
@@ -540,7 +607,6 @@ struct COWTradeBuilder {
       }
     }
     let dyads = writer.finish()
-    guard !own.isEmpty || first <= last else { return nil }
     return StateOutput(
       state: codes.ids[s], totalsFirstYear: first <= last ? first : nil, totals: totalBytes, dyads: dyads)
   }

@@ -29,28 +29,35 @@ public struct COWTradeImporter: DatasetImporter {
     // The workers end with the import, whatever its outcome (build ends them as it finishes).
     defer { builder.pool.stop() }
     // The small state-year file is parsed by one of the threads reading the dyadic file.
-    let totals = Deferred { try COWTradeBuilder.parseStateTotals(files[1]) }
-    try builder.readDyadic(files[0], alongside: { totals.run() })
+    let digests = context.digests
+    let totals = Deferred {
+      let parsed = try COWTradeBuilder.parseStateTotals(files[1])
+      if let digest = try? FileDigest.of(file: files[1]) { digests.record(digest, for: files[1]) }
+      return parsed
+    }
+    try builder.readDyadic(files[0], digests: digests, alongside: { totals.run() })
     context.progress(0.5)
     try builder.add(totals.value())
     context.progress(0.7)
-    let (output, states) = try builder.build()
+    // The states are packed on every core as they are written, in order.
+    let (output, packing) = try builder.build()
+    defer { packing.finish() }
     try sink.insertRows(
-      into: "cow_trade", columns: ["state", "totals_first_year", "totals", "dyads"], count: states.count
+      into: "cow_trade", columns: ["state", "totals_first_year", "totals", "dyads"], count: packing.count
     ) { i, row in
-      let state = states[i]
+      let state = packing.state(at: i)
       row.bind(state.state.rawValue, at: 0)
       row.bind(state.totalsFirstYear, at: 1)
       row.bind(state.totals, at: 2)
       row.bind(state.dyads, at: 3)
     }
+    packing.finish()
     context.progress(1)
     let summary = ImportSummary(
       rowsRead: builder.rowsRead, rowsWritten: output.dyadYears + output.stateYears,
       coverage: builder.years.flatMap { try? YearRange(from: $0.lowerBound, to: $0.upperBound) })
     // The rows and their indexes are released while the store commits.
     releaseInBackground(builder)
-    releaseInBackground(states)
     return summary
   }
 }

@@ -61,7 +61,9 @@ struct COWTradeScanner {
     counted.withUnsafeMutableBufferPointer { counted in
       nonisolated(unsafe) let counted = counted
       pool.forEach(count) { k, _ in
-        counted[k] = Self.countRows(UnsafeBufferPointer(rebasing: bytes[ranges[k]]))
+        let range = UnsafeBufferPointer(rebasing: bytes[ranges[k]])
+        MappedFile.populate(UnsafeRawBufferPointer(range))
+        counted[k] = Self.countRows(range)
       }
     }
     if counted.contains(where: \.quoted) {
@@ -369,6 +371,9 @@ struct COWTradeScanner {
   /// rounds once. A zero fraction (`612.0`, most COW flows) needs no division.
   @inline(__always)
   static func decimal(_ whole: UInt64, _ fraction: UInt64, _ decimals: Int) -> Double {
+    // Below 10^15, as signed integers: one conversion instruction each (an unsigned one takes
+    // several on x86-64).
+    let (whole, fraction) = (Int64(truncatingIfNeeded: whole), Int64(truncatingIfNeeded: fraction))
     if fraction == 0 { return Double(whole) }
     let scale = powersOfTen.withUnsafeBufferPointer { $0[decimals] }
     return (Double(whole) * scale + Double(fraction)) / scale
