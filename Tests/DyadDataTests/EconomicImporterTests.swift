@@ -172,6 +172,10 @@ struct EconomicImporterTests {
     let series = try Self.dyad(sink, "CHN", "RUS")
     #expect(series.count == 1)
     #expect(series[0].firstImportsFromSecond == 42807 && series[0].secondImportsFromFirst == 51135)
+    // The mirror row is left out of the ranking too: one partner each, ranked first.
+    #expect(series[0].rankOfSecondForFirst == 1 && series[0].rankOfFirstForSecond == 1)
+    #expect(try Self.totals(sink, "CHN", 2014)?.partnersRanked == 1)
+    #expect(try Self.totals(sink, "RUS", 2014)?.partnersRanked == 1)
 
     let other = try TemporaryFolder()
     #expect(throws: ImportError(

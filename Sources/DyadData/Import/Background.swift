@@ -10,7 +10,6 @@ import Foundation
 /// releaseInBackground(builder)
 /// ```
 func releaseInBackground<T>(_ value: T) {
-  if ProcessInfo.processInfo.environment["DYAD_NOREL"] != nil { return }
   let box = ReleaseBox(value)
   DispatchQueue.global().async { box.value = nil }
 }

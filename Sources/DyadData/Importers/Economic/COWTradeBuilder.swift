@@ -73,6 +73,8 @@ struct COWTradeBuilder {
   /// Where each chunk's rows start in ``rows``, the file line of its first line, and its line
   /// anchors: what ``line(ofRow:)`` needs.
   private var chunkLines: [(firstRow: Int, firstLine: Int, anchors: [(row: Int32, line: Int32)])] = []
+  /// Each chunk's complete rows by year, as the chunk gathered them, and the chunk's first row.
+  private var completeRows: [(firstRow: Int, rows: CompleteRows)] = []
   /// The national totals, by state (index) then year, each state-year once.
   private var totals: [Totals] = []
   /// Where each state's totals start in ``totals``, by state index (and the end, last).
@@ -235,6 +237,7 @@ struct COWTradeBuilder {
       if chunk.lastDyad >= 0 { lastGlobal = map[Int(chunk.lastDyad)] }
       renumbered.append(map)
       chunkLines.append((firstRow, offset, chunk.anchors))
+      completeRows.append((firstRow, chunk.complete))
       firstRow += chunk.rowCount
       if chunk.minYear <= chunk.maxYear {
         cover(chunk.minYear)
@@ -427,7 +430,7 @@ struct COWTradeBuilder {
         }
       }
     }
-    let ranks = rank(starts: starts, order: identity ? nil : order, skip: skip)
+    let ranks = rank(skip: skip)
 
     // The dyads of each first state, by partner id; states sorted by id once, so that dyads sort
     // by an integer; ids as UTF-8 once. States are packed on every core.
@@ -619,115 +622,19 @@ struct COWTradeBuilder {
   /// order, a state's n-th partner has rank n (or the rank of an equal total before it). Years are
   /// split between threads.
   ///
-  /// Rows are read by dyad: each dyad's run of `order` (from `starts`), or of the rows themselves
-  /// when `order` is `nil`.
-  private func rank(
-    starts dyadStarts: [Int], order: [Int32]?, skip: [Bool]
-  ) -> Ranks {
+  /// The complete rows of each year are those the chunks listed as they parsed them
+  /// (``COWTradeChunk/complete``), less the rows `skip` leaves out.
+  private func rank(skip: [Bool]) -> Ranks {
     // Unranked (0) until the walk: zeroed on every core.
     var rankPairs = Self.zeros(rows.count, pool: pool)
     guard let years else { return Ranks(pairs: rankPairs, partners: [], firstYear: 0, span: 0) }
     let firstYear = years.lowerBound
     let span = years.count
     let stateCount = codes.ids.count
-    // The complete rows' totals and states, gathered by year (a counting sort), so that each
-    // year's ranking reads contiguous memory. The dyads are split between threads, in parts of
-    // about equal rows; within a year, each thread's rows follow the previous thread's, so the
-    // gather keeps dyad order (ties share a rank whatever their order).
-    let pieces = rows.count < 1 << 16 ? 1 : threads * 4
-    let bounds = (0...pieces).map { part in
-      // The first dyad whose rows start at or past an even split (binary search).
-      if part == pieces { return pairs.count }
-      var (low, high) = (0, pairs.count)
-      while low < high {
-        let middle = (low + high) / 2
-        if dyadStarts[middle] >= rows.count * part / pieces { high = middle } else { low = middle + 1 }
-      }
-      return low
-    }
-    // Visits the complete rows of a part's dyads: the dyad, the row's index and the row.
-    @Sendable @inline(__always) func forEachComplete(
-      part: Int, _ rows: UnsafeBufferPointer<Row>, _ order: UnsafeBufferPointer<Int32>,
-      _ skip: UnsafeBufferPointer<Bool>, _ body: (Int, Int, Row) -> Void
-    ) {
-      let (skipping, ordered) = (!skip.isEmpty, !order.isEmpty)
-      for d in bounds[part]..<bounds[part + 1] {
-        for k in dyadStarts[d]..<dyadStarts[d + 1] {
-          let i = ordered ? Int(order[k]) : k
-          let row = rows[i]
-          if (skipping && skip[i]) || row.ab.isNaN || row.ba.isNaN { continue }
-          body(d, i, row)
-        }
-      }
-    }
-    // Per part and year, the complete rows: counted, then turned into each part's first slot.
-    var counts = [Int](repeating: 0, count: pieces * span)
-    rows.withUnsafeBufferPointer { rows in
-      (order ?? []).withUnsafeBufferPointer { order in
-        skip.withUnsafeBufferPointer { skip in
-          counts.withUnsafeMutableBufferPointer { counts in
-            nonisolated(unsafe) let (rows, order, skip, counts) = (rows, order, skip, counts)
-            pool.forEach(pieces) { part, _ in
-              let base = part * span - firstYear
-              forEachComplete(part: part, rows, order, skip) { _, _, row in counts[base + Int(row.year)] += 1 }
-            }
-          }
-        }
-      }
-    }
-    var starts = [Int](repeating: 0, count: span + 1)
-    var total = 0
-    for y in 0..<span {
-      starts[y] = total
-      for part in 0..<pieces {
-        let count = counts[part * span + y]
-        counts[part * span + y] = total
-        total += count
-      }
-    }
-    starts[span] = total
-    let complete = total
-    // Every slot is written once by the gather (so the arrays start uninitialized, and their
-    // pages are first touched by the threads that fill them).
-    var keys = [UInt64](unsafeUninitializedCapacity: complete) { $1 = complete }
-    var rowOf = [Int32](unsafeUninitializedCapacity: complete) { $1 = complete }
-    var firstOf = [Int32](unsafeUninitializedCapacity: complete) { $1 = complete }
-    var secondOf = [Int32](unsafeUninitializedCapacity: complete) { $1 = complete }
-    rows.withUnsafeBufferPointer { rows in
-      (order ?? []).withUnsafeBufferPointer { order in
-        pairs.withUnsafeBufferPointer { pairs in
-          skip.withUnsafeBufferPointer { skip in
-            counts.withUnsafeMutableBufferPointer { next in
-              keys.withUnsafeMutableBufferPointer { keys in
-                rowOf.withUnsafeMutableBufferPointer { rowOf in
-                  firstOf.withUnsafeMutableBufferPointer { firstOf in
-                    secondOf.withUnsafeMutableBufferPointer { secondOf in
-                      nonisolated(unsafe) let (rows, order, pairs, skip, next) = (rows, order, pairs, skip, next)
-                      nonisolated(unsafe) let (keys, rowOf, firstOf, secondOf) = (keys, rowOf, firstOf, secondOf)
-                      pool.forEach(pieces) { part, _ in
-                        let base = part * span - firstYear
-                        forEachComplete(part: part, rows, order, skip) { d, i, row in
-                          let slot = base + Int(row.year)
-                          let k = next[slot]
-                          next[slot] = k + 1
-                          // Largest total first: the complement of a non-negative double's bits
-                          // sorts that way.
-                          keys[k] = ~(row.ab + row.ba).bitPattern
-                          rowOf[k] = Int32(i)
-                          let pair = pairs[d]
-                          firstOf[k] = pair.a
-                          secondOf[k] = pair.b
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    }
+    // Each year's complete rows come from the chunks' lists, in file order (ties share a rank
+    // whatever their order).
+    let lists = completeRows
+    let largest = years.map { y in lists.reduce(0) { $0 + $1.rows.entries(ofYear: y).count } }.max() ?? 0
     var partners = [UInt16](repeating: 0, count: stateCount * span)
     // Years in parts of a few each, taken by whichever thread is free; each thread sorts and walks
     // with its own scratch space, made at its first part.
@@ -735,57 +642,58 @@ struct COWTradeBuilder {
     let scratches = UnsafeMutableBufferPointer<WalkScratch?>.allocate(capacity: threads)
     scratches.initialize(repeating: nil)
     defer { scratches.deinitialize().deallocate() }
-    keys.withUnsafeBufferPointer { keys in
-      rowOf.withUnsafeBufferPointer { rowOf in
-        firstOf.withUnsafeBufferPointer { firstOf in
-          secondOf.withUnsafeBufferPointer { secondOf in
-            rankPairs.withUnsafeMutableBufferPointer { rankPairs in
-              partners.withUnsafeMutableBufferPointer { partners in
-                nonisolated(unsafe) let (keys, rowOf, firstOf, secondOf) = (keys, rowOf, firstOf, secondOf)
-                nonisolated(unsafe) let (rankPairs, partners) = (rankPairs, partners)
-                let starts = starts
-                let largest = (0..<span).map { starts[$0 + 1] - starts[$0] }.max() ?? 0
-                nonisolated(unsafe) let scratches = scratches
-                pool.forEach(parts) { part, thread in
-                  if scratches[thread] == nil {
-                    scratches[thread] = WalkScratch(capacity: largest, states: stateCount)
-                  }
-                  let scratch = scratches[thread]!
-                  let (seen, lastTotal, lastRank) = (scratch.seen, scratch.lastTotal, scratch.lastRank)
-                  for y in stride(from: part, to: span, by: parts) {
-                    let base = starts[y], count = starts[y + 1] - base
-                    guard count > 0 else { continue }
-                    seen.initialize(repeating: 0)
-                    for k in 0..<count {
-                      scratch.sorter.keys[k] = keys[base + k]
-                      scratch.sorter.values[k] = Int32(base + k)
-                    }
-                    scratch.sorter.sort(count)
-                    let sorter = scratch.sorter
-                    // Walking the year's dyads from the largest total, a state's n-th partner
-                    // has rank n, or the rank of the equal total before it.
-                    @inline(__always) func rank(_ state: Int, _ key: UInt64) -> UInt16 {
-                      let n = seen[state] + 1
-                      seen[state] = n
-                      if n == 1 || key != lastTotal[state] {
-                        lastTotal[state] = key
-                        lastRank[state] = n
-                      }
-                      return UInt16(clamping: lastRank[state])
-                    }
-                    for k in 0..<count {
-                      let key = sorter.keys[k]
-                      let entry = Int(sorter.values[k])
-                      let row = Int(rowOf[entry])
-                      // One write per row (one cache line): both ranks.
-                      rankPairs[row] =
-                        UInt32(rank(Int(firstOf[entry]), key)) | UInt32(rank(Int(secondOf[entry]), key)) << 16
-                    }
-                    for state in 0..<stateCount where seen[state] > 0 {
-                      partners[state * span + y] = UInt16(clamping: seen[state])
-                    }
-                  }
+    skip.withUnsafeBufferPointer { skip in
+      rankPairs.withUnsafeMutableBufferPointer { rankPairs in
+        partners.withUnsafeMutableBufferPointer { partners in
+          nonisolated(unsafe) let (skip, rankPairs, partners, scratches) = (skip, rankPairs, partners, scratches)
+          pool.forEach(parts) { part, thread in
+            if scratches[thread] == nil {
+              scratches[thread] = WalkScratch(capacity: largest, states: stateCount)
+            }
+            let scratch = scratches[thread]!
+            let (seen, lastTotal, lastRank) = (scratch.seen, scratch.lastTotal, scratch.lastRank)
+            let (rowOf, statesOf) = (scratch.rowOf, scratch.statesOf)
+            let skipping = !skip.isEmpty
+            for y in stride(from: part, to: span, by: parts) {
+              // The year's complete rows (less the mirror rows left out), each by its position.
+              var count = 0
+              for list in lists {
+                for entry in list.rows.entries(ofYear: firstYear + y) {
+                  let row = list.firstRow + Int(entry.row)
+                  if skipping && skip[row] { continue }
+                  scratch.sorter.keys[count] = entry.key
+                  scratch.sorter.values[count] = Int32(count)
+                  rowOf[count] = Int32(row)
+                  statesOf[count] = entry.states
+                  count += 1
                 }
+              }
+              guard count > 0 else { continue }
+              seen.initialize(repeating: 0)
+              scratch.sorter.sort(count)
+              let sorter = scratch.sorter
+              // Walking the year's dyads from the largest total, a state's n-th partner
+              // has rank n, or the rank of the equal total before it.
+              @inline(__always) func rank(_ state: Int, _ key: UInt64) -> UInt16 {
+                let n = seen[state] + 1
+                seen[state] = n
+                if n == 1 || key != lastTotal[state] {
+                  lastTotal[state] = key
+                  lastRank[state] = n
+                }
+                return UInt16(clamping: lastRank[state])
+              }
+              for k in 0..<count {
+                let key = sorter.keys[k]
+                let entry = Int(sorter.values[k])
+                let row = Int(rowOf[entry])
+                let states = statesOf[entry]
+                // One write per row (one cache line): both ranks.
+                rankPairs[row] =
+                  UInt32(rank(Int(states & 0xFFFF), key)) | UInt32(rank(Int(states >> 16), key)) << 16
+              }
+              for state in 0..<stateCount where seen[state] > 0 {
+                partners[state * span + y] = UInt16(clamping: seen[state])
               }
             }
           }
@@ -802,12 +710,17 @@ struct COWTradeBuilder {
     let seen: UnsafeMutableBufferPointer<Int32>
     let lastTotal: UnsafeMutableBufferPointer<UInt64>
     let lastRank: UnsafeMutableBufferPointer<Int32>
+    /// By position in the year's list: the row, and its dyad's states.
+    let rowOf: UnsafeMutableBufferPointer<Int32>
+    let statesOf: UnsafeMutableBufferPointer<UInt32>
 
     init(capacity: Int, states: Int) {
       sorter = RadixSorter(capacity: capacity)
       seen = .allocate(capacity: states)
       lastTotal = .allocate(capacity: states)
       lastRank = .allocate(capacity: states)
+      rowOf = .allocate(capacity: max(1, capacity))
+      statesOf = .allocate(capacity: max(1, capacity))
     }
 
     deinit {
@@ -815,6 +728,8 @@ struct COWTradeBuilder {
       seen.deallocate()
       lastTotal.deallocate()
       lastRank.deallocate()
+      rowOf.deallocate()
+      statesOf.deallocate()
     }
   }
 

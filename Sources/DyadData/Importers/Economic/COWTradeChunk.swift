@@ -40,6 +40,18 @@ struct COWTradeChunk {
   private var lastKey = UInt64.max
   private var lastPair = -1
   private var lastA: Int32 = 0
+  private var lastB: Int32 = 0
+
+  /// A complete row (both flows observed), for the ranking: its total as a sort key (largest
+  /// first), its index in the chunk, and its dyad's states (the first in the low 16 bits).
+  struct RankEntry {
+    var key: UInt64
+    var row: Int32
+    var states: UInt32
+  }
+
+  /// The complete rows, gathered as they are parsed: what the ranking sorts.
+  let complete: CompleteRows
   /// What the chunks parsed on one thread reuse, one after another: the thread's code table, and
   /// the table of the current chunk's dyad numbers (cleared as each chunk finishes).
   struct Scratch {
@@ -47,6 +59,8 @@ struct COWTradeChunk {
     var numbers: DyadNumbers
 
     init(codes: SharedCOWCodes) {
+      // The ranking keeps a dyad's two states in 16 bits each.
+      precondition(codes.stateCount <= Int(UInt16.max), "more states than the ranking can index")
       self.codes = LocalCodes(codes)
       numbers = DyadNumbers(states: codes.stateCount)
     }
@@ -55,12 +69,14 @@ struct COWTradeChunk {
   /// A chunk writing into `output`.
   init(output: UnsafeMutableBufferPointer<COWTradeBuilder.Row>) {
     self.output = output
+    complete = CompleteRows(capacity: output.count)
   }
 
   /// Writes the current dyad's span back and clears the chunk's dyad numbers from `scratch`: call
   /// once the chunk's last row is added (``spans`` is complete only then).
   mutating func finish(scratch: inout Scratch) {
     if lastPair >= 0 { spans[lastPair] = span }
+    complete.groupByYear()
     for pair in pairs { scratch.numbers[min(pair.a, pair.b), max(pair.a, pair.b)] = nil }
   }
 
@@ -77,9 +93,12 @@ struct COWTradeChunk {
   }
 
   /// Adds one parsed row; `nil`, or the problem that stops the chunk (the column and message).
+  /// `whole`: whether both flows are whole numbers or missing, if the parser knows (else the flows
+  /// are checked).
   @inline(__always)
   mutating func add(
-    code1: Int, code2: Int, year: Int, flow1: Double, flow2: Double, line: Int, scratch: inout Scratch
+    code1: Int, code2: Int, year: Int, flow1: Double, flow2: Double, whole: Bool? = nil, line: Int,
+    scratch: inout Scratch
   ) -> (column: String, message: String)? {
     let s1 = scratch.codes.index(code: code1, year: year)
     let s2 = scratch.codes.index(code: code2, year: year)
@@ -106,6 +125,7 @@ struct COWTradeChunk {
         scratch.numbers[min(s1, s2), max(s1, s2)] = Int32(lastPair)
       }
       lastA = pairs[lastPair].a
+      lastB = pairs[lastPair].b
       span = spans[lastPair]
     }
     let (ab, ba) = s1 == lastA ? (flow1, flow2) : (flow2, flow1)
@@ -117,6 +137,14 @@ struct COWTradeChunk {
     lastLine = line
     let y = Int16(year)
     output[row] = COWTradeBuilder.Row(ab: ab, ba: ba, dyad: Int32(lastPair), year: y)
+    if !ab.isNaN && !ba.isNaN {
+      // Largest total first: the complement of a non-negative double's bits sorts that way.
+      complete.append(
+        RankEntry(
+          key: ~(ab + ba).bitPattern, row: Int32(truncatingIfNeeded: row),
+          states: UInt32(UInt16(truncatingIfNeeded: lastA)) | UInt32(UInt16(truncatingIfNeeded: lastB)) << 16),
+        year: y)
+    }
     rowCount = row + 1
     lastDyad = Int32(lastPair)
     if y <= span.latest { span.ordered = false }
@@ -124,7 +152,7 @@ struct COWTradeChunk {
     span.count += 1
     if y < span.first { span.first = y }
     if y > span.last { span.last = y }
-    if span.whole && !(PackWriter.isWhole(ab) && PackWriter.isWhole(ba)) { span.whole = false }
+    if span.whole && !(whole ?? (PackWriter.isWhole(ab) && PackWriter.isWhole(ba))) { span.whole = false }
     if year < minYear { minYear = year }
     if year > maxYear { maxYear = year }
     return nil
@@ -142,7 +170,7 @@ struct LocalCodes {
   /// The ids of the states this table has resolved, by index (to order dyads without the lock).
   private var ids: [StateID?] = []
   private static let unknown: Int32 = -2
-  private static let years = 1800...2100
+  static let years = 1800...2100
 
   init(_ shared: SharedCOWCodes) {
     self.shared = shared
@@ -205,5 +233,70 @@ final class SharedCOWCodes: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return body(cache)
+  }
+}
+
+/// A chunk's complete rows (both flows observed), for the ranking: appended as the rows are
+/// parsed (into room for every row of the chunk: no reallocation, no check but the count), then
+/// grouped by year, in file order within a year, by a counting sort while the chunk's memory is
+/// still in cache.
+final class CompleteRows: @unchecked Sendable {
+  /// The entries and their years as appended (freed once grouped).
+  private var entries: UnsafeMutablePointer<COWTradeChunk.RankEntry>?
+  private var years: UnsafeMutablePointer<Int16>?
+  private let capacity: Int
+  private(set) var count = 0
+  /// After ``groupByYear()``: the entries by year, and where each year's start (`year - 1800`).
+  private var grouped: UnsafeMutablePointer<COWTradeChunk.RankEntry>?
+  private var yearStarts = [Int](repeating: 0, count: LocalCodes.years.count + 1)
+
+  init(capacity: Int) {
+    self.capacity = max(1, capacity)
+    entries = .allocate(capacity: self.capacity)
+    years = .allocate(capacity: self.capacity)
+  }
+
+  deinit {
+    entries?.deallocate()
+    years?.deallocate()
+    grouped?.deallocate()
+  }
+
+  @inline(__always)
+  func append(_ entry: COWTradeChunk.RankEntry, year: Int16) {
+    // The chunk never holds more rows than its room, which it checks before each row.
+    guard count < capacity, let entries, let years else { return }
+    entries[count] = entry
+    years[count] = year
+    count += 1
+  }
+
+  /// Groups the entries by year (once), then frees them as appended.
+  func groupByYear() {
+    guard grouped == nil, let entries, let years else { return }
+    defer {
+      entries.deallocate()
+      years.deallocate()
+      self.entries = nil
+      self.years = nil
+    }
+    let first = LocalCodes.years.lowerBound
+    for k in 0..<count { yearStarts[Int(years[k]) - first + 1] += 1 }
+    for y in 1..<yearStarts.count { yearStarts[y] += yearStarts[y - 1] }
+    let target = UnsafeMutablePointer<COWTradeChunk.RankEntry>.allocate(capacity: max(1, count))
+    var next = yearStarts
+    for k in 0..<count {
+      let y = Int(years[k]) - first
+      target[next[y]] = entries[k]
+      next[y] += 1
+    }
+    grouped = target
+  }
+
+  /// The entries of a year, in file order (after ``groupByYear()``).
+  func entries(ofYear year: Int) -> UnsafeBufferPointer<COWTradeChunk.RankEntry> {
+    let y = year - LocalCodes.years.lowerBound
+    guard let grouped, y >= 0, y + 1 < yearStarts.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+    return UnsafeBufferPointer(start: grouped + yearStarts[y], count: yearStarts[y + 1] - yearStarts[y])
   }
 }

@@ -172,7 +172,11 @@ struct COWTradeScanner {
       var field = 0
       var found = 0  // a bit per role read
       var atLineEnd = false
-      if standardLayout, let end = Self.standardFields(bytes, from: i, into: &values) {
+      // Whether both flows are whole numbers or missing, when the line was read the usual way.
+      var whole: Bool?
+      var knownWhole = false
+      if standardLayout, let end = Self.standardFields(bytes, from: i, into: &values, wholeFlows: &knownWhole) {
+        whole = knownWhole
         // The usual line, read in one pass (the general loop below reads anything else).
         i = end
         found = 0b11111
@@ -270,7 +274,8 @@ struct COWTradeScanner {
       guard (1800...2100).contains(year) else { return fail(&chunk, line, "year", "\(year) is outside 1800–2100") }
       guard code1 != code2 else { return fail(&chunk, line, "ccode2", "is the same state as ccode1 (\(code1))") }
       if let problem = chunk.add(
-        code1: code1, code2: code2, year: year, flow1: values.3, flow2: values.4, line: line, scratch: &scratch)
+        code1: code1, code2: code2, year: year, flow1: values.3, flow2: values.4, whole: whole, line: line,
+        scratch: &scratch)
       {
         return fail(&chunk, line, problem.column, problem.message)
       }
@@ -283,10 +288,12 @@ struct COWTradeScanner {
   /// of at most 15 digits or empty (missing), each followed by a comma, or the second by the line
   /// end — and skips the rest of the line. Returns the index after the line end (or the end of
   /// the bytes), or `nil`, having changed nothing, for any other line: the general loop then reads
-  /// it, and words any error.
+  /// it, and words any error. `wholeFlows` tells whether both flows are whole numbers or missing
+  /// (no fraction but zeros), which the packing's varints need.
   @inline(__always)
   static func standardFields(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into values: inout (Int, Int, Int, Double, Double)
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into values: inout (Int, Int, Int, Double, Double),
+    wholeFlows: inout Bool
   ) -> Int? {
     let n = bytes.count
     let base = bytes.baseAddress!
@@ -306,6 +313,8 @@ struct COWTradeScanner {
       i &+= 1
       return value
     }
+    // Whether a flow has a nonzero fraction.
+    var fractional = false
     /// A plain decimal or an empty field, followed by a comma or (`last`) a line end or the end.
     @inline(__always) func flow() -> Double? {
       var whole: UInt64 = 0, fraction: UInt64 = 0, decimals = 0, digits = 0
@@ -329,6 +338,7 @@ struct COWTradeScanner {
         guard digits > 0 else { return nil }  // a lone "."
       }
       guard digits <= 15 else { return nil }
+      if fraction != 0 { fractional = true }
       return digits == 0 ? .nan : decimal(whole, fraction, decimals)
     }
     guard let code1 = whole(), let code2 = whole(), let year = whole(), let flow1 = flow(),
@@ -360,6 +370,8 @@ struct COWTradeScanner {
       }
     }
     values = (code1, code2, year, flow1, flow2)
+    // Both flows missing or whole numbers (at most 15 digits, so below 2^53).
+    wholeFlows = !fractional
     return i < n ? i &+ 1 : n
   }
 
