@@ -73,4 +73,8 @@ import Testing
     pool.forEach(5) { i, thread in after.record(i, thread: thread) }
     #expect(after.runs == [1, 1, 1, 1, 1] && after.threads == [0])
   }
+
+  @Test func availableCoresAreThoseOnlineAtMost() {
+    #expect((1...ProcessInfo.processInfo.activeProcessorCount).contains(WorkerPool.availableCores))
+  }
 }

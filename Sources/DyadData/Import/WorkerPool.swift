@@ -64,6 +64,24 @@ final class WorkerPool: @unchecked Sendable {
     }
   }
 
+  /// The cores this process may run on: the online processors, or fewer where the process is
+  /// bound to some (Linux's CPU affinity, as `taskset` sets).
+  static var availableCores: Int {
+    var count = ProcessInfo.processInfo.activeProcessorCount
+    #if os(Linux)
+      // sched_getaffinity, which Glibc declares for GNU sources only: looked up at run time.
+      typealias GetAffinity = @convention(c) (pid_t, Int, UnsafeMutableRawPointer) -> Int32
+      if let symbol = dlsym(nil, "sched_getaffinity") {
+        let getAffinity = unsafeBitCast(symbol, to: GetAffinity.self)
+        var mask = [UInt64](repeating: 0, count: 16)  // 1,024 CPUs
+        let found = mask.withUnsafeMutableBytes { getAffinity(0, $0.count, $0.baseAddress!) }
+        let bound = mask.reduce(0) { $0 + $1.nonzeroBitCount }
+        if found == 0 && bound > 0 { count = min(count, bound) }
+      }
+    #endif
+    return max(1, count)
+  }
+
   /// A pool of `threads` - 1 workers (none for one thread: loops then run on the caller).
   init(threads: Int, spin: Duration = .milliseconds(50)) {
     self.threads = max(1, threads)
@@ -164,7 +182,12 @@ final class WorkerPool: @unchecked Sendable {
       var spins = 0
       while generation.load(ordering: .acquiring) == seen && !stopped.load(ordering: .relaxed) {
         spins &+= 1
-        if spins & 0x3FF == 0 && clock.now > deadline { break }
+        // Now and then the core goes to any other thread waiting for it (the caller, if the
+        // process has fewer cores than threads), and the spin ends at its deadline.
+        if spins & 0xFF == 0 {
+          sched_yield()
+          if clock.now > deadline { break }
+        }
       }
       condition.lock()
       while generation.load(ordering: .acquiring) == seen && !stopped.load(ordering: .relaxed) {

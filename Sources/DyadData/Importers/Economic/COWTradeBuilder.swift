@@ -83,7 +83,7 @@ struct COWTradeBuilder {
   private(set) var rowsRead = 0
   private var dyadicFile = ""
 
-  init(registry: StateRegistry, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+  init(registry: StateRegistry, threads: Int = WorkerPool.availableCores) {
     codes = COWCodeCache(registry: registry)
     self.threads = max(1, min(threads, 8))
     pool = WorkerPool(threads: self.threads)
