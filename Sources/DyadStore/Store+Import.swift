@@ -27,11 +27,13 @@ extension Store {
     // Files of the size last imported may be the same files: their digest decides first. Files of
     // another size have changed: the import goes ahead, and their digest (recorded for the next
     // import) is taken from the importer where it computed it while reading them.
-    var checksum: String?
+    let checksum: String?
     if let stored, Checksum.byteCount(of: stored) == (try Checksum.byteCount(of: files)) {
       let digest = try Checksum.of(files: files)
       if digest == stored { return .unchanged }
       checksum = digest
+    } else {
+      checksum = nil
     }
     let digests = FileDigests()
     let context = ImportContext(registry: registry, digests: digests, progress: progress)

@@ -1,8 +1,9 @@
 import DyadCore
-@testable import DyadData
 import DyadTestSupport
 import Foundation
 import Testing
+
+@testable import DyadData
 
 /// Captures what an importer writes, for importer tests without a store.
 final class EconomicRecordingSink: ImportSink {
@@ -124,10 +125,11 @@ struct EconomicImporterTests {
     let (sink, summary) = try Self.importCOW(dyadic: "2,365,2000,1,2,,\n", states: states, folder: folder)
     #expect(summary.rowsRead == 5)
     #expect(summary.rowsWritten == 1 + 3)  // one dyad-year, three state-years
-    #expect(try Self.totals(sink, "RUS", 2000) == COWTradeSeries.StateYear(year: 2000, imports: 10, exports: nil, partnersRanked: 1))
-    #expect(try Self.totals(sink, "RUS", 2001) == COWTradeSeries.StateYear(year: 2001, imports: nil, exports: nil, partnersRanked: 0))
-    #expect(try Self.totals(sink, "RUS", 2002) == COWTradeSeries.StateYear(year: 2002, imports: 30, exports: 40, partnersRanked: 0))
-    #expect(try Self.totals(sink, "USA", 2000) == COWTradeSeries.StateYear(year: 2000, imports: 1000, exports: 800, partnersRanked: 1))
+    typealias Year = COWTradeSeries.StateYear
+    #expect(try Self.totals(sink, "RUS", 2000) == Year(year: 2000, imports: 10, exports: nil, partnersRanked: 1))
+    #expect(try Self.totals(sink, "RUS", 2001) == Year(year: 2001, imports: nil, exports: nil, partnersRanked: 0))
+    #expect(try Self.totals(sink, "RUS", 2002) == Year(year: 2002, imports: 30, exports: 40, partnersRanked: 0))
+    #expect(try Self.totals(sink, "USA", 2000) == Year(year: 2000, imports: 1000, exports: 800, partnersRanked: 1))
 
     let other = try TemporaryFolder()
     #expect(throws: ImportError(

@@ -33,10 +33,8 @@ public struct FileDigest: Sendable, Equatable {
     var hashes = [UInt64](repeating: 0, count: blocks)
     hashes.withUnsafeMutableBufferPointer { hashes in
       nonisolated(unsafe) let hashes = hashes
-      let hash: @Sendable (Int, Int) -> Void = { k, _ in
-        hashes[k] = lanes(UnsafeRawBufferPointer(rebasing: bytes[(k * blockSize)..<min(bytes.count, (k + 1) * blockSize)]))
-      }
-      if let pool { pool.forEach(blocks, hash) } else { for k in 0..<blocks { hash(k, 0) } }
+      let hashBlock: @Sendable (Int, Int) -> Void = { k, _ in hashes[k] = Self.hash(block: k, of: bytes) }
+      if let pool { pool.forEach(blocks, hashBlock) } else { for k in 0..<blocks { hashBlock(k, 0) } }
     }
     return FileDigest(blockHashes: hashes, byteCount: bytes.count)
   }
@@ -49,9 +47,7 @@ public struct FileDigest: Sendable, Equatable {
       var hashes = [UInt64](repeating: 0, count: blocks)
       hashes.withUnsafeMutableBufferPointer { hashes in
         nonisolated(unsafe) let hashes = hashes
-        DispatchQueue.concurrentPerform(iterations: blocks) { k in
-          hashes[k] = lanes(UnsafeRawBufferPointer(rebasing: bytes[(k * blockSize)..<min(bytes.count, (k + 1) * blockSize)]))
-        }
+        DispatchQueue.concurrentPerform(iterations: blocks) { k in hashes[k] = Self.hash(block: k, of: bytes) }
       }
       return FileDigest(blockHashes: hashes, byteCount: bytes.count)
     }
@@ -67,6 +63,11 @@ public struct FileDigest: Sendable, Equatable {
       hash = mix(hash, 0xff)
     }
     return "fnv1a64x32b:" + String(hash, radix: 16) + ":\(digests.reduce(0) { $0 + $1.byteCount })"
+  }
+
+  /// The hash of block `k` of bytes.
+  static func hash(block k: Int, of bytes: UnsafeRawBufferPointer) -> UInt64 {
+    lanes(UnsafeRawBufferPointer(rebasing: bytes[(k * blockSize)..<min(bytes.count, (k + 1) * blockSize)]))
   }
 
   @inline(__always)

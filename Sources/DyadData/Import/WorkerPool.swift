@@ -12,6 +12,8 @@ import Synchronization
 /// loop waits for them to wake, and its iterations are taken one at a time, by whichever thread is
 /// free, so the caller goes on alone meanwhile.
 ///
+/// The workers keep the pool alive until ``stop()``: call it when the work is done.
+///
 /// ```swift
 /// let pool = WorkerPool(threads: 2)
 /// defer { pool.stop() }
@@ -164,7 +166,6 @@ final class WorkerPool: @unchecked Sendable {
       pool.condition.unlock()
     }
   }
-
 
   /// The calling thread's number: a worker's of this pool, 0 for any other thread.
   private var callerThread: Int { Thread.current.threadDictionary[workerKey] as? Int ?? 0 }

@@ -4,9 +4,9 @@ import Foundation
 /// Reads the rows of a COW dyadic trade file mapped into memory, on several threads at once.
 ///
 /// The COW files are plain numeric CSV: no quotes, one record per line. The scanner splits the
-/// body at line ends into one chunk per thread and parses each chunk's fields straight from the
-/// bytes, validating every row as ``CSVReader``-based parsing would (the same messages, with the
-/// line), and resolving and grouping it into the thread's ``COWTradeChunk``. A file with a quote
+/// body at line ends into four chunks per thread of a ``WorkerPool`` and parses each chunk's
+/// fields straight from the bytes, validating every row as ``CSVReader``-based parsing would (the
+/// same messages, with the line), and resolving and grouping it into a ``COWTradeChunk``. A file with a quote
 /// character is not for the scanner: the importer reads it with ``CSVReader`` instead.
 struct COWTradeScanner {
   /// The rows of one chunk, resolved and grouped by dyad as they are parsed.
@@ -29,10 +29,10 @@ struct COWTradeScanner {
   }
 
   /// Reads the body of a file held in memory (from `bodyStart`, the byte after the header line)
-  /// in one range per thread, split at line ends. A first pass counts each range's lines, so that
-  /// the second parses every row straight into its place in one array: no row is copied (but in
-  /// files with blank lines, whose rows close up). Chunks come back in file order. `nil` when the
-  /// file has a quote character: it is then general CSV, for ``CSVReader``.
+  /// in four ranges per thread, split at line ends. A first pass maps each range's pages and counts
+  /// its lines, so that the second parses every row straight into its place in one array: no row
+  /// is copied (but in files with blank lines, whose rows close up). Chunks come back in file
+  /// order. `nil` when the file has a quote character: it is then general CSV, for ``CSVReader``.
   ///
   /// `alongside` is other work, run by one of the threads as pass 2 begins (or at once, for a
   /// file with a quote character, which is not scanned).
