@@ -299,47 +299,40 @@ struct COWTradeScanner {
     let base = bytes.baseAddress!
     let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
     var i = start
-    /// A whole number of 1–9 digits followed by a comma.
-    @inline(__always) func whole() -> Int? {
-      var value = 0
+    /// Reads the digits from `i` on into `value` (times ten, plus each); how many there were.
+    @inline(__always) func digits(into value: inout UInt64) -> Int {
       let first = i
       while i < n {
         let digit = base[i] &- UInt8(ascii: "0")
         guard digit < 10 else { break }
-        value = value &* 10 &+ Int(digit)
+        value = value &* 10 &+ UInt64(digit)
         i &+= 1
       }
-      guard i > first, i &- first <= 9, i < n, base[i] == comma else { return nil }
+      return i &- first
+    }
+    /// A whole number of 1–9 digits followed by a comma.
+    @inline(__always) func whole() -> Int? {
+      var value: UInt64 = 0
+      let count = digits(into: &value)
+      guard count > 0, count <= 9, i < n, base[i] == comma else { return nil }
       i &+= 1
-      return value
+      return Int(value)
     }
     // Whether a flow has a nonzero fraction.
     var fractional = false
     /// A plain decimal or an empty field, followed by a comma or (`last`) a line end or the end.
     @inline(__always) func flow() -> Double? {
-      var whole: UInt64 = 0, fraction: UInt64 = 0, decimals = 0, digits = 0
-      while i < n {
-        let digit = base[i] &- UInt8(ascii: "0")
-        guard digit < 10 else { break }
-        whole = whole &* 10 &+ UInt64(digit)
-        digits &+= 1
-        i &+= 1
-      }
+      var whole: UInt64 = 0, fraction: UInt64 = 0, decimals = 0
+      var count = digits(into: &whole)
       if i < n && base[i] == UInt8(ascii: ".") {
         i &+= 1
-        while i < n {
-          let digit = base[i] &- UInt8(ascii: "0")
-          guard digit < 10 else { break }
-          fraction = fraction &* 10 &+ UInt64(digit)
-          decimals &+= 1
-          digits &+= 1
-          i &+= 1
-        }
-        guard digits > 0 else { return nil }  // a lone "."
+        decimals = digits(into: &fraction)
+        count &+= decimals
+        guard count > 0 else { return nil }  // a lone "."
       }
-      guard digits <= 15 else { return nil }
+      guard count <= 15 else { return nil }
       if fraction != 0 { fractional = true }
-      return digits == 0 ? .nan : decimal(whole, fraction, decimals)
+      return count == 0 ? .nan : decimal(whole, fraction, decimals)
     }
     guard let code1 = whole(), let code2 = whole(), let year = whole(), let flow1 = flow(),
       i < n, base[i] == comma
