@@ -12,6 +12,8 @@ let package = Package(
     .library(name: "DyadAnalysis", targets: ["DyadAnalysis"]),
     .library(name: "DyadReport", targets: ["DyadReport"]),
     .library(name: "DyadServer", targets: ["DyadServer"]),
+    // Shared-data paths and temporary folders, for the tests and the benchmarks package.
+    .library(name: "DyadTestSupport", targets: ["DyadTestSupport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

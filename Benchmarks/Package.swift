@@ -10,6 +10,7 @@ let benchmarkDependencies: [Target.Dependency] = [
   .product(name: "DyadStore", package: "Dyad"),
   .product(name: "DyadAnalysis", package: "Dyad"),
   .product(name: "DyadReport", package: "Dyad"),
+  .product(name: "DyadTestSupport", package: "Dyad"),
 ]
 
 let package = Package(

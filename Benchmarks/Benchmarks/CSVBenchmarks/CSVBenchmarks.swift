@@ -1,13 +1,12 @@
 import Benchmark
 import DyadData
+import DyadTestSupport
 import Foundation
 
 /// Reads `../shared/data` files with Dyad's CSV reader; compare with the mirrored CSV libraries'
 /// 140–430k rows/s on the same machine.
 let benchmarks: @Sendable () -> Void = {
-  let shared = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+  let shared = SharedData.root
   let votes = shared.appendingPathComponent("unga-votes/un_votes.csv").path
   let trade = shared.appendingPathComponent("cow-trade/cow_trade_dyadic_nondirected.csv").path
 

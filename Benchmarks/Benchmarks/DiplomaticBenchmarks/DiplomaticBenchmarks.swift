@@ -3,6 +3,7 @@ import DyadAnalysis
 import DyadCore
 import DyadData
 import DyadStore
+import DyadTestSupport
 import Foundation
 
 /// UN General Assembly votes: reading, the all-dyads-all-years similarity table, and the whole
@@ -16,9 +17,7 @@ import Foundation
 /// also validates every row, resolves every name through the registry, ranks every dyad-year
 /// and writes votes and table to SQLite.
 enum UNGAFixture {
-  static let folder = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/unga-votes")
+  static let folder = SharedData.folder("unga-votes")
   static let files = ["un_votes.csv", "un_roll_calls.csv", "un_roll_call_issues.csv"].map {
     folder.appendingPathComponent($0)
   }

@@ -2,6 +2,7 @@ import Benchmark
 import DyadCore
 import DyadData
 import DyadStore
+import DyadTestSupport
 import Foundation
 
 /// Importing COW Trade 4.0 (673,654 dyad-years, plus every state's partner ranks for every year)
@@ -15,11 +16,8 @@ import Foundation
 /// same against the median of five back-to-back reads at the start (pandas at its best: caches
 /// warm, memory reused). Without pandas, the ratios are left out.
 let benchmarks: @Sendable () -> Void = {
-  let shared =
-    ProcessInfo.processInfo.environment["DYAD_SHARED_DATA"].map { URL(fileURLWithPath: $0) }
-    ?? URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+  // `../shared/data` beside the project, or DYAD_SHARED_DATA.
+  let shared = SharedData.root
   let folder = shared.appendingPathComponent("cow-trade")
   let dyadic = folder.appendingPathComponent("cow_trade_dyadic_nondirected.csv")
   let rows = 673_654.0

@@ -3,16 +3,14 @@ import DyadCore
 import DyadData
 import DyadReport
 import DyadStore
+import DyadTestSupport
 import Foundation
 
 /// Building and rendering the China–Russia report over all years from a warm store holding every
 /// shared dataset (imported once, before measuring).
 let benchmarks: @Sendable () -> Void = {
-  let shared =
-    ProcessInfo.processInfo.environment["DYAD_SHARED_DATA"].map { URL(fileURLWithPath: $0) }
-    ?? URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+  // `../shared/data` beside the project, or DYAD_SHARED_DATA.
+  let shared = SharedData.root
   let folders = [
     "unga-votes": "unga-votes", "unga-ideal-points": "unga-ideal-points", "unsc-vetoes": "unsc-vetoes",
     "cow-igo": "cow-igo", "cow-trade": "cow-trade", "imf-dots": "imf-dots-russia", "cow-gdp-pop": "economy-gdp-pop",
