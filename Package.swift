@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "dyad", targets: ["dyad"]),
     .library(name: "DyadCore", targets: ["DyadCore"]),
     .library(name: "DyadData", targets: ["DyadData"]),
+    .library(name: "DyadImport", targets: ["DyadImport"]),
     .library(name: "DyadStore", targets: ["DyadStore"]),
     .library(name: "DyadAnalysis", targets: ["DyadAnalysis"]),
     .library(name: "DyadReport", targets: ["DyadReport"]),
@@ -22,30 +23,39 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
-    // Domain values: states, dyads, years, indicators, provenance. No I/O.
+    // Domain values: states, dyads, years, figures, provenance, the dataset catalogue. No I/O.
     .target(name: "DyadCore"),
+    // The fast paths, behind a small `package` interface: the program's one worker pool, mapped
+    // files, file digests, radix sort, flat tables. Platform calls are guarded here and only here.
+    .target(name: "DyadFast", dependencies: ["DyadCore"]),
     // Pure computations over domain values.
-    .target(name: "DyadAnalysis", dependencies: ["DyadCore"]),
-    // Readers (CSV), curated resources and dataset importers.
+    .target(name: "DyadAnalysis", dependencies: ["DyadCore", "DyadFast"]),
+    // Readers: the import kit (CSV reader, field reader, state resolver), the registry and the
+    // curated resources. Knows neither the store nor the analyses.
     .target(
       name: "DyadData",
-      dependencies: ["DyadCore", "DyadAnalysis"],
+      dependencies: ["DyadCore", "DyadFast"],
       resources: [.copy("Resources/registry"), .copy("Resources/curated")]
     ),
-    // SQLite storage through GRDB.
+    // SQLite storage through GRDB: the schema (migrations, tables), the binary storage formats,
+    // the writer an import goes through, and the queries. Knows no readers.
     .target(
       name: "DyadStore",
-      dependencies: ["DyadCore", "DyadData", "DyadAnalysis", .product(name: "GRDB", package: "GRDB.swift"),
+      dependencies: ["DyadCore", "DyadFast", "DyadAnalysis", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
+    // Imports, orchestrated above the readers and the store: each dataset's importer reads with
+    // the kit, computes derived tables with the analyses, and writes through the store; the
+    // curated facts are loaded the same way.
+    .target(name: "DyadImport", dependencies: ["DyadCore", "DyadFast", "DyadData", "DyadAnalysis", "DyadStore"]),
     // The backgrounder: sections, charts (inline SVG), HTML/Markdown/JSON rendering.
-    .target(name: "DyadReport", dependencies: ["DyadCore", "DyadData", "DyadAnalysis", "DyadStore"]),
+    .target(name: "DyadReport", dependencies: ["DyadCore", "DyadAnalysis", "DyadStore"]),
     // `dyad serve`: dashboard pages and the JSON API.
     .target(
       name: "DyadServer",
       dependencies: [
-        "DyadCore", "DyadData", "DyadAnalysis", "DyadStore", "DyadReport",
+        "DyadCore", "DyadData", "DyadAnalysis", "DyadStore", "DyadImport", "DyadReport",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -53,25 +63,31 @@ let package = Package(
     .executableTarget(
       name: "dyad",
       dependencies: [
-        "DyadCore", "DyadData", "DyadStore", "DyadAnalysis", "DyadReport", "DyadServer",
+        "DyadCore", "DyadData", "DyadStore", "DyadImport", "DyadAnalysis", "DyadReport", "DyadServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Helpers shared by the test targets: shared-data paths, temporary folders, running the binary.
     .target(name: "DyadTestSupport", path: "Sources/DyadTestSupport"),
     .testTarget(name: "DyadCoreTests", dependencies: ["DyadCore", "DyadData", "DyadTestSupport"]),
+    .testTarget(name: "DyadFastTests", dependencies: ["DyadFast", "DyadTestSupport"]),
     .testTarget(name: "DyadDataTests", dependencies: ["DyadCore", "DyadData", "DyadTestSupport"]),
-    .testTarget(name: "DyadStoreTests", dependencies: ["DyadCore", "DyadData", "DyadStore", "DyadAnalysis", "DyadTestSupport"]),
+    .testTarget(
+      name: "DyadImportTests",
+      dependencies: ["DyadCore", "DyadFast", "DyadData", "DyadStore", "DyadImport", "DyadAnalysis", "DyadTestSupport"]),
+    .testTarget(
+      name: "DyadStoreTests",
+      dependencies: ["DyadCore", "DyadData", "DyadStore", "DyadImport", "DyadAnalysis", "DyadTestSupport"]),
     .testTarget(name: "DyadAnalysisTests", dependencies: ["DyadCore", "DyadAnalysis", "DyadTestSupport"]),
     .testTarget(
       name: "DyadReportTests",
-      dependencies: ["DyadCore", "DyadData", "DyadStore", "DyadAnalysis", "DyadReport", "DyadTestSupport"],
+      dependencies: ["DyadCore", "DyadData", "DyadStore", "DyadImport", "DyadAnalysis", "DyadReport", "DyadTestSupport"],
       exclude: ["__Snapshots__"]
     ),
     .testTarget(
       name: "DyadServerTests",
       dependencies: [
-        "DyadServer", "DyadTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        "DyadServer", "DyadImport", "DyadTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
     .testTarget(name: "DyadCLITests", dependencies: ["dyad", "DyadTestSupport"]),

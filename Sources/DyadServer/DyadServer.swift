@@ -1,4 +1,5 @@
 import DyadCore
+import DyadImport
 import DyadStore
 import Hummingbird
 import Logging

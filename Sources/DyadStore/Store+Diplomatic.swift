@@ -1,6 +1,5 @@
 import DyadAnalysis
 import DyadCore
-import DyadData
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -341,7 +340,7 @@ extension Store {
 
   /// The country names of the UN votes and the states they were identified as, with the dates of
   /// their first and last votes; all of them, or one state's.
-  public func ungaVoters(of state: StateID? = nil) throws -> [UNGAVoteData.Voter] {
+  public func ungaVoters(of state: StateID? = nil) throws -> [UNGAVoter] {
     guard try dataset(named: "unga-votes") != nil else { return [] }
     return try read { db in
       var sql = "SELECT * FROM unga_voter"
@@ -351,7 +350,7 @@ extension Store {
         arguments = [state.rawValue]
       }
       return try Row.fetchAll(db, sql: sql + " ORDER BY first_date, name", arguments: arguments).map { row in
-        UNGAVoteData.Voter(
+        UNGAVoter(
           name: row["name"], iso2: row["iso2"], state: StateID(row["state_id"] as String),
           first: try Day(parsing: row["first_date"] as String), last: try Day(parsing: row["last_date"] as String),
           votes: row["votes"])

@@ -1,6 +1,5 @@
 import DyadAnalysis
 import DyadCore
-import DyadData
 import Foundation
 import GRDB
 

@@ -1,5 +1,5 @@
 import DyadCore
-import DyadData
+import DyadFast
 import Foundation
 import GRDB
 
@@ -9,7 +9,7 @@ import GRDB
 /// changed, each in one transaction.
 ///
 /// ```swift
-/// let store = try Store.open(at: Store.defaultPath())
+/// let store = try Store.open(at: Store.defaultPath())  // DyadImport's opener, with curated data
 /// let events = try store.events(involving: try Dyad("CHN", "RUS"))
 /// ```
 public final class Store: Sendable {
@@ -38,16 +38,13 @@ public final class Store: Sendable {
     return dataHome + "/dyad/dyad.sqlite"
   }
 
-  /// Opens (creating if needed) the store at a path, migrates it, and loads the curated data.
+  /// Opens (creating if needed) the store at a path and migrates it. (`Store.open`, in
+  /// DyadImport, also loads the curated data; the store itself knows no readers.)
   ///
   /// - Parameters:
   ///   - readOnly: open without writing; the store must exist and be current.
-  ///   - curatedDirectory: the curated files to load; the shipped ones by default.
-  public static func open(
-    at path: String, readOnly: Bool = false, registry: StateRegistry? = nil,
-    curatedDirectory: URL = DyadResources.curatedDirectory
-  ) throws -> Store {
-    let registry = try registry ?? StateRegistry.standard()
+  ///   - registry: the states the store resolves names with.
+  public static func connect(at path: String, readOnly: Bool = false, registry: StateRegistry) throws -> Store {
     let fileManager = FileManager.default
     if readOnly && !fileManager.fileExists(atPath: path) {
       throw StoreError(path: path, message: "no store here; run any dyad command without --read-only to create it")
@@ -82,7 +79,7 @@ public final class Store: Sendable {
       throw Self.openError(error, path: path)
     }
     let store = Store(path: path, queue: queue, registry: registry)
-    try store.prepare(readOnly: readOnly, curatedDirectory: curatedDirectory)
+    try store.prepare(readOnly: readOnly)
     return store
   }
 
@@ -103,7 +100,7 @@ public final class Store: Sendable {
     return StoreError(path: path, message: "\(error)")
   }
 
-  private func prepare(readOnly: Bool, curatedDirectory: URL) throws {
+  private func prepare(readOnly: Bool) throws {
     let migrator = StoreMigrations.migrator
     do {
       let (superseded, applied, complete) = try queue.read { db in
@@ -130,7 +127,6 @@ public final class Store: Sendable {
     } catch {
       throw Self.openError(error, path: path)
     }
-    try loadCurated(from: curatedDirectory)
   }
 
   /// Reads inside a consistent snapshot.

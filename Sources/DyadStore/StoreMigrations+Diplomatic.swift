@@ -1,4 +1,3 @@
-import DyadData
 import Foundation
 import GRDB
 

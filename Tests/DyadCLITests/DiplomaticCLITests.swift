@@ -102,7 +102,7 @@ struct DiplomaticCLITests {
     }
   }
 
-  @Test("vetoes of China and Russia from the real veto list", .enabled(if: SharedData.isAvailable))
+  @Test("vetoes of China and Russia from the real veto list", .enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
   func vetoes() throws {
     let imported = try run(["import", "unsc-vetoes", SharedData.folder("unsc-vetoes").path])
     #expect(imported.status == 0, "\(imported.stderr)")

@@ -4,7 +4,7 @@ import Testing
 
 /// `dyad trade` and `dyad partners`, end to end through the built binary, on a store holding the
 /// three economic datasets (imported once for the suite with `dyad import`).
-@Suite("CLI economic", .enabled(if: SharedData.isAvailable))
+@Suite("CLI economic", .enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
 struct EconomicCLITests {
   static let imported: Result<(TemporaryFolder, String), any Error> = Result {
     let folder = try TemporaryFolder("dyad-cli-econ")

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `dyad military` and `dyad allies`, end to end through the built binary.
-@Suite("Military CLI", .serialized, .enabled(if: SharedData.isAvailable))
+@Suite("Military CLI", .serialized, .enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
 struct MilitaryCLITests {
   /// A store with ATOP, SIPRI transfers and the exercises imported, built once for the suite.
   static let imported: Result<(TemporaryFolder, String), any Error> = Result {

@@ -81,7 +81,7 @@ struct StateRegistryTests {
 
   /// Every COW state-system spell resolves, on its first and last day, to one identity that
   /// carries the spell's COW letter code.
-  @Test(.enabled(if: SharedData.isAvailable))
+  @Test(.enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
   func agreesWithCOWStateList() throws {
     let rows = try CSVReader(path: SharedData.file("country-codes", "cow_states_v2016.csv").path).rows()
     #expect(rows.count == 243)
@@ -105,7 +105,7 @@ struct StateRegistryTests {
   /// Every state of the countrycode code list with an ISO alpha-3 code resolves by it, and its
   /// ISO alpha-2, M49 and COW codes agree with the list (blank cells in the list are skipped, as
   /// are the listed deliberate differences).
-  @Test(.enabled(if: SharedData.isAvailable))
+  @Test(.enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
   func agreesWithCountrycodeList() throws {
     let rows = try CSVReader(path: SharedData.file("country-codes", "codelist_core.csv").path).rows()
     // Deliberate: Dyad keeps Yugoslavia within Serbia (COW 345, as COW does), and keeps the
@@ -129,7 +129,7 @@ struct StateRegistryTests {
   /// Every Gleditsch–Ward state resolves by its GW code, and spells of the 20th and 21st century
   /// resolve on a day inside them. (Earlier GW spells, such as Madagascar's before 1896, predate the
   /// COW dates that bound Dyad's identities.)
-  @Test(.enabled(if: SharedData.isAvailable))
+  @Test(.enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
   func agreesWithGleditschWard() throws {
     let rows = try CSVReader(path: SharedData.file("country-codes", "gw_states.csv").path).rows()
     var unresolved: [String] = []
@@ -151,7 +151,7 @@ struct StateRegistryTests {
   }
 
   /// Every country name in the UN votes resolves, in UN usage, on the dates it voted.
-  @Test(.enabled(if: SharedData.isAvailable))
+  @Test(.enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
   func resolvesUNVoteNames() throws {
     var names: Set<String> = []
     try CSVReader(path: SharedData.file("unga-votes", "un_votes.csv").path).forEachRecord { record in

@@ -1,6 +1,7 @@
 import DyadAnalysis
 import DyadCore
 import DyadData
+import DyadImport
 import DyadStore
 import DyadTestSupport
 import Foundation
@@ -82,7 +83,7 @@ struct ReportTests {
 
   @Test(
     "veto counts and arms-transfer totals in the text equal the analyses' figures",
-    .enabled(if: SharedData.isAvailable))
+    .enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
   func numbersMatchAnalyses() throws {
     let report = try report("China", "Russia", years: try YearRange(from: 1946, to: 2023))
     let dyad = try Dyad("CHN", "RUS")

@@ -1,6 +1,7 @@
 import DyadAnalysis
 import DyadCore
 import DyadData
+import DyadImport
 import DyadStore
 import DyadTestSupport
 import Foundation

@@ -1,6 +1,7 @@
 import DyadAnalysis
 import DyadCore
 import DyadData
+import DyadImport
 import DyadStore
 import DyadTestSupport
 import Foundation
@@ -9,7 +10,7 @@ import Testing
 
 /// The real diplomatic datasets imported once into an in-memory store, checked against
 /// published values and against independent recomputations from the raw files.
-@Suite(.enabled(if: SharedData.isAvailable), .serialized)
+@Suite(.enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"), .serialized)
 struct DiplomaticStoreTests {
   /// The store with `unga-votes`, `unga-ideal-points`, `unsc-vetoes` and `cow-igo` imported.
   static let store: Result<Store, any Error> = Result {

@@ -1,6 +1,7 @@
 import DyadAnalysis
 import DyadCore
 import DyadData
+import DyadImport
 import DyadStore
 import DyadTestSupport
 import Foundation
@@ -62,7 +63,7 @@ enum RawCOW {
   }
 }
 
-@Suite("Economic store", .enabled(if: SharedData.isAvailable))
+@Suite("Economic store", .enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
 struct EconomicStoreTests {
   var store: Store { get throws { try EconomicStoreFixture.shared.get().store } }
   let chinaRussia = try! Dyad("CHN", "RUS")

@@ -1,6 +1,7 @@
 import DyadAnalysis
 import DyadCore
 import DyadData
+import DyadImport
 import DyadStore
 import DyadTestSupport
 import Foundation
@@ -48,7 +49,7 @@ func militarySplitCSV(_ line: Substring) -> [String] {
   return fields
 }
 
-@Suite("Military store", .serialized, .enabled(if: SharedData.isAvailable))
+@Suite("Military store", .serialized, .enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
 struct MilitaryStoreTests {
   let china = StateID("CHN"), russia = StateID("RUS")
 

@@ -1,3 +1,4 @@
+import DyadFast
 import Foundation
 
 extension DyadYearSimilarityTable {
@@ -193,7 +194,7 @@ extension DyadYearSimilarityTable {
   public func allRanks() -> [SimilarityRanks] {
     let columns = measureColumns()
     let results = RankResults(count: columns.count)
-    DispatchQueue.concurrentPerform(iterations: columns.count) { m in
+    WorkerPool.shared.forEach(columns.count) { m, _ in
       results.set(m, SimilarityRanks(values: columns[m], periodRows: periodRows))
     }
     return results.values

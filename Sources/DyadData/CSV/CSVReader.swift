@@ -1,3 +1,4 @@
+import DyadCore
 import Foundation
 
 /// A streaming RFC 4180 reader that works on bytes: quoted fields, doubled quotes and newlines

@@ -1,5 +1,4 @@
 import DyadCore
-import DyadData
 import DyadStore
 
 extension ReportBuilder {

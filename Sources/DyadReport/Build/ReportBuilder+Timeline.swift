@@ -1,5 +1,4 @@
 import DyadCore
-import DyadData
 
 extension ReportBuilder {
   /// Timeline of key events: every dated event of the dyad in the years, with its source.

@@ -1,5 +1,6 @@
 import DyadAnalysis
 import DyadCore
+import DyadImport
 import DyadData
 import DyadStore
 import Foundation

@@ -1,3 +1,5 @@
+import DyadCore
+import DyadImport
 import ArgumentParser
 import DyadData
 import DyadStore

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DyadCore
+import DyadImport
 import DyadData
 import DyadStore
 

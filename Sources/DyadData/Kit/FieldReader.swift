@@ -1,0 +1,140 @@
+import DyadCore
+
+/// Typed, validated reads of one field of a large-file record, throwing an ``ImportError`` that names
+/// the file, line and column. Shared by the military importers.
+package struct FieldReader {
+  package let file: String
+  package let header: CSVHeader
+
+  package init(_ header: CSVHeader) {
+    self.file = header.file
+    self.header = header
+  }
+
+  package func error(_ line: Int, _ column: String, _ message: String) -> ImportError {
+    ImportError(file: file, line: line, field: column, message: message)
+  }
+
+  /// The trimmed text of a column.
+  package func text(_ record: borrowing CSVRecord, _ column: String) -> String {
+    record.string(at: header[column]).trimmingCharacters(in: .whitespaces)
+  }
+
+  /// A column that must not be empty.
+  package func required(_ record: borrowing CSVRecord, _ column: String) throws(ImportError) -> String {
+    let value = text(record, column)
+    guard !value.isEmpty else { throw error(record.line, column, "is empty; a value is required") }
+    return value
+  }
+
+  /// A whole number, optionally within a range.
+  package func int(_ record: borrowing CSVRecord, _ column: String, in range: ClosedRange<Int>? = nil) throws(ImportError) -> Int {
+    guard let value = try optionalInt(record, column, in: range) else {
+      throw error(record.line, column, "is empty; a whole number is required")
+    }
+    return value
+  }
+
+  /// A whole number or `nil` when the field is empty.
+  package func optionalInt(_ record: borrowing CSVRecord, _ column: String, in range: ClosedRange<Int>? = nil) throws(ImportError)
+    -> Int?
+  {
+    let index = header[column]
+    if record.isEmpty(at: index) { return nil }
+    guard let value = record.int(at: index) else {
+      throw error(record.line, column, "'\(record.string(at: index))' is not a whole number")
+    }
+    if let range, !range.contains(value) {
+      throw error(record.line, column, "\(value) is outside \(range.lowerBound)...\(range.upperBound)")
+    }
+    return value
+  }
+
+  /// A 0/1 dummy.
+  package func flag(_ record: borrowing CSVRecord, _ column: String) throws(ImportError) -> Bool {
+    try int(record, column, in: 0...1) == 1
+  }
+
+  /// A number or `nil` when the field is empty.
+  package func optionalDouble(_ record: borrowing CSVRecord, _ column: String) throws(ImportError) -> Double? {
+    let index = header[column]
+    if record.isEmpty(at: index) { return nil }
+    guard let value = record.double(at: index) else {
+      throw error(record.line, column, "'\(record.string(at: index))' is not a number")
+    }
+    return value
+  }
+
+  /// SIPRI's `Yes`/`No` flags; `nil` when blank.
+  package func yesNo(_ record: borrowing CSVRecord, _ column: String) throws(ImportError) -> Bool? {
+    switch text(record, column) {
+    case "Yes": return true
+    case "No": return false
+    case "": return nil
+    case let other: throw error(record.line, column, "'\(other)' is not Yes or No")
+    }
+  }
+}
+
+/// Resolves Correlates of War codes to states by year through the registry, caching each
+/// (code, year). A code is looked up on 1 January, then on 31 December, so that a state that
+/// entered the system during the year still resolves for that year; codes of years before 1816
+/// (ATOP starts in 1815) are looked up on 1 January 1816, and a code that still does not resolve
+/// (a member listed before it entered the COW system) is looked up without a date.
+package final class COWResolver {
+  package let registry: StateRegistry
+  private var cache: [Int: StateID?] = [:]
+  /// The first year of the Correlates of War state system.
+  package static let systemStart = 1816
+
+  package init(registry: StateRegistry) { self.registry = registry }
+
+  /// The state a COW code names in a year, or `nil` when the registry knows no such state then.
+  package func state(code: Int, year: Int) -> StateID? {
+    let key = code &* 10_000 &+ year
+    if let cached = cache[key] { return cached }
+    let query = "cow:\(code)"
+    var found =
+      (try? registry.resolve(query, on: Day.startOf(year: year)).id)
+      ?? (try? registry.resolve(query, on: Day.endOf(year: year)).id)
+    if found == nil, year < Self.systemStart {
+      // ATOP begins in 1815, a year before the COW state system: read its codes as of 1816.
+      found = try? registry.resolve(query, on: Day.startOf(year: Self.systemStart)).id
+    }
+    if found == nil {
+      // ATOP lists some members before they entered the COW system (Hanover in 1815): a COW
+      // code names one state only, so the code's state is taken without a date.
+      found = try? registry.resolve(query).id
+    }
+    cache[key] = found
+    return found
+  }
+
+  /// Like ``state(code:year:)``, throwing an error at a record's line and column.
+  package func require(code: Int, year: Int, file: String, line: Int, column: String) throws(ImportError) -> StateID {
+    guard let id = state(code: code, year: year) else {
+      throw ImportError(
+        file: file, line: line, field: column,
+        message: "COW code \(code) names no state in \(year) in Dyad's state registry")
+    }
+    return id
+  }
+}
+
+extension DatasetCatalog {
+  /// The catalogue entry of a dataset this module imports.
+  package static func militaryInfo(_ name: String) -> DatasetInfo {
+    guard let info = info(named: name) else { preconditionFailure("\(name) is missing from DatasetCatalog.all") }
+    return info
+  }
+}
+
+/// An ATOP date from year, month and day columns, as precise as ATOP gives it (a month or day of
+/// 0 or blank means unknown): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+package func atopDate(year: Int, month: Int?, day: Int?) -> String? {
+  guard let start = Day(year: year, month: 1, day: 1) else { return nil }
+  guard let month, month != 0 else { return start.formatted(.year) }
+  guard let first = Day(year: year, month: month, day: 1) else { return nil }
+  guard let day, day != 0 else { return first.formatted(.month) }
+  return Day(year: year, month: month, day: day)?.description
+}

@@ -1,0 +1,64 @@
+import DyadCore
+import DyadData
+import DyadFast
+import DyadStore
+import Foundation
+
+/// Reads one dataset's files, validates every row and writes them into a sink.
+///
+/// Conformers stream their files (``CSVReader``), report a bad row as an ``ImportError`` with file,
+/// line and field, and never write partial state themselves: the store runs ``read(_:into:context:)``
+/// in one transaction and rolls back on any error.
+public protocol DatasetImporter: Sendable {
+  var info: DatasetInfo { get }
+  /// The tables this dataset owns; the store empties them before a re-import.
+  var tables: [String] { get }
+  /// Reads the files (one per name in `info.files`, in that order) into the sink.
+  func read(_ files: [URL], into sink: any ImportSink, context: ImportContext) throws -> ImportSummary
+}
+
+/// What an importer needs besides its files.
+public struct ImportContext: Sendable {
+  public let registry: StateRegistry
+  /// Where an importer records the digests of files it computed while reading them (the store
+  /// digests the others).
+  package let digests: FileDigests
+  /// Called with the fraction of the input read so far (0...1).
+  public let progress: @Sendable (Double) -> Void
+
+  public init(registry: StateRegistry, progress: @escaping @Sendable (Double) -> Void = { _ in }) {
+    self.init(registry: registry, digests: FileDigests(), progress: progress)
+  }
+
+  package init(registry: StateRegistry, digests: FileDigests, progress: @escaping @Sendable (Double) -> Void) {
+    self.registry = registry
+    self.digests = digests
+    self.progress = progress
+  }
+}
+
+extension DatasetImporter {
+  /// The input files for a path: the file itself when the dataset has one file, or the dataset's
+  /// files inside a folder laid out as in `shared/data/NAME`.
+  public func inputFiles(at path: URL) throws(ImportError) -> [URL] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
+      throw ImportError(file: path.path, message: "no such file or folder")
+    }
+    if !isDirectory.boolValue {
+      guard info.files.count == 1 else {
+        throw ImportError(
+          file: path.path,
+          message: "\(info.name) has \(info.files.count) files (\(info.files.joined(separator: ", "))); pass the folder holding them")
+      }
+      return [path]
+    }
+    return try info.files.map { name throws(ImportError) in
+      let url = path.appendingPathComponent(name)
+      guard FileManager.default.fileExists(atPath: url.path) else {
+        throw ImportError(file: url.path, message: "missing: \(info.name) expects \(name) in \(path.path)")
+      }
+      return url
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import DyadCore
+import DyadData
+import DyadFast
+import DyadStore
+import Foundation
+
+/// Imports `unga-ideal-points`: Bailey, Strezhnev & Voeten's ideal points by state and UN General
+/// Assembly session. States are identified by their COW code (`ccode`) in the session's year.
+public struct UNGAIdealPointsImporter: DatasetImporter {
+  public let info: DatasetInfo = DatasetCatalog.info(named: "unga-ideal-points")!
+  public let tables = ["unga_ideal_point"]
+
+  public init() {}
+
+  static let quantiles = [
+    ("QO%All", "q0"), ("Q5%All", "q5"), ("Q10%All", "q10"), ("Q50%All", "q50"), ("Q90%All", "q90"),
+    ("Q95%All", "q95"), ("Q100%All", "q100"),
+  ]
+
+  public func read(_ files: [URL], into sink: any ImportSink, context: ImportContext) throws -> ImportSummary {
+    guard let url = files.first else { throw ImportError(file: info.name, message: "expects \(info.files[0])") }
+    var summary = ImportSummary()
+    var resolver = YearlyStateResolver(registry: context.registry)
+    var seen: [String: Int] = [:]
+    let columns =
+      ["state_id", "session", "votes", "ideal_point"] + Self.quantiles.map(\.1) + ["cow_code", "country_name"]
+    var values = [SQLValue](repeating: .null, count: columns.count)
+    try CSVReader(path: url.path).forEachRow(requiring: ["ccode", "session", "NVotesAll", "IdealPointAll"]) {
+      header, record in
+      let row = CSVRow(header: header, record: record)
+      summary.rowsRead += 1
+      guard row.fields.count == header.names.count else {
+        throw ImportError(
+          file: header.file, line: row.line,
+          message: "has \(row.fields.count) fields where the header has \(header.names.count): the line is truncated or malformed")
+      }
+      let code = try row.requiredInt("ccode")
+      let session = try row.requiredInt("session")
+      guard session >= 1 else { throw row.error("session", "'\(session)' is not a session number (1 = 1946)") }
+      let year = 1945 + session
+      let state: StateID
+      do { state = try resolver.resolve("cow:\(code)", inYear: year) } catch { throw row.error("ccode", String(describing: error)) }
+      if let earlier = seen["\(state)|\(session)"] {
+        throw row.error("ccode", "\(state) has a second estimate for session \(session) (first on line \(earlier))")
+      }
+      seen["\(state)|\(session)"] = row.line
+      let votes = try row.requiredInt("NVotesAll")
+      guard votes >= 0 else { throw row.error("NVotesAll", "must not be negative") }
+      values[0] = .text(state.rawValue)
+      values[1] = .integer(session)
+      values[2] = .integer(votes)
+      values[3] = .real(try row.requiredDouble("IdealPointAll"))
+      for (i, (column, _)) in Self.quantiles.enumerated() {
+        values[4 + i] = try Self.optionalNumber(row, column)
+      }
+      values[11] = .integer(code)
+      values[12] = .text(row.text("Countryname").isEmpty ? row.text("iso3c") : row.text("Countryname"))
+      try sink.insert(into: "unga_ideal_point", columns: columns, values: values)
+      summary.rowsWritten += 1
+      summary.cover(year)
+    }
+    return summary
+  }
+
+  /// A number, or NULL (missing) for an empty, `NA` or absent field.
+  static func optionalNumber(_ row: CSVRow, _ column: String) throws(ImportError) -> SQLValue {
+    let text = row.text(column)
+    if text.isEmpty || text == "NA" || text == "NaN" { return .null }
+    guard let value = Double(text), value.isFinite else { throw row.error(column, "'\(text)' is not a number") }
+    return .real(value)
+  }
+}

@@ -1,0 +1,180 @@
+import DyadCore
+import DyadData
+import DyadFast
+import DyadStore
+import Foundation
+
+/// Imports the Alliance Treaty Obligations and Provisions data: the member-level and alliance-level
+/// files of ATOP 4.01 and the non-directed dyad-year file of ATOP 5.1.
+///
+/// Members are COW codes, resolved through the registry by year (`RUS` covers the USSR). An exit
+/// year of 0 means the alliance was in force at the end of the data and is stored as no end. Two
+/// codes that name one state in a year (West Germany and Germany in 1990) have their dyad-year
+/// obligations merged. ATOP's four-digit codes for entities outside the COW system (8152 in
+/// alliance 1320) are counted among an alliance's members but have no member row. Every obligation
+/// dummy must be 0 or 1.
+public struct ATOPImporter: DatasetImporter {
+  public let info = DatasetCatalog.militaryInfo("atop")
+  public let tables = ["atop_alliance", "atop_member", "atop_dyad_year"]
+
+  public init() {}
+
+  static let obligationColumns = ["defense", "offense", "neutral", "nonagg", "consul"]
+  static let storedObligations = ["defense", "offense", "neutrality", "nonaggression", "consultation"]
+
+  public func read(_ files: [URL], into sink: any ImportSink, context: ImportContext) throws -> ImportSummary {
+    guard files.count == 3 else {
+      throw ImportError(file: info.name, message: "expects \(info.files.joined(separator: ", "))")
+    }
+    var summary = ImportSummary()
+    let resolver = COWResolver(registry: context.registry)
+    try readMembers(files[0], sink: sink, resolver: resolver, summary: &summary)
+    context.progress(0.1)
+    try readAlliances(files[1], sink: sink, summary: &summary)
+    context.progress(0.2)
+    try readDyadYears(files[2], sink: sink, resolver: resolver, summary: &summary)
+    context.progress(1)
+    return summary
+  }
+
+  private func readMembers(
+    _ url: URL, sink: any ImportSink, resolver: COWResolver, summary: inout ImportSummary
+  ) throws {
+    let reader = try CSVReader(path: url.path)
+    let required = ["atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase", "bilat"]
+      + Self.obligationColumns
+    let columns = ["atopid", "phase", "cow_code", "state_id", "entered", "exited", "bilateral"] + Self.storedObligations
+    try reader.forEachRow(requiring: required) { header, record in
+      let f = FieldReader(header)
+      summary.rowsRead += 1
+      let atopID = try f.int(record, "atopid", in: 1...99_999)
+      let code = try f.int(record, "member", in: 1...9999)
+      if code > 999 { return }  // an ATOP code for an entity outside the COW system (8152)
+      let entryYear = try f.int(record, "yrent", in: 1800...2100)
+      guard
+        let entered = atopDate(
+          year: entryYear, month: try f.optionalInt(record, "moent", in: 0...12),
+          day: try f.optionalInt(record, "dayent", in: 0...31))
+      else { throw f.error(record.line, "dayent", "is not a day of that month") }
+      let exitYear = try f.int(record, "yrexit", in: 0...2100)
+      var exited: String?
+      if exitYear != 0 {
+        guard exitYear >= entryYear else {
+          throw f.error(record.line, "yrexit", "\(exitYear) is before the entry year \(entryYear)")
+        }
+        guard
+          let text = atopDate(
+            year: exitYear, month: try f.optionalInt(record, "moexit", in: 0...12),
+            day: try f.optionalInt(record, "dayexit", in: 0...31))
+        else { throw f.error(record.line, "dayexit", "is not a day of that month") }
+        exited = text
+      }
+      let state = try resolver.require(
+        code: code, year: entryYear, file: f.file, line: record.line, column: "member")
+      var values: [SQLValue] = [
+        .integer(atopID), .integer(try f.int(record, "phase", in: 0...99)), .integer(code), .text(state.rawValue),
+        .text(entered), SQLValue(exited), .integer(try f.flag(record, "bilat") ? 1 : 0),
+      ]
+      for column in Self.obligationColumns { values.append(.integer(try f.flag(record, column) ? 1 : 0)) }
+      try sink.insert(into: "atop_member", columns: columns, values: values)
+      summary.rowsWritten += 1
+      summary.cover(entryYear)
+    }
+  }
+
+  private func readAlliances(_ url: URL, sink: any ImportSink, summary: inout ImportSummary) throws {
+    let reader = try CSVReader(path: url.path)
+    let memberColumns = (1...59).map { "mem\($0)" }
+    let required =
+      ["atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday", "bilat", "milaid", "base", "intcom"]
+      + Self.obligationColumns + memberColumns
+    let columns =
+      ["atopid", "begin", "end", "bilateral"] + Self.storedObligations
+      + ["military_aid", "bases", "integrated_command", "member_count"]
+    var seen = Set<Int>()
+    try reader.forEachRow(requiring: required) { header, record in
+      let f = FieldReader(header)
+      summary.rowsRead += 1
+      let atopID = try f.int(record, "atopid", in: 1...99_999)
+      guard seen.insert(atopID).inserted else { throw f.error(record.line, "atopid", "alliance \(atopID) is listed twice") }
+      let beginYear = try f.int(record, "begyr", in: 1800...2100)
+      guard
+        let begin = atopDate(
+          year: beginYear, month: try f.optionalInt(record, "begmo", in: 0...12),
+          day: try f.optionalInt(record, "begday", in: 0...31))
+      else { throw f.error(record.line, "begday", "is not a day of that month") }
+      let endYear = try f.int(record, "endyr", in: 0...2100)
+      var end: String?
+      if endYear != 0 {
+        guard endYear >= beginYear else { throw f.error(record.line, "endyr", "\(endYear) is before the start year \(beginYear)") }
+        guard
+          let text = atopDate(
+            year: endYear, month: try f.optionalInt(record, "endmo", in: 0...12),
+            day: try f.optionalInt(record, "endday", in: 0...31))
+        else { throw f.error(record.line, "endday", "is not a day of that month") }
+        end = text
+      }
+      var members = 0
+      for column in memberColumns where !record.isEmpty(at: header[column]) {
+        _ = try f.int(record, column, in: 1...9999)
+        members += 1
+      }
+      guard members >= 2 else { throw f.error(record.line, "mem1", "an alliance needs at least two members; found \(members)") }
+      var values: [SQLValue] = [.integer(atopID), .text(begin), SQLValue(end), .integer(try f.flag(record, "bilat") ? 1 : 0)]
+      for column in Self.obligationColumns { values.append(.integer(try f.flag(record, column) ? 1 : 0)) }
+      values += [
+        SQLValue(try f.optionalInt(record, "milaid", in: 0...9)), SQLValue(try f.optionalInt(record, "base", in: 0...9)),
+        SQLValue(try f.optionalInt(record, "intcom", in: 0...9)), .integer(members),
+      ]
+      try sink.insert(into: "atop_alliance", columns: columns, values: values)
+      summary.rowsWritten += 1
+    }
+  }
+
+  private func readDyadYears(
+    _ url: URL, sink: any ImportSink, resolver: COWResolver, summary: inout ImportSummary
+  ) throws {
+    let reader = try CSVReader(path: url.path)
+    let dummies = ["atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]
+    struct Key: Hashable {
+      let a: StateID
+      let b: StateID
+      let year: Int
+    }
+    var merged: [Key: UInt8] = [:]
+    var order: [Key] = []
+    try reader.forEachRow(requiring: ["ccode1", "ccode2", "year"] + dummies) { header, record in
+      let f = FieldReader(header)
+      summary.rowsRead += 1
+      let year = try f.int(record, "year", in: 1800...2100)
+      let code1 = try f.int(record, "ccode1", in: 1...999)
+      let code2 = try f.int(record, "ccode2", in: 1...999)
+      guard code1 != code2 else { throw f.error(record.line, "ccode2", "a dyad needs two different states") }
+      let a = try resolver.require(code: code1, year: year, file: f.file, line: record.line, column: "ccode1")
+      let b = try resolver.require(code: code2, year: year, file: f.file, line: record.line, column: "ccode2")
+      guard a != b else {
+        throw f.error(record.line, "ccode2", "COW codes \(code1) and \(code2) both name \(a) in \(year)")
+      }
+      var bits: UInt8 = 0
+      for (i, column) in dummies.enumerated() {
+        if try f.flag(record, column) { bits |= 1 << i }
+      }
+      let key = a < b ? Key(a: a, b: b, year: year) : Key(a: b, b: a, year: year)
+      if let existing = merged[key] {
+        merged[key] = existing | bits
+      } else {
+        merged[key] = bits
+        order.append(key)
+      }
+      summary.cover(year)
+    }
+    let columns = ["state_a", "state_b", "year"] + Self.storedObligations
+    for key in order {
+      let bits = merged[key]!
+      var values: [SQLValue] = [.text(key.a.rawValue), .text(key.b.rawValue), .integer(key.year)]
+      for i in 0..<5 { values.append(.integer(bits & (1 << i) != 0 ? 1 : 0)) }
+      try sink.insert(into: "atop_dyad_year", columns: columns, values: values)
+      summary.rowsWritten += 1
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import DyadCore
+import DyadData
+import DyadFast
+import DyadStore
+import Foundation
+
+extension Store {
+  /// Opens (creating if needed) the store at a path, migrates it, and loads the curated data when
+  /// it changed since the last load.
+  ///
+  /// - Parameters:
+  ///   - readOnly: open without writing; the store must exist and be current.
+  ///   - registry: the states to resolve names with; the shipped registry by default.
+  ///   - curatedDirectory: the curated files to load; the shipped ones by default.
+  public static func open(
+    at path: String, readOnly: Bool = false, registry: StateRegistry? = nil,
+    curatedDirectory: URL = DyadResources.curatedDirectory
+  ) throws -> Store {
+    let store = try connect(at: path, readOnly: readOnly, registry: try registry ?? StateRegistry.standard())
+    if !readOnly { try store.loadCurated(from: curatedDirectory) }
+    return store
+  }
+
+  /// Loads the curated files and the state registry into the store when they changed since the
+  /// last load, in one transaction.
+  func loadCurated(from directory: URL) throws {
+    var bytes: [UInt8] = []
+    for name in CuratedData.fileNames {
+      let url = directory.appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw ImportError(file: url.path, message: "the curated file is missing")
+      }
+      bytes += Array(name.utf8) + [0] + Array(data) + [0]
+    }
+    bytes += Array("\(registry.states.count)".utf8)
+    let checksum = Checksum.of(bytes: bytes)
+    let stored = try recordedChecksum(of: Self.curatedDataset)
+    guard stored != checksum else { return }
+    let curated = try CuratedData.load(from: directory, registry: registry)
+    let source = Source(
+      publisher: "Dyad", title: "Dyad curated facts", date: "2026",
+      url: "https://github.com/dyad-backgrounder/dyad/tree/main/Sources/DyadData/Resources/curated",
+      licence: "CC BY 4.0 (facts cite their own sources)")
+    try replaceCurated(checksum: checksum, source: source) { sink in
+      var rows = 0
+      var years: [Int] = []
+      for treaty in curated.treaties {
+        try sink.insert(
+          into: "treaty",
+          columns: ["id", "name", "signed", "in_force", "ended", "end_reason", "obligations", "description", "source_id"],
+          values: [
+            .text(treaty.id), .text(treaty.name), .text(treaty.signed.description),
+            SQLValue(treaty.inForce?.description), SQLValue(treaty.ended?.description), SQLValue(treaty.endReason),
+            .text(treaty.obligations.sorted().map(\.rawValue).joined(separator: ";")), .text(treaty.description),
+            .integer(try sink.sourceID(for: treaty.source)),
+          ])
+        for state in treaty.states {
+          try sink.insert(into: "treaty_state", columns: ["treaty_id", "state_id"], values: [.text(treaty.id), .text(state.rawValue)])
+        }
+        rows += 1
+        years.append(treaty.signed.year)
+      }
+      for event in curated.events {
+        try Self.insert(event, dataset: Self.curatedDataset, sink: sink)
+        rows += 1
+        years.append(event.date.year)
+      }
+      for membership in curated.memberships {
+        try sink.insert(
+          into: "membership",
+          columns: ["institution", "institution_name", "state_id", "role", "joined", "left", "source_id"],
+          values: [
+            .text(membership.institution), .text(membership.institutionName), .text(membership.state.rawValue),
+            .text(membership.role), .text(membership.joined.description), SQLValue(membership.left?.description),
+            .integer(try sink.sourceID(for: membership.source)),
+          ])
+        rows += 1
+        years.append(membership.joined.year)
+      }
+      for exercise in curated.exercises {
+        try Self.insert(exercise, dataset: Self.curatedDataset, sink: sink)
+        rows += 1
+        years.append(exercise.start.year)
+      }
+      for trade in curated.reportedTrade {
+        try sink.insert(
+          into: "reported_trade",
+          columns: ["year", "reporter", "partner", "flow", "value_usd_millions", "source_id"],
+          values: [
+            .integer(trade.year), .text(trade.reporter.rawValue), .text(trade.partner.rawValue), .text(trade.flow.rawValue),
+            .real(trade.valueUSDMillions), .integer(try sink.sourceID(for: trade.source)),
+          ])
+        rows += 1
+        years.append(trade.year)
+      }
+      return (rows, years)
+    }
+  }
+}
+
