@@ -21,10 +21,3 @@ public struct Source: Hashable, Sendable, Codable {
   /// "Publisher, Title (date)".
   public var citation: String { "\(publisher), \(title) (\(date))" }
 }
-
-/// Whether a figure was observed in a source, derived from observed figures, or is absent.
-///
-/// Missing is not zero: an absent figure is carried as ``missing`` with its source, never as 0.
-public enum ObservationStatus: String, Sendable, Codable, CaseIterable {
-  case observed, derived, missing
-}

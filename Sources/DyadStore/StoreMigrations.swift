@@ -15,6 +15,7 @@ enum StoreMigrations {
     ("v3-economic", economic),
     ("v4-military", military),
     ("v5-similarity-packed", similarityPacked),
+    ("v6-estimated-status", estimatedStatus),
   ]
 
   static let known = Set(all.map(\.0))

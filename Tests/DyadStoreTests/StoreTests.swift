@@ -97,6 +97,48 @@ struct StoreTests {
     #expect(try store.read { db in try StoreMigrations.migrator.appliedIdentifiers(db) } == StoreMigrations.known)
   }
 
+  @Test("v6 keeps every observation and IMF row, and lets a figure be estimated")
+  func estimatedStatusMigration() throws {
+    let queue = try DatabaseQueue(path: folder.path("v5.sqlite"))
+    var migrator = DatabaseMigrator()
+    for (name, body) in StoreMigrations.all.prefix(while: { $0.0 != "v6-estimated-status" }) {
+      migrator.registerMigration(name, migrate: body)
+    }
+    try migrator.migrate(queue)
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO source (id, key, publisher, title, date, url) VALUES (1, 'k', 'P', 'T', '2024', 'https://example.org');
+          INSERT INTO dataset (name, title, version, source_id, imported_at, row_count, checksum)
+            VALUES ('sipri-milex', 'SIPRI', '2024', 1, '2026-01-01T00:00:00Z', 2, 'x');
+          INSERT INTO observation VALUES ('sipri-milex', 'milex', 'CHN', '', 2020, 252.3, 'observed', 1);
+          INSERT INTO observation VALUES ('sipri-milex', 'milex', 'RUS', '', 1991, NULL, 'missing', 1);
+          INSERT INTO imf_dots VALUES ('RUS', 'China', 'CHN', 'state', 'exports', 'fob', 2020, 49.1, 'observed');
+          """)
+      // Before v6 an estimate is refused by the CHECK constraint.
+      #expect(throws: DatabaseError.self) {
+        try db.execute(sql: "INSERT INTO observation VALUES ('sipri-milex', 'milex', 'USA', '', 2020, 1.0, 'estimated', 1)")
+      }
+    }
+    try queue.close()
+    let store = try open("v5.sqlite")
+    let rows = try store.read { db in
+      try Row.fetchAll(db, sql: "SELECT state_a, year, value, status FROM observation ORDER BY state_a").map {
+        "\($0[0] as String) \($0[1] as Int) \(($0[2] as Double?).map { "\($0)" } ?? "NULL") \($0[3] as String)"
+      }
+    }
+    #expect(rows == ["CHN 2020 252.3 observed", "RUS 1991 NULL missing"])
+    #expect(try store.count("imf_dots") == 1)
+    try DatabaseQueue(path: folder.path("v5.sqlite")).write { db in
+      try db.execute(sql: "INSERT INTO observation VALUES ('sipri-milex', 'milex', 'USA', '', 2020, 1.0, 'estimated', 1)")
+      try db.execute(sql: "INSERT INTO imf_dots VALUES ('RUS', 'India', 'IND', 'state', 'exports', 'fob', 2020, 5.8, 'estimated')")
+      // Missing is still never a value.
+      #expect(throws: DatabaseError.self) {
+        try db.execute(sql: "INSERT INTO observation VALUES ('sipri-milex', 'milex', 'GBR', '', 2020, NULL, 'estimated', 1)")
+      }
+    }
+  }
+
   @Test("opening migrates to every known migration and loads the curated data once")
   func migratesAndSeeds() throws {
     let store = try open()

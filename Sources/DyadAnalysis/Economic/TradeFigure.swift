@@ -1,26 +1,8 @@
 import DyadCore
 
-/// One trade figure with its status: observed in a source, derived from observed figures, or
-/// missing. A missing figure has no value; it is never zero.
-public struct TradeFigure: Hashable, Sendable, Codable {
-  /// The value, `nil` when missing. Units depend on the field: US$ millions, percent or a ratio.
-  public let value: Double?
-  public let status: ObservationStatus
-
-  public init(value: Double?, status: ObservationStatus) {
-    self.value = value
-    self.status = value == nil ? .missing : status
-  }
-
-  /// A figure as a source gives it; `nil` makes a missing figure.
-  public static func observed(_ value: Double?) -> TradeFigure { TradeFigure(value: value, status: .observed) }
-  /// A figure computed from others; `nil` makes a missing figure.
-  public static func derived(_ value: Double?) -> TradeFigure { TradeFigure(value: value, status: .derived) }
-  /// A missing figure.
-  public static let missing = TradeFigure(value: nil, status: .missing)
-
-  public var isMissing: Bool { value == nil }
-}
+/// A trade figure: Dyad's one ``Figure`` type (trade figures carry no source of their own; the
+/// row they sit in names it).
+public typealias TradeFigure = Figure
 
 /// A state's rank among its trading partners in a year, by total trade.
 public struct PartnerRank: Hashable, Sendable, Codable {
