@@ -1,14 +1,12 @@
 import DyadCore
 
-/// Resolves Correlates of War codes to states by year through the registry, once per (code, year).
-///
-/// Each state gets a small index so that the importers' per-row work is two array reads. A code is
-/// looked up on 1 January, then on 31 December (a state that entered the system during the year),
-/// then, for years before the COW system's start in 1816, on 1 January 1816, and finally without a
-/// date: a COW code names one state only, and trade or GDP series sometimes start before the
-/// state's entry into the system.
+/// The fast path's view of ``StateResolver`` for COW codes: each (code, year) resolved once, by the
+/// kit's rules, and each state given a small index, so that the importers' per-row work is two
+/// array reads.
 package final class COWCodeCache {
   package let registry: StateRegistry
+  /// The kit's resolver, for codes held by several states over time.
+  private var resolver: StateResolver
   /// The states seen so far, by index.
   package private(set) var ids: [StateID] = []
   private var indices: [StateID: Int32] = [:]
@@ -25,6 +23,7 @@ package final class COWCodeCache {
 
   package init(registry: StateRegistry) {
     self.registry = registry
+    resolver = StateResolver(registry: registry)
     table = .allocate(capacity: Self.codes.count * Self.yearSpan)
     table.initialize(repeating: Self.unknown)
   }
@@ -88,17 +87,12 @@ package final class COWCodeCache {
     return known
   }
 
-  /// The state a code held by several states over time names in a year. (A code held by one
-  /// state only resolves to it in every year, which the dated lookups here would end at too, and
-  /// a code held by none never resolves: ``index(code:year:)`` answers both without these lookups,
-  /// whose failures are costly, each computing spelling suggestions.)
+  /// The state a code held by several states over time names in a year, by the import kit's
+  /// one set of rules (``StateResolver``). (A code held by one state only resolves to it in
+  /// every year, and a code held by none never resolves: ``index(code:year:)`` answers both
+  /// without a look-up.)
   private func resolve(code: Int, year: Int) -> Int32 {
-    let query = "cow:\(code)"
-    var found =
-      (try? registry.resolve(query, on: Day.startOf(year: year)).id)
-      ?? (try? registry.resolve(query, on: Day.endOf(year: year)).id)
-    if found == nil, year < 1816 { found = try? registry.resolve(query, on: Day.startOf(year: 1816)).id }
-    if found == nil { found = try? registry.resolve(query).id }
+    let found = resolver.state(code: code, in: .cowNumeric, year: year)
     return found.map { index(of: $0) } ?? Self.unresolved
   }
 }

@@ -76,51 +76,6 @@ package struct FieldReader {
   }
 }
 
-/// Resolves Correlates of War codes to states by year through the registry, caching each
-/// (code, year). A code is looked up on 1 January, then on 31 December, so that a state that
-/// entered the system during the year still resolves for that year; codes of years before 1816
-/// (ATOP starts in 1815) are looked up on 1 January 1816, and a code that still does not resolve
-/// (a member listed before it entered the COW system) is looked up without a date.
-package final class COWResolver {
-  package let registry: StateRegistry
-  private var cache: [Int: StateID?] = [:]
-  /// The first year of the Correlates of War state system.
-  package static let systemStart = 1816
-
-  package init(registry: StateRegistry) { self.registry = registry }
-
-  /// The state a COW code names in a year, or `nil` when the registry knows no such state then.
-  package func state(code: Int, year: Int) -> StateID? {
-    let key = code &* 10_000 &+ year
-    if let cached = cache[key] { return cached }
-    let query = "cow:\(code)"
-    var found =
-      (try? registry.resolve(query, on: Day.startOf(year: year)).id)
-      ?? (try? registry.resolve(query, on: Day.endOf(year: year)).id)
-    if found == nil, year < Self.systemStart {
-      // ATOP begins in 1815, a year before the COW state system: read its codes as of 1816.
-      found = try? registry.resolve(query, on: Day.startOf(year: Self.systemStart)).id
-    }
-    if found == nil {
-      // ATOP lists some members before they entered the COW system (Hanover in 1815): a COW
-      // code names one state only, so the code's state is taken without a date.
-      found = try? registry.resolve(query).id
-    }
-    cache[key] = found
-    return found
-  }
-
-  /// Like ``state(code:year:)``, throwing an error at a record's line and column.
-  package func require(code: Int, year: Int, file: String, line: Int, column: String) throws(ImportError) -> StateID {
-    guard let id = state(code: code, year: year) else {
-      throw ImportError(
-        file: file, line: line, field: column,
-        message: "COW code \(code) names no state in \(year) in Dyad's state registry")
-    }
-    return id
-  }
-}
-
 extension DatasetCatalog {
   /// The catalogue entry of a dataset this module imports.
   package static func militaryInfo(_ name: String) -> DatasetInfo {

@@ -18,7 +18,7 @@ public struct COWIGOImporter: DatasetImporter {
       throw ImportError(file: info.name, message: "expects two files: \(info.files.joined(separator: ", "))")
     }
     var summary = ImportSummary()
-    var resolver = YearlyStateResolver(registry: context.registry)
+    var resolver = StateResolver(registry: context.registry)
     // Per COW code and year: the state's index in `states`, -1 when not yet resolved.
     let firstYear = 1800, yearSpan = 300
     var codeYear: [Int: [Int32]] = [:]

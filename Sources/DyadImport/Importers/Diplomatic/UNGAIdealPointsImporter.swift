@@ -20,7 +20,7 @@ public struct UNGAIdealPointsImporter: DatasetImporter {
   public func read(_ files: [URL], into sink: any ImportSink, context: ImportContext) throws -> ImportSummary {
     guard let url = files.first else { throw ImportError(file: info.name, message: "expects \(info.files[0])") }
     var summary = ImportSummary()
-    var resolver = YearlyStateResolver(registry: context.registry)
+    var resolver = StateResolver(registry: context.registry)
     var seen: [String: Int] = [:]
     let columns =
       ["state_id", "session", "votes", "ideal_point"] + Self.quantiles.map(\.1) + ["cow_code", "country_name"]

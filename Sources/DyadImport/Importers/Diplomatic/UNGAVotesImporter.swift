@@ -172,7 +172,7 @@ public struct UNGAVotesImporter: DatasetImporter {
     var codes: [String?] = []
     // Each name's code as bytes (empty when none), compared with every later row's.
     var codeBytes: [[UInt8]] = []
-    var resolver = YearlyStateResolver(registry: registry, context: .unitedNations)
+    var resolver = StateResolver(registry: registry, context: .unitedNations)
     // Per name and year: a state code, -1 not yet resolved, -2 changes within the year.
     var byNameYear: [Int32] = []
     var byNameRollCall: [Int: Int32] = [:]
@@ -337,7 +337,7 @@ public struct UNGAVotesImporter: DatasetImporter {
   // swift-format-ignore
   private static func resolveState(
     name: Int, rollCall: Int, slot: Int, line: Int, names: ByteStringTable, rollCalls: [UNGAVoteData.RollCall],
-    resolver: inout YearlyStateResolver, byNameYear: inout [Int32], byNameRollCall: inout [Int: Int32],
+    resolver: inout StateResolver, byNameYear: inout [Int32], byNameRollCall: inout [Int: Int32],
     stateCodes: inout [StateID: Int32], stateIDs: inout [StateID], fail: (Int, String?, String) -> ImportError
   ) throws -> Int32 {
     let text = names.string(at: name)

@@ -29,7 +29,7 @@ public struct UNSCVetoesImporter: DatasetImporter {
   public func read(_ files: [URL], into sink: any ImportSink, context: ImportContext) throws -> ImportSummary {
     guard let url = files.first else { throw ImportError(file: info.name, message: "expects \(info.files[0])") }
     var summary = ImportSummary()
-    var resolver = YearlyStateResolver(registry: context.registry, context: .unitedNations)
+    var resolver = StateResolver(registry: context.registry, context: .unitedNations)
     var id = 0
     try CSVReader(path: url.path).forEachRow(
       requiring: ["year", "date", "draft", "meeting_record", "agenda_item", "crisis_topic", "region", "member_veto1"]

@@ -34,17 +34,9 @@ public struct IMFDirectionOfTradeImporter: DatasetImporter {
     let registry = context.registry
     var summary = ImportSummary()
     var seen: [String: (line: Int, value: Double?)] = [:]
-    var names: [String: StateID?] = [:]
+    var resolver = StateResolver(registry: registry)
     let stored = ["reporter", "partner_name", "partner", "partner_kind", "flow", "valuation", "year", "value", "status"]
-    func resolve(_ name: String, _ year: Int) -> StateID? {
-      let key = "\(year)|\(name)"
-      if let cached = names[key] { return cached }
-      let found =
-        (try? registry.resolve(name, on: Day.startOf(year: year)).id)
-        ?? (try? registry.resolve(name, on: Day.endOf(year: year)).id)
-      names[key] = found
-      return found
-    }
+    func resolve(_ name: String, _ year: Int) -> StateID? { resolver.state(name, inYear: year) }
     try reader.forEachRow(requiring: ["reporter", "partner", "flow", "year", "value_usd_millions"]) { header, record in
       summary.rowsRead += 1
       let row = CSVRow(header: header, record: record)

@@ -27,18 +27,18 @@ public struct ATOPImporter: DatasetImporter {
       throw ImportError(file: info.name, message: "expects \(info.files.joined(separator: ", "))")
     }
     var summary = ImportSummary()
-    let resolver = COWResolver(registry: context.registry)
-    try readMembers(files[0], sink: sink, resolver: resolver, summary: &summary)
+    var resolver = StateResolver(registry: context.registry)
+    try readMembers(files[0], sink: sink, resolver: &resolver, summary: &summary)
     context.progress(0.1)
     try readAlliances(files[1], sink: sink, summary: &summary)
     context.progress(0.2)
-    try readDyadYears(files[2], sink: sink, resolver: resolver, summary: &summary)
+    try readDyadYears(files[2], sink: sink, resolver: &resolver, summary: &summary)
     context.progress(1)
     return summary
   }
 
   private func readMembers(
-    _ url: URL, sink: any ImportSink, resolver: COWResolver, summary: inout ImportSummary
+    _ url: URL, sink: any ImportSink, resolver: inout StateResolver, summary: inout ImportSummary
   ) throws {
     let reader = try CSVReader(path: url.path)
     let required = ["atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase", "bilat"]
@@ -132,7 +132,7 @@ public struct ATOPImporter: DatasetImporter {
   }
 
   private func readDyadYears(
-    _ url: URL, sink: any ImportSink, resolver: COWResolver, summary: inout ImportSummary
+    _ url: URL, sink: any ImportSink, resolver: inout StateResolver, summary: inout ImportSummary
   ) throws {
     let reader = try CSVReader(path: url.path)
     let dummies = ["atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]

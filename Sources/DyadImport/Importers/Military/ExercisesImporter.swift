@@ -36,8 +36,7 @@ public struct ExercisesImporter: DatasetImporter {
     var ids = Set<Int>()
     let partColumns = (1...28).map { "part\($0)" }
     let russia = StateID("RUS")
-    var cache: [String: StateID] = [:]
-    let registry = context.registry
+    var resolver = StateResolver(registry: context.registry)
     try reader.forEachRow(requiring: ["id", "name", "yr", "comments", "source"] + partColumns) { header, record in
       let f = FieldReader(header)
       summary.rowsRead += 1
@@ -50,15 +49,9 @@ public struct ExercisesImporter: DatasetImporter {
       for column in partColumns {
         let partner = f.text(record, column)
         if partner.isEmpty { continue }
-        let key = "\(partner)|\(year)"
         let state: StateID
-        if let cached = cache[key] {
-          state = cached
-        } else {
-          do { state = try registry.resolve(partner, on: start).id } catch {
-            throw f.error(record.line, column, "\(error)")
-          }
-          cache[key] = state
+        do { state = try resolver.resolve(partner, on: start) } catch {
+          throw f.error(record.line, column, "\(error)")
         }
         if !participants.contains(state) { participants.append(state) }
       }

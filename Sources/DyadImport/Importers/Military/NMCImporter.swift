@@ -30,7 +30,7 @@ public struct NMCImporter: DatasetImporter {
     guard let url = files.first else { throw ImportError(file: info.name, message: "expects \(info.files[0])") }
     let reader = try CSVReader(path: url.path)
     var summary = ImportSummary()
-    let resolver = COWResolver(registry: context.registry)
+    var resolver = StateResolver(registry: context.registry)
     let sourceID = try sink.sourceID(for: info.source)
     struct Key: Hashable {
       let state: StateID

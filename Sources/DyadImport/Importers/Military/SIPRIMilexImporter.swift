@@ -61,8 +61,7 @@ public struct SIPRIMilexImporter: DatasetImporter {
     var years: [Int] = []
     var states: [StateID?] = []
     var local: [String: Double?] = [:]  // "country|year" -> local-currency value
-    var cache: [String: StateID?] = [:]
-    let registry = context.registry
+    var resolver = StateResolver(registry: context.registry)
     try reader.forEachRow(requiring: ["country", "measure", "year", "value", "raw"]) { header, record in
       let f = FieldReader(header)
       summary.rowsRead += 1
@@ -93,15 +92,7 @@ public struct SIPRIMilexImporter: DatasetImporter {
         return
       }
       if Self.nonStates.contains(country) { return }
-      let key = "\(country)|\(year)"
-      let state: StateID?
-      if let cached = cache[key] {
-        state = cached
-      } else {
-        state = try? registry.resolve(Self.nameMap[country] ?? country, on: Day.startOf(year: year)).id
-        cache[key] = .some(state)
-      }
-      guard let state else {
+      guard let state = resolver.state(Self.nameMap[country] ?? country, inYear: year) else {
         throw f.error(record.line, "country", "'\(country)' names no state in \(year) in Dyad's state registry")
       }
       if value == 0 { value = 0 }  // normalise -0

@@ -7,7 +7,7 @@ import Foundation
 /// Imports the SIPRI Arms Transfers Database trade register: one row per deal and delivery year,
 /// with supplier, recipient, weapon, order year, numbers, TIV and SIPRI's estimate flags.
 ///
-/// SIPRI names parties by name. Names are resolved through the registry on 1 January of the
+/// SIPRI names parties by name. Names are resolved by the import kit's ``StateResolver`` in the
 /// delivery year; a few SIPRI spellings are mapped first (``nameMap``). Parties that are not states
 /// are kept with their SIPRI name and no state id, deliberately: names ending in `*` (armed
 /// non-state actors such as "Libya HoR*"), `**` (organisations such as "NATO**", "United
@@ -39,20 +39,13 @@ public struct SIPRITransfersImporter: DatasetImporter {
     guard let url = files.first else { throw ImportError(file: info.name, message: "expects \(info.files[0])") }
     let reader = try CSVReader(path: url.path)
     var summary = ImportSummary()
-    var cache: [String: StateID?] = [:]
+    var resolver = StateResolver(registry: context.registry)
     var seen = Set<Int>()
     let registry = context.registry
     func resolve(_ name: String, year: Int, f: FieldReader, line: Int, column: String) throws(ImportError) -> StateID? {
       if Self.isNonState(name) { return nil }
-      let key = "\(name)|\(year)"
-      if let cached = cache[key] {
-        guard let cached else { throw f.error(line, column, "'\(name)' names no state in \(year) in Dyad's state registry") }
-        return cached
-      }
       let query = Self.nameMap[name] ?? name
-      let found = try? registry.resolve(query, on: Day.startOf(year: year)).id
-      cache[key] = .some(found)
-      guard let found else {
+      guard let found = resolver.state(query, inYear: year) else {
         let hint = registry.suggestions(for: query)
         throw f.error(
           line, column,
