@@ -39,11 +39,14 @@ extension SQLValue {
 struct EconomicImporterTests {
   static let dyadicHeader = "ccode1,ccode2,year,flow1,flow2,smoothflow1,smoothflow2\n"
   static let stateHeader = "ccode,year,imports,exports\n"
+  /// The state-year file the tests use when their own totals do not matter: one row (USA 1999),
+  /// since a file with a header and no rows is refused (it would empty the totals).
+  static let stateFile = stateHeader + "2,1999,1,1\n"
 
   static func context() throws -> ImportContext { ImportContext(registry: try StateRegistry.standard()) }
 
   /// Writes a COW trade folder and imports it into a recording sink.
-  static func importCOW(dyadic: String, states: String = stateHeader, folder: TemporaryFolder) throws
+  static func importCOW(dyadic: String, states: String = stateFile, folder: TemporaryFolder) throws
     -> (EconomicRecordingSink, ImportSummary)
   {
     let importer = COWTradeImporter()
@@ -155,7 +158,7 @@ struct EconomicImporterTests {
     ] {
       let other = try TemporaryFolder()
       let (sink, summary) = try Self.importCOW(dyadic: variant, folder: other)
-      #expect(summary.rowsRead == 2)
+      #expect(summary.rowsRead == 2 + 1)  // and the one state-year row
       for (a, b) in [("CAN", "USA"), ("CHN", "RUS")] {
         #expect(try Self.dyad(sink, a, b) == (try Self.dyad(expected, a, b)), "\(variant.debugDescription)")
       }
@@ -163,7 +166,7 @@ struct EconomicImporterTests {
     // A byte-order mark before the header.
     let bom = try TemporaryFolder()
     try bom.write("cow/cow_trade_dyadic_nondirected.csv", "\u{FEFF}" + Self.dyadicHeader + plain)
-    try bom.write("cow/cow_trade_state_year.csv", Self.stateHeader)
+    try bom.write("cow/cow_trade_state_year.csv", Self.stateFile)
     let importer = COWTradeImporter()
     let sink = EconomicRecordingSink()
     _ = try importer.read(
@@ -215,7 +218,7 @@ struct EconomicImporterTests {
     let folder = try TemporaryFolder()
     let importer = COWTradeImporter()
     try folder.write("cow/cow_trade_dyadic_nondirected.csv", "ccode1,ccode2,year,flow1\n2,20,2000,1\n")
-    try folder.write("cow/cow_trade_state_year.csv", Self.stateHeader)
+    try folder.write("cow/cow_trade_state_year.csv", Self.stateFile)
     let files = try importer.inputFiles(at: folder.url.appendingPathComponent("cow"))
     #expect(throws: ImportError.self) { try importer.read(files, into: EconomicRecordingSink(), context: try Self.context()) }
     do {
@@ -318,7 +321,7 @@ struct EconomicImporterTests {
     #expect(text.utf8.count > 1 << 20)
     let folder = try TemporaryFolder()
     let (sink, summary) = try Self.importCOW(dyadic: text, folder: folder)
-    #expect(summary.rowsRead == codes.count * 145)
+    #expect(summary.rowsRead == codes.count * 145 + 1)  // and the one state-year row
     let usaRussia = try Self.dyad(sink, "RUS", "USA")
     #expect(usaRussia.count == 145)
     #expect(usaRussia.allSatisfy { $0.secondImportsFromFirst == 2 && $0.firstImportsFromSecond == Double($0.year - 1800) })
@@ -358,7 +361,7 @@ struct EconomicImporterTests {
     #expect(text.utf8.count > 1 << 20)
     let folder = try TemporaryFolder()
     let (sink, summary) = try Self.importCOW(dyadic: text, folder: folder)
-    #expect(summary.rowsRead == codes.count * 145)
+    #expect(summary.rowsRead == codes.count * 145 + 1)  // and the one state-year row
     // The dyad whose run holds the middle byte straddles the split between two threads.
     let middle = try #require(runs.first { $0.end > bytes / 2 }).code
     let state = try #require(holders[middle]?.first?.1)

@@ -86,13 +86,24 @@ public final class CSVReader {
 
   /// Reads the first record as a header, then calls `body` with each later record.
   ///
+  /// Every record must have exactly the header's number of fields, the last line included: a
+  /// truncated or malformed line is an error naming it, never a row whose values shift into the
+  /// wrong columns. A file with a header and no rows is an error too (it would empty a dataset),
+  /// unless `allowingNoRows`.
+  ///
   /// - Parameter required: columns that must be present; a missing one is an error naming it.
   public func forEachRow(
-    requiring required: [String] = [], _ body: (CSVHeader, borrowing CSVRecord) throws -> Void
+    requiring required: [String] = [], allowingNoRows: Bool = false,
+    _ body: (CSVHeader, borrowing CSVRecord) throws -> Void
   ) throws {
     var header: CSVHeader?
+    var rows = 0
     try forEachRecord { record in
       if let header {
+        guard record.count == header.names.count else {
+          throw ImportError.width(file: fileName, line: record.line, fields: record.count, header: header.names.count)
+        }
+        rows += 1
         try body(header, record)
       } else {
         let names = (0..<record.count).map { record.string(at: $0) }
@@ -106,6 +117,9 @@ public final class CSVReader {
       }
     }
     if header == nil { throw ImportError(file: fileName, line: 1, message: "the file is empty") }
+    if rows == 0 && !allowingNoRows {
+      throw ImportError.noRows(file: fileName)
+    }
   }
 }
 

@@ -28,7 +28,7 @@ public struct CSVRow: Sendable {
   /// The text of a column that must not be empty.
   public func required(_ column: String) throws(ImportError) -> String {
     let value = text(column)
-    guard !value.isEmpty else { throw error(column, "is empty; a value is required") }
+    guard !value.isEmpty else { throw error(column, FieldProblem.empty(expected: "a value").message) }
     return value
   }
 
@@ -42,26 +42,33 @@ public struct CSVRow: Sendable {
     do { return try Day(parsing: value) } catch { throw self.error(column, error.description) }
   }
 
-  public func requiredInt(_ column: String) throws(ImportError) -> Int {
-    let value = try required(column)
-    guard let number = Int(value) else { throw error(column, "'\(value)' is not a whole number") }
-    return number
+  /// A whole number, optionally within a range.
+  public func requiredInt(_ column: String, in range: ClosedRange<Int>? = nil) throws(ImportError) -> Int {
+    switch FieldProblem.int(text(column), in: range) {
+    case .success(let value): return value
+    case .failure(let problem): throw ImportError(file: header.file, line: line, column: column, problem)
+    }
+  }
+
+  /// A whole number within an optional range, or `nil` when the field is empty.
+  public func optionalInt(_ column: String, in range: ClosedRange<Int>? = nil) throws(ImportError) -> Int? {
+    text(column).isEmpty ? nil : try requiredInt(column, in: range)
   }
 
   public func requiredDouble(_ column: String) throws(ImportError) -> Double {
-    let value = try required(column)
-    guard let number = Double(value), number.isFinite else {
-      throw error(column, "'\(value)' is not a number")
+    switch FieldProblem.double(text(column)) {
+    case .success(let value): return value
+    case .failure(let problem): throw ImportError(file: header.file, line: line, column: column, problem)
     }
-    return number
   }
 
   /// A value from a closed set, such as an enum's raw values.
   public func required<T: RawRepresentable & CaseIterable>(_ column: String, as type: T.Type) throws(ImportError) -> T
   where T.RawValue == String {
-    let value = try required(column)
+    let value = text(column)
     guard let parsed = T(rawValue: value) else {
-      throw error(column, "'\(value)' is not one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+      throw ImportError(
+        file: header.file, line: line, column: column, FieldProblem.oneOf(value, T.allCases.map(\.rawValue)))
     }
     return parsed
   }
@@ -74,6 +81,11 @@ public struct CSVRow: Sendable {
   /// An error at this row and column.
   public func error(_ column: String, _ message: String) -> ImportError {
     ImportError(file: header.file, line: line, field: column, message: message)
+  }
+
+  /// An error at this row and column, in the kit's one wording.
+  package func error(_ column: String, _ problem: FieldProblem) -> ImportError {
+    ImportError(file: header.file, line: line, column: column, problem)
   }
 }
 

@@ -117,8 +117,7 @@ package enum EconomicFields {
 
   /// The text of a field for an error message, shortened.
   package static func shown(_ field: UnsafeBufferPointer<UInt8>) -> String {
-    let text = String(decoding: field, as: UTF8.self)
-    return text.count > 40 ? String(text.prefix(40)) + "…" : text
+    FieldProblem.quoted(String(decoding: field, as: UTF8.self))
   }
 
   package static func shown(_ record: borrowing CSVRecord, _ index: Int) -> String { shown(record.bytes(at: index)) }
@@ -127,11 +126,11 @@ package enum EconomicFields {
   @inline(__always)
   package static func checkInt(_ field: UnsafeBufferPointer<UInt8>, in range: ClosedRange<Int>) -> Result<Int, FieldProblem> {
     guard let value = wholeNumber(field) else {
-      let text = shown(field)
-      return .failure(FieldProblem(text.isEmpty ? "is empty; a whole number is required" : "'\(text)' is not a whole number"))
+      let text = String(decoding: field, as: UTF8.self)
+      return .failure(text.isEmpty ? .empty(expected: "a whole number") : .invalid(value: text, expected: "a whole number"))
     }
     guard range.contains(value) else {
-      return .failure(FieldProblem("\(value) is outside \(range.lowerBound)–\(range.upperBound)"))
+      return .failure(.outOfRange(value: String(value), range: FieldProblem.range(range)))
     }
     return .success(value)
   }
@@ -166,10 +165,4 @@ package enum EconomicFields {
     }
     return found
   }
-}
-
-/// What is wrong with a field, before the file and line are known.
-package struct FieldProblem: Error {
-  package let message: String
-  package init(_ message: String) { self.message = message }
 }

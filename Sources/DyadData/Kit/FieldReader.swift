@@ -1,7 +1,9 @@
 import DyadCore
 
-/// Typed, validated reads of one field of a large-file record, throwing an ``ImportError`` that names
-/// the file, line and column. Shared by the military importers.
+/// The import kit's field reader: typed, validated reads of one field of a record, throwing an
+/// ``ImportError`` that names the file, line and column in the kit's one wording
+/// (``FieldProblem``). ``CSVRow`` offers the same reads, with the same wording, over a small file's
+/// rows held in memory.
 package struct FieldReader {
   package let file: String
   package let header: CSVHeader
@@ -15,6 +17,11 @@ package struct FieldReader {
     ImportError(file: file, line: line, field: column, message: message)
   }
 
+  /// An error at a line and column, in the kit's one wording.
+  package func error(_ line: Int, _ column: String, _ problem: FieldProblem) -> ImportError {
+    ImportError(file: file, line: line, column: column, problem)
+  }
+
   /// The trimmed text of a column.
   package func text(_ record: borrowing CSVRecord, _ column: String) -> String {
     record.string(at: header[column]).trimmingCharacters(in: .whitespaces)
@@ -23,14 +30,14 @@ package struct FieldReader {
   /// A column that must not be empty.
   package func required(_ record: borrowing CSVRecord, _ column: String) throws(ImportError) -> String {
     let value = text(record, column)
-    guard !value.isEmpty else { throw error(record.line, column, "is empty; a value is required") }
+    guard !value.isEmpty else { throw error(record.line, column, .empty(expected: "a value")) }
     return value
   }
 
   /// A whole number, optionally within a range.
   package func int(_ record: borrowing CSVRecord, _ column: String, in range: ClosedRange<Int>? = nil) throws(ImportError) -> Int {
     guard let value = try optionalInt(record, column, in: range) else {
-      throw error(record.line, column, "is empty; a whole number is required")
+      throw error(record.line, column, .empty(expected: "a whole number"))
     }
     return value
   }
@@ -42,10 +49,10 @@ package struct FieldReader {
     let index = header[column]
     if record.isEmpty(at: index) { return nil }
     guard let value = record.int(at: index) else {
-      throw error(record.line, column, "'\(record.string(at: index))' is not a whole number")
+      throw error(record.line, column, .invalid(value: record.string(at: index), expected: "a whole number"))
     }
     if let range, !range.contains(value) {
-      throw error(record.line, column, "\(value) is outside \(range.lowerBound)...\(range.upperBound)")
+      throw error(record.line, column, .outOfRange(value: String(value), range: FieldProblem.range(range)))
     }
     return value
   }
@@ -60,7 +67,7 @@ package struct FieldReader {
     let index = header[column]
     if record.isEmpty(at: index) { return nil }
     guard let value = record.double(at: index) else {
-      throw error(record.line, column, "'\(record.string(at: index))' is not a number")
+      throw error(record.line, column, .invalid(value: record.string(at: index), expected: "a number"))
     }
     return value
   }
@@ -71,7 +78,7 @@ package struct FieldReader {
     case "Yes": return true
     case "No": return false
     case "": return nil
-    case let other: throw error(record.line, column, "'\(other)' is not Yes or No")
+    case let other: throw error(record.line, column, .invalid(value: other, expected: "Yes or No"))
     }
   }
 }

@@ -118,14 +118,6 @@ public struct UNGAVotesImporter: DatasetImporter {
     record.isEmpty(at: index) ? nil : record.string(at: index)
   }
 
-  private static func checkWidth(_ row: CSVRow, _ header: CSVHeader) throws(ImportError) {
-    guard row.fields.count == header.names.count else {
-      throw ImportError(
-        file: header.file, line: row.line,
-        message: "has \(row.fields.count) fields where the header has \(header.names.count): the line is truncated or malformed")
-    }
-  }
-
   private static func readIssues(
     _ url: URL, rcidIndex: [Int: Int], into data: inout UNGAVoteData, summary: inout ImportSummary
   ) throws {
@@ -134,7 +126,6 @@ public struct UNGAVotesImporter: DatasetImporter {
     try reader.forEachRow(requiring: ["rcid", "short_name"]) { header, record in
       let row = CSVRow(header: header, record: record)
       summary.rowsRead += 1
-      try checkWidth(row, header)
       let rcid = try row.requiredInt("rcid")
       guard let rollCall = rcidIndex[rcid] else {
         throw row.error("rcid", "roll call \(rcid) is not in un_roll_calls.csv")

@@ -35,12 +35,8 @@ public struct COWGDPPopulationImporter: DatasetImporter {
     var columns: [Int] = []
     var seen: [String: Int] = [:]
     let stored = ["ccode", "year", "state", "ln_gdp", "ln_population", "ln_sdp", "ln_gdp_per_capita"]
-    try reader.forEachRecord { record in
-      if columns.isEmpty {
-        let found = try EconomicFields.columns(record, required: ["ccode", "year"] + Self.valueColumns, file: file)
-        columns = (["ccode", "year"] + Self.valueColumns).map { found[$0]! }
-        return
-      }
+    try reader.forEachRow(requiring: ["ccode", "year"] + Self.valueColumns) { header, record in
+      if columns.isEmpty { columns = (["ccode", "year"] + Self.valueColumns).map { header[$0] } }
       summary.rowsRead += 1
       let line = record.line
       let code = try EconomicFields.int(record, columns[0], in: COWCodeCache.codes, file: file, column: "ccode")

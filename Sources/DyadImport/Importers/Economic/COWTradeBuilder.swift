@@ -133,13 +133,12 @@ struct COWTradeBuilder {
       if header.hasSuffix("\r") { header.removeLast() }
       guard !header.isEmpty else { throw ImportError(file: file, line: 1, message: "the file is empty") }
       if header.contains("\"") { return nil }
-      let found = try EconomicFields.columns(
-        header.split(separator: ",", omittingEmptySubsequences: false).map(String.init), required: Self.dyadicColumns,
-        file: file)
+      let names = header.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      let found = try EconomicFields.columns(names, required: Self.dyadicColumns, file: file)
       let scanner = COWTradeScanner(
         columns: .init(
           code1: found["ccode1"]!, code2: found["ccode2"]!, year: found["year"]!, flow1: found["flow1"]!,
-          flow2: found["flow2"]!),
+          flow2: found["flow2"]!, width: names.count),
         codes: SharedCOWCodes(codes))
       let scan = scanner.scan(bytes, bodyStart: min(size, newline + 1), pool: pool, alongside: alongside)
       // The file is mapped and its pages in memory: its digest costs the hashing alone.
@@ -154,6 +153,7 @@ struct COWTradeBuilder {
     }
     rows = scanned.rows
     try ingest(scanned.chunks, firstLine: 2, file: file)
+    guard !rows.isEmpty else { throw ImportError.noRows(file: file) }
   }
 
   /// Reads a dyadic file that has quoted fields with ``CSVReader``: its records first, then one
@@ -163,14 +163,13 @@ struct COWTradeBuilder {
     let file = reader.fileName
     var columns: COWTradeScanner.Columns?
     var records: [(code1: Int, code2: Int, year: Int, flow1: Double, flow2: Double, line: Int)] = []
-    try reader.forEachRecord { record in
-      guard let c = columns else {
-        let found = try EconomicFields.columns(record, required: Self.dyadicColumns, file: file)
-        columns = .init(
-          code1: found["ccode1"]!, code2: found["ccode2"]!, year: found["year"]!, flow1: found["flow1"]!,
-          flow2: found["flow2"]!)
-        return
-      }
+    try reader.forEachRow(requiring: Self.dyadicColumns) { header, record in
+      let c =
+        columns
+        ?? .init(
+          code1: header["ccode1"], code2: header["ccode2"], year: header["year"], flow1: header["flow1"],
+          flow2: header["flow2"], width: header.names.count)
+      columns = c
       let code1 = try EconomicFields.int(record, c.code1, in: COWCodeCache.codes, file: file, column: "ccode1")
       let code2 = try EconomicFields.int(record, c.code2, in: COWCodeCache.codes, file: file, column: "ccode2")
       let year = try EconomicFields.int(record, c.year, in: 1800...2100, file: file, column: "year")
@@ -311,12 +310,9 @@ struct COWTradeBuilder {
     let file = reader.fileName
     var columns: (code: Int, year: Int, imports: Int, exports: Int)?
     var rows: [TotalsRow] = []
-    try reader.forEachRecord { record in
-      guard let c = columns else {
-        let found = try EconomicFields.columns(record, required: ["ccode", "year", "imports", "exports"], file: file)
-        columns = (found["ccode"]!, found["year"]!, found["imports"]!, found["exports"]!)
-        return
-      }
+    try reader.forEachRow(requiring: ["ccode", "year", "imports", "exports"]) { header, record in
+      let c = columns ?? (header["ccode"], header["year"], header["imports"], header["exports"])
+      columns = c
       let line = record.line
       let code = try EconomicFields.int(record, c.code, in: COWCodeCache.codes, file: file, column: "ccode")
       let year = try EconomicFields.int(record, c.year, in: 1800...2100, file: file, column: "year")

@@ -35,7 +35,7 @@ struct COWTradeChunk {
   /// The number of lines read (the scanner's lines are counted from the chunk's first).
   var lines = 0
   /// A problem at a line, in the chunk's numbering; the chunk's later rows were not read.
-  var problem: (line: Int, column: String, message: String)?
+  var problem: (line: Int, column: String?, message: String)?
 
   private var lastLine = -1
   /// The span of the current dyad (`lastPair`), written back to `spans` by ``finish()``.

@@ -19,6 +19,8 @@ struct COWTradeScanner {
   /// The columns the scanner reads, by index in a record.
   struct Columns {
     let code1: Int, code2: Int, year: Int, flow1: Int, flow2: Int
+    /// The header's number of fields, which every row must have.
+    let width: Int
     var last: Int { max(code1, code2, year, flow1, flow2) }
   }
 
@@ -179,24 +181,21 @@ struct COWTradeScanner {
       // Whether both flows are whole numbers or missing, when the line was read the usual way.
       var whole: Bool?
       var knownWhole = false
-      if standardLayout, let end = Self.standardFields(bytes, from: i, into: &values, wholeFlows: &knownWhole) {
+      var fields = 0
+      if standardLayout,
+        let end = Self.standardFields(bytes, from: i, into: &values, wholeFlows: &knownWhole, fields: &fields)
+      {
         whole = knownWhole
         // The usual line, read in one pass (the general loop below reads anything else).
         i = end
         found = 0b11111
         atLineEnd = true
+        field = fields
       }
       while !atLineEnd {
         let role = field < roles.count ? roles[field] : -1
         let start = i
-        if role < 0 && found == 0b11111 {
-          // Every column read: the rest of the line is skipped at memchr's speed.
-          if let end = memchr(bytes.baseAddress! + i, Int32(newline), n - i) {
-            i = bytes.baseAddress!.distance(to: end.assumingMemoryBound(to: UInt8.self))
-          } else {
-            i = n
-          }
-        } else if role < 0 {
+        if role < 0 {
           while i < n && bytes[i] != comma && bytes[i] != newline { i += 1 }
         } else {
           // The fast path: digits, and for flows a decimal point and more digits.
@@ -263,10 +262,12 @@ struct COWTradeScanner {
         i += 1
         field += 1
       }
-      // Fields past the end of a short record are empty.
-      for role in 0..<5 where found & (1 << role) == 0 {
-        if role < 3 { return fail(&chunk, line, names[role], "is empty; a whole number is required") }
-        if role == 3 { values.3 = .nan } else { values.4 = .nan }
+      // Every row has the header's fields: a short or long one is truncated or malformed, and its
+      // values would be read from the wrong columns.
+      guard field == columns.width else {
+        chunk.problem = (line, nil, ImportError.width(file: "", line: line, fields: field, header: columns.width).message)
+        chunk.lines = line
+        return false
       }
       let (code1, code2, year) = (values.0, values.1, values.2)
       guard COWCodeCache.codes.contains(code1) else {
@@ -297,7 +298,7 @@ struct COWTradeScanner {
   @inline(__always)
   static func standardFields(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into values: inout (Int, Int, Int, Double, Double),
-    wholeFlows: inout Bool
+    wholeFlows: inout Bool, fields: inout Int
   ) -> Int? {
     let n = bytes.count
     let base = bytes.baseAddress!
@@ -343,22 +344,36 @@ struct COWTradeScanner {
     else { return nil }
     i &+= 1
     guard let flow2 = flow() else { return nil }
-    // The rest of the line: nothing, or more columns after a comma.
+    // The rest of the line: nothing, or more columns after a comma, counted (every row must have
+    // the header's fields).
+    var commas = 4
     if i < n {
       if base[i] == comma {
-        // To the line end, eight bytes a step (the rest of a COW line is a dozen bytes).
-        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // To the line end, eight bytes a step (the rest of a COW line is a dozen bytes): a byte of
+        // `word ^ pattern` is zero where `word` has that byte, and `zeros` sets the top bit of each
+        // zero byte (exactly: no carries between bytes).
+        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, commaBytes: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x | low) }
         while true {
           if i &+ 8 <= n {
-            let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) ^ newlines
-            let zeros = ~(((x & low) &+ low) | x | low)
-            if zeros != 0 {
-              i &+= zeros.trailingZeroBitCount >> 3
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let ends = zeros(word ^ newlines)
+            let found = zeros(word ^ commaBytes)
+            if ends != 0 {
+              // The bits of the bytes before the line end.
+              let before = (UInt64(1) << UInt64(ends.trailingZeroBitCount &- 7)) &- 1
+              commas &+= (found & before).nonzeroBitCount
+              i &+= ends.trailingZeroBitCount >> 3
               break
             }
+            commas &+= found.nonzeroBitCount
             i &+= 8
           } else {
-            while i < n && base[i] != newline { i &+= 1 }
+            while i < n && base[i] != newline {
+              if base[i] == comma { commas &+= 1 }
+              i &+= 1
+            }
             break
           }
         }
@@ -366,6 +381,7 @@ struct COWTradeScanner {
         return nil
       }
     }
+    fields = commas &+ 1
     values = (code1, code2, year, flow1, flow2)
     // Both flows missing or whole numbers (at most 15 digits, so below 2^53).
     wholeFlows = !fractional
@@ -401,13 +417,16 @@ struct COWTradeScanner {
     case .value(let value):
       guard value >= 0 else {
         return .failure(
-          FieldProblem("\(EconomicFields.shown(field)) is negative; a trade value is at least 0 (−9 marks a missing value)"))
+          .negative(
+            value: String(decoding: field, as: UTF8.self),
+            expected: "a trade value is at least 0 (−9 marks a missing value)"))
       }
       return .success(value)
     case .missing:
       return .success(.nan)
     case .invalid:
-      return .failure(FieldProblem("'\(EconomicFields.shown(field))' is not a number (a missing value is empty, NA or −9)"))
+      return .failure(
+        .invalid(value: String(decoding: field, as: UTF8.self), expected: "a number (a missing value is empty, NA or −9)"))
     }
   }
 }
