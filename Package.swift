@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "DyadStore", targets: ["DyadStore"]),
     .library(name: "DyadAnalysis", targets: ["DyadAnalysis"]),
     .library(name: "DyadReport", targets: ["DyadReport"]),
+    .library(name: "DyadAnswers", targets: ["DyadAnswers"]),
     .library(name: "DyadServer", targets: ["DyadServer"]),
     // Shared-data paths and temporary folders, for the tests and the benchmarks package.
     .library(name: "DyadTestSupport", targets: ["DyadTestSupport"]),
@@ -41,11 +42,13 @@ let package = Package(
     ),
     // The backgrounder: sections, charts (inline SVG), HTML/Markdown/JSON rendering.
     .target(name: "DyadReport", dependencies: ["DyadCore", "DyadData", "DyadAnalysis", "DyadStore"]),
+    // One answer per resource for the CLI, the server and the report: payload, table, defaults.
+    .target(name: "DyadAnswers", dependencies: ["DyadCore", "DyadData", "DyadAnalysis", "DyadStore", "DyadReport"]),
     // `dyad serve`: dashboard pages and the JSON API.
     .target(
       name: "DyadServer",
       dependencies: [
-        "DyadCore", "DyadData", "DyadAnalysis", "DyadStore", "DyadReport",
+        "DyadCore", "DyadData", "DyadAnalysis", "DyadStore", "DyadReport", "DyadAnswers",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -53,7 +56,7 @@ let package = Package(
     .executableTarget(
       name: "dyad",
       dependencies: [
-        "DyadCore", "DyadData", "DyadStore", "DyadAnalysis", "DyadReport", "DyadServer",
+        "DyadCore", "DyadData", "DyadStore", "DyadAnalysis", "DyadReport", "DyadAnswers", "DyadServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -71,9 +74,15 @@ let package = Package(
     .testTarget(
       name: "DyadServerTests",
       dependencies: [
-        "DyadServer", "DyadTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        "DyadServer", "DyadAnswers", "DyadTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
     .testTarget(name: "DyadCLITests", dependencies: ["dyad", "DyadTestSupport"]),
+    .testTarget(
+      name: "DyadAnswersTests",
+      dependencies: [
+        "dyad", "DyadAnswers", "DyadServer", "DyadTestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
   ]
 )

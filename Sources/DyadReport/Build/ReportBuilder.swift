@@ -25,7 +25,7 @@ public struct ReportBuilder {
   }
 
   /// The reference dyads used for scale when none are given.
-  public static let defaultComparisons: [(StateID, StateID)] = [("USA", "GBR"), ("USA", "JPN")]
+  public static let defaultComparisons: [(StateID, StateID)] = ReferenceDyads.standard
 
   /// Builds the report.
   ///

@@ -1,4 +1,5 @@
 import DyadAnalysis
+import DyadAnswers
 import DyadCore
 import DyadStore
 import Foundation
@@ -25,53 +26,24 @@ enum DyadRecordAPI {
       json: DyadEnvelope(a: a, b: b, years: nil, data: Summary(links: links, datasets: datasets)))
   }
 
-  /// The timeline: events and joint exercises, oldest first.
+  /// The timeline: events and joint exercises, oldest first, as ``TimelineAnswers`` answers it.
   static func events(_ request: RouteRequest) async throws -> Payload {
-    let (dyad, a, b) = try request.dyad()
-    let years = try request.years(default: .all)
+    let question = try request.question()
     let kinds = request.query.value("kind").map {
       Set($0.split(separator: ",").compactMap { EventKind(rawValue: String($0)) })
     }
-    let events = try await request.server.store.read { try $0.timeline(for: dyad, years: years, kinds: kinds) }
-    var table = DataTable(
-      "id", "date", "precision", "kind", "title", "states", "place", "description", "source_publisher", "source_title",
-      "source_date", "source_url")
-    for event in events {
-      table.append([
-        event.id, event.date.formatted(event.precision), event.precision.rawValue, event.kind.rawValue, event.title,
-        event.states.map(\.rawValue).joined(separator: ";"), event.place, event.description, event.source.publisher,
-        event.source.title, event.source.date, event.source.url,
-      ])
-    }
-    return try request.respond(json: DyadEnvelope(a: a, b: b, years: years, data: events), table: table)
+    let answer = try await request.server.store.read { try TimelineAnswers.answer(question, kinds: kinds, store: $0) }
+    return try request.respond(answer, question: question)
   }
 
-  /// The curated record the facts are written from.
-  static func curatedRecord(_ store: Store, _ dyad: Dyad) throws -> CuratedRecord {
-    CuratedRecord(
-      treaties: try store.treaties(binding: dyad), events: try store.events(involving: dyad),
-      memberships: try store.memberships(of: [dyad.first, dyad.second]),
-      exercises: try store.exercises(involving: dyad),
-      reportedTrade: try store.reportedTrade(for: dyad))
-  }
-
-  /// Sourced statements about the dyad, by dimension.
+  /// Sourced statements about the dyad, by dimension, as ``FactAnswers`` answers them.
   static func facts(_ request: RouteRequest) async throws -> Payload {
-    let (dyad, a, b) = try request.dyad()
+    let question = try request.question()
     let dimension = request.query.value("dimension").flatMap(RelationDimension.init(rawValue:))
-    let record = try await request.server.store.read { try curatedRecord($0, dyad) }
-    let registry = request.registry
-    var facts = record.facts(
-      about: dyad, names: { registry[$0]?.name(inYear: $1) ?? $0.rawValue }, asOf: request.server.today.year)
-    if let dimension { facts = facts.filter { $0.dimension == dimension } }
-    var table = DataTable("dimension", "topic", "statement", "date", "sources")
-    for fact in facts {
-      table.append([
-        fact.dimension.rawValue, fact.topic, fact.statement, fact.date?.description,
-        fact.sources.map(\.url).joined(separator: " "),
-      ])
+    let answer = try await request.server.store.read {
+      try FactAnswers.answer(question, dimension: dimension, store: $0)
     }
-    return try request.respond(json: DyadEnvelope(a: a, b: b, years: nil, data: facts), table: table)
+    return try request.respond(answer, question: question)
   }
 
   /// Treaties binding both states, oldest first.

@@ -1,4 +1,5 @@
 import DyadAnalysis
+import DyadAnswers
 import DyadCore
 import DyadData
 import DyadStore

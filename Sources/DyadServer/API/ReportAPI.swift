@@ -1,3 +1,4 @@
+import DyadAnswers
 import DyadCore
 import DyadReport
 import DyadStore
@@ -6,13 +7,11 @@ import Foundation
 /// The backgrounder report for a dyad: as JSON in the API, and as HTML, Markdown or JSON for
 /// download.
 enum ReportAPI {
-  /// The report's default span starts here, as `dyad report`.
-  static let firstYear = 1946
-
   /// Builds the report the request asks for: its states, years and comparisons.
   static func report(_ request: RouteRequest) async throws -> Report {
     let (_, a, b) = try request.dyad()
-    let fallback = try! YearRange(from: firstYear, to: max(firstYear, request.server.today.year))
+    let first = AnswerDefaults.reportFirstYear
+    let fallback = (try? YearRange(from: first, to: max(first, request.server.today.year))) ?? .all
     let years = try request.years(default: fallback)
     let comparisons = try request.comparisons()
     let today = request.server.today

@@ -1,3 +1,4 @@
+import DyadAnswers
 import DyadCore
 import Foundation
 
@@ -12,28 +13,12 @@ struct StateRef: Encodable, Sendable {
   }
 }
 
-/// A year range in responses: `{"from": 1992, "to": 2023}`.
-struct Years: Encodable, Sendable {
-  let from: Int
-  let to: Int
-
-  init(_ range: YearRange) {
-    from = range.lowerBound
-    to = range.upperBound
-  }
-
-  init?(_ range: YearRange?) {
-    guard let range else { return nil }
-    self.init(range)
-  }
-}
-
 /// The JSON body of a dyad resource: the two states in the order asked, the years covered, and
 /// the resource's data.
 struct DyadEnvelope<Data: Encodable & Sendable>: Encodable, Sendable {
   let states: [StateRef]
   let dyad: String
-  let years: Years?
+  let years: YearSpan?
   let data: Data
   /// Coverage notes: datasets not in the store and how to import them.
   let notes: [String]?
@@ -41,13 +26,36 @@ struct DyadEnvelope<Data: Encodable & Sendable>: Encodable, Sendable {
   init(a: State, b: State, years: YearRange?, data: Data, notes: [String] = []) {
     states = [StateRef(a), StateRef(b)]
     dyad = "\(a.id)–\(b.id)"
-    self.years = Years(years)
+    self.years = YearSpan(years)
     self.data = data
     self.notes = notes.isEmpty ? nil : notes
   }
 }
 
+extension DyadEnvelope {
+  /// The envelope of an answer: its payload as `data`, with its years and notes.
+  init(a: State, b: State, answer: Answer<Data>) {
+    self.init(a: a, b: b, years: answer.years, data: answer.payload, notes: answer.notes)
+  }
+}
+
 extension RouteRequest {
+  /// The question of the `{a}` and `{b}` path parameters and the `from` and `to` years.
+  func question() throws(Problem) -> DyadQuestion {
+    let (_, a, b) = try dyad()
+    _ = try years(default: .all)
+    do {
+      return try DyadQuestion(a, b, from: year("from"), to: year("to"), thisYear: server.today.year)
+    } catch {
+      throw .sameState(a.name)
+    }
+  }
+
+  /// The payload of a dyad answer in the negotiated format: the envelope as JSON, or the table.
+  func respond<Body>(_ answer: Answer<Body>, question: DyadQuestion) throws -> Payload {
+    try respond(json: DyadEnvelope(a: question.a, b: question.b, answer: answer), table: answer.table)
+  }
+
   /// The payload in the negotiated format: JSON of `json`, or CSV of `table`.
   func respond(json: some Encodable, table: @autoclosure () -> DataTable? = nil) throws -> Payload {
     switch format {

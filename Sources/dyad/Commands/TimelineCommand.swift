@@ -1,4 +1,5 @@
 import ArgumentParser
+import DyadAnswers
 import DyadCore
 import DyadStore
 
@@ -11,6 +12,8 @@ struct TimelineCommand: ParsableCommand {
     discussion: """
       Kinds: \(EventKind.allCases.map(\.rawValue).joined(separator: ", ")).
 
+      \(TimelineAnswers.schema.documentation)
+
       Examples:
         dyad timeline China Russia
         dyad timeline China Russia --from 2013 --kind leader-meeting
@@ -21,21 +24,21 @@ struct TimelineCommand: ParsableCommand {
   @OptionGroup var years: YearOptions
   @Option(name: .long, parsing: .singleValue, help: "Only events of this kind (repeatable).")
   var kind: [EventKind] = []
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var output: TableOutputOptions
   @OptionGroup var storeOptions: StoreOptions
-
-  struct Output: Encodable {
-    let dyad: [String]
-    let years: YearRange?
-    let events: [Event]
-  }
 
   func run() throws {
     let store = try storeOptions.open()
-    let (pair, a, b) = try dyad.resolve(with: store.registry)
-    let events = try store.timeline(for: pair, years: try years.range, kinds: kind.isEmpty ? nil : Set(kind))
+    let (_, a, b) = try dyad.resolve(with: store.registry)
+    let answer = try TimelineAnswers.answer(
+      try DyadQuestion(a, b, from: years.from, to: years.to), kinds: kind.isEmpty ? nil : Set(kind), store: store)
+    let events = answer.payload
     if output.json {
-      try printJSON(Output(dyad: [a.id.rawValue, b.id.rawValue], years: try years.range, events: events))
+      try printJSON(events)
+      return
+    }
+    if output.csv {
+      print(answer.table.csv, terminator: "")
       return
     }
     guard !events.isEmpty else {
