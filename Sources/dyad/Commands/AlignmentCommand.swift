@@ -32,8 +32,7 @@ struct AlignmentCommand: ParsableCommand {
         dyad alignment China Russia --window 5
       """)
 
-  @OptionGroup var dyad: DyadArguments
-  @OptionGroup var years: YearOptions
+  @OptionGroup var asked: DyadQuestionOptions
   @Option(name: .long, help: ArgumentHelp("Only roll calls on one issue: me, nu, di, hr, co or ec.", valueName: "code"))
   var issue: UNGAIssue?
   @Flag(name: .long, help: "Only votes the US State Department classed as important (coded from 1983).")
@@ -47,7 +46,6 @@ struct AlignmentCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Pool each year with the N − 1 before it (rolling windows); no percentiles.", valueName: "N"))
   var window: Int?
   @OptionGroup var output: TableOutputOptions
-  @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
     if let window, window < 1 { throw ValidationError("--window must be at least 1 year") }
@@ -55,23 +53,15 @@ struct AlignmentCommand: ParsableCommand {
   }
 
   func run() throws {
-    let store = try storeOptions.open()
-    let (_, a, b) = try dyad.resolve(with: store.registry)
+    let (store, question) = try asked.open()
     let pairs = try referencePairs(store.registry)
-    let question = try DyadQuestion(a, b, from: years.from, to: years.to)
     let answer = try AlignmentAnswers.answer(
       question,
       options: .init(issue: issue, importantOnly: important, rankBy: rankBy, references: pairs, window: window),
       store: store)
+    if try output.printed(answer) { return }
     let summary = answer.payload.alignment, ideal = answer.payload.idealPoints, windows = answer.payload.windows
-    if output.json {
-      try printJSON(answer.payload)
-      return
-    }
-    if output.csv {
-      print(answer.table.csv, terminator: "")
-      return
-    }
+    let a = question.a, b = question.b
     let idealByYear = Dictionary((ideal?.rows ?? []).map { ($0.year, $0) }, uniquingKeysWith: { x, _ in x })
     let allYears = AlignmentAnswers.years(answer.payload)
     let windowByYear = Dictionary((windows ?? []).map { ($0.years.upperBound, $0) }, uniquingKeysWith: { x, _ in x })

@@ -40,14 +40,7 @@ struct AlliesCommand: ParsableCommand {
     let store = try storeOptions.open()
     let (pair, a, b) = try dyad.resolve(with: store.registry)
     let answer = try VerdictAnswers.answer(try DyadQuestion(a, b), year: year, store: store)
-    if output.json {
-      try printJSON(answer.payload)
-      return
-    }
-    if output.csv {
-      print(answer.table.csv, terminator: "")
-      return
-    }
+    if try output.printed(answer) { return }
     print(render(answer.payload.verdict, references: answer.payload.references, reversed: a.id != pair.first))
   }
 

@@ -17,14 +17,7 @@ struct DatasetsCommand: ParsableCommand {
 
   func run() throws {
     let answer = try DatasetAnswers.answer(store: try storeOptions.open())
-    if output.json {
-      try printJSON(answer.payload)
-      return
-    }
-    if output.csv {
-      print(answer.table.csv, terminator: "")
-      return
-    }
+    if try output.printed(answer) { return }
     var table = TextTable("NAME", "DATASET", "COVERAGE", "IN STORE", "GET IT FROM")
     for item in answer.payload {
       let status: String

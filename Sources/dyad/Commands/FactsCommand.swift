@@ -30,15 +30,8 @@ struct FactsCommand: ParsableCommand {
     let store = try storeOptions.open()
     let (_, a, b) = try dyad.resolve(with: store.registry)
     let answer = try FactAnswers.answer(try DyadQuestion(a, b), dimension: dimension, store: store)
+    if try output.printed(answer) { return }
     let facts = answer.payload
-    if output.json {
-      try printJSON(facts)
-      return
-    }
-    if output.csv {
-      print(answer.table.csv, terminator: "")
-      return
-    }
     guard !facts.isEmpty else {
       print("No curated facts for \(a.name)–\(b.name)\(dimension.map { " (\($0))" } ?? ""). Import datasets with `dyad import` for more.")
       return

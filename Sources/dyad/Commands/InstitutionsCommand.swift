@@ -24,30 +24,19 @@ struct InstitutionsCommand: ParsableCommand {
         dyad institutions India Pakistan --csv
       """)
 
-  @OptionGroup var dyad: DyadArguments
-  @OptionGroup var years: YearOptions
+  @OptionGroup var asked: DyadQuestionOptions
   @OptionGroup var output: TableOutputOptions
-  @OptionGroup var storeOptions: StoreOptions
-
 
   func run() throws {
-    let store = try storeOptions.open()
-    let (pair, a, b) = try dyad.resolve(with: store.registry)
-    let answer = try InstitutionAnswers.answer(try DyadQuestion(a, b, from: years.from, to: years.to), store: store)
-    let summary = answer.payload, range = answer.years
-    if output.json {
-      try printJSON(summary)
-      return
-    }
-    let aIsFirst = a.id == pair.first
+    let (store, question) = try asked.open()
+    let answer = try InstitutionAnswers.answer(question, store: store)
+    if try output.printed(answer) { return }
+    let summary = answer.payload, range = answer.years, a = question.a, b = question.b
+    let aIsFirst = question.aIsFirst
     func own(_ row: InstitutionYear) -> (Int?, Int?) {
       aIsFirst ? (row.firstIGOs, row.secondIGOs) : (row.secondIGOs, row.firstIGOs)
     }
     func count(_ value: Int?) -> String { value.map(String.init) ?? "–" }
-    if output.csv {
-      print(answer.table.csv, terminator: "")
-      return
-    }
     let rows = summary.years.filter { $0.sharedIGOs != nil || !$0.curated.isEmpty }
     guard !rows.isEmpty else {
       var text = "No shared institutions recorded for \(a.name)–\(b.name)"

@@ -24,27 +24,16 @@ struct MilitaryCommand: ParsableCommand {
         dyad military USA Japan --json
       """)
 
-  @OptionGroup var dyad: DyadArguments
-  @OptionGroup var years: YearOptions
+  @OptionGroup var asked: DyadQuestionOptions
   @OptionGroup var output: TableOutputOptions
-  @OptionGroup var storeOptions: StoreOptions
-
 
   func run() throws {
-    let store = try storeOptions.open()
-    let (pair, a, b) = try dyad.resolve(with: store.registry)
-    let answer = try MilitaryAnswers.answer(try DyadQuestion(a, b, from: years.from, to: years.to), store: store)
-    let profile = answer.payload
-    if output.json {
-      try printJSON(profile)
-      return
-    }
-    if output.csv {
-      print(answer.table.csv, terminator: "")
-      return
-    }
+    let (store, question) = try asked.open()
+    let answer = try MilitaryAnswers.answer(question, store: store)
+    if try output.printed(answer) { return }
+    let profile = answer.payload, a = question.a, b = question.b
     // Columns follow the order the user gave: A then B.
-    let view = MilitaryAnswers.Oriented(aIsFirst: a.id == pair.first)
+    let view = MilitaryAnswers.Oriented(aIsFirst: question.aIsFirst)
     let rows = profile.rows.map { MilitaryRow(row: $0, view: view) }
     let an = a.id.rawValue, bn = b.id.rawValue
     var table = TextTable(

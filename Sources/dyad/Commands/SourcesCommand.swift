@@ -12,14 +12,7 @@ struct SourcesCommand: ParsableCommand {
 
   func run() throws {
     let answer = try SourceAnswers.answer(store: try storeOptions.open())
-    if output.json {
-      try printJSON(answer.payload)
-      return
-    }
-    if output.csv {
-      print(answer.table.csv, terminator: "")
-      return
-    }
+    if try output.printed(answer) { return }
     var table = TextTable("ID", "PUBLISHER", "TITLE", "DATE", "URL")
     for item in answer.payload {
       table.append(String(item.id), item.publisher, item.title, item.date, item.url)

@@ -28,14 +28,7 @@ struct StatesCommand: ParsableCommand {
     guard !answer.payload.isEmpty else {
       throw UnknownStateError(query: query, day: nil, suggestions: registry.suggestions(for: query, count: 5))
     }
-    if output.json {
-      try printJSON(answer.payload)
-      return
-    }
-    if output.csv {
-      print(answer.table.csv, terminator: "")
-      return
-    }
+    if try output.printed(answer) { return }
     var table = TextTable("ID", "NAME", "YEARS", "MATCHED", "AS", "COW", "ISO3", "EARLIER NAMES")
     for item in answer.payload {
       let span =

@@ -20,29 +20,18 @@ struct TimelineCommand: ParsableCommand {
         dyad timeline "United States" "United Kingdom" --json
       """)
 
-  @OptionGroup var dyad: DyadArguments
-  @OptionGroup var years: YearOptions
+  @OptionGroup var asked: DyadQuestionOptions
   @Option(name: .long, parsing: .singleValue, help: "Only events of this kind (repeatable).")
   var kind: [EventKind] = []
   @OptionGroup var output: TableOutputOptions
-  @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    let store = try storeOptions.open()
-    let (_, a, b) = try dyad.resolve(with: store.registry)
-    let answer = try TimelineAnswers.answer(
-      try DyadQuestion(a, b, from: years.from, to: years.to), kinds: kind.isEmpty ? nil : Set(kind), store: store)
-    let events = answer.payload
-    if output.json {
-      try printJSON(events)
-      return
-    }
-    if output.csv {
-      print(answer.table.csv, terminator: "")
-      return
-    }
+    let (store, question) = try asked.open()
+    let answer = try TimelineAnswers.answer(question, kinds: kind.isEmpty ? nil : Set(kind), store: store)
+    if try output.printed(answer) { return }
+    let events = answer.payload, a = question.a, b = question.b
     guard !events.isEmpty else {
-      print("No recorded events for \(a.name)–\(b.name)\(try years.range.map { " in \($0)" } ?? "").")
+      print("No recorded events for \(a.name)–\(b.name)\(question.years.map { " in \($0)" } ?? "").")
       return
     }
     var citations = Citations()
@@ -52,7 +41,7 @@ struct TimelineCommand: ParsableCommand {
       table.append(event.date.formatted(event.precision), event.kind.rawValue, event.title, event.place ?? "", cite)
     }
     if Terminal.isInteractive {
-      print("\(a.name)–\(b.name): \(events.count) events\(try years.range.map { ", \($0)" } ?? "")\n")
+      print("\(a.name)–\(b.name): \(events.count) events\(question.years.map { ", \($0)" } ?? "")\n")
     }
     print(table.render(), terminator: "")
     if Terminal.isInteractive { print("\n" + citations.render()) }

@@ -27,42 +27,23 @@ struct TradeCommand: ParsableCommand {
         dyad trade "United States" China --csv > us_china.csv
       """)
 
-  @OptionGroup var dyad: DyadArguments
-  @OptionGroup var years: YearOptions
+  @OptionGroup var asked: DyadQuestionOptions
   @OptionGroup var output: TableOutputOptions
-  @OptionGroup var storeOptions: StoreOptions
-
 
   func run() throws {
-    let store = try storeOptions.open()
-    let (_, a, b) = try dyad.resolve(with: store.registry)
-    let question = try DyadQuestion(a, b, from: years.from, to: years.to)
+    let (store, question) = try asked.open()
     let answer = try TradeAnswers.answer(question, store: store)
-    let profile = answer.payload
+    let profile = answer.payload, a = question.a, b = question.b
     let range = profile.years
     let why = answer.yearsNote.map { "\($0) Use --from and --to for other years." }
-
-    if !profile.hasData {
-      let span = range.map { " in \($0)" } ?? ""
-      if !profile.missingDatasets.isEmpty {
-        let hints = profile.missingDatasets.map { "`\($0.command)` (\($0.adds))" }.joined(separator: "; ")
-        throw Failure("no trade figures for \(a.name)–\(b.name)\(span): the store lacks \(hints)")
-      }
-      if output.json {
-        try printJSON(profile)
-      } else if output.csv {
-        print(answer.table.csv, terminator: "")
-      } else {
-        print("No trade figures for \(a.name)–\(b.name)\(span).")
-      }
-      return
+    let span = range.map { " in \($0)" } ?? ""
+    if !profile.hasData && !profile.missingDatasets.isEmpty {
+      let hints = profile.missingDatasets.map { "`\($0.command)` (\($0.adds))" }.joined(separator: "; ")
+      throw Failure("no trade figures for \(a.name)–\(b.name)\(span): the store lacks \(hints)")
     }
-    if output.json {
-      try printJSON(profile)
-      return
-    }
-    if output.csv {
-      print(answer.table.csv, terminator: "")
+    if try output.printed(answer) { return }
+    guard profile.hasData else {
+      print("No trade figures for \(a.name)–\(b.name)\(span).")
       return
     }
 

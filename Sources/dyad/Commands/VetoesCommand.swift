@@ -22,30 +22,17 @@ struct VetoesCommand: ParsableCommand {
         dyad vetoes China Russia --json
       """)
 
-  @OptionGroup var dyad: DyadArguments
-  @OptionGroup var years: YearOptions
+  @OptionGroup var asked: DyadQuestionOptions
   @OptionGroup var output: TableOutputOptions
-  @OptionGroup var storeOptions: StoreOptions
-
-
   func run() throws {
-    let store = try storeOptions.open()
-    let (_, a, b) = try dyad.resolve(with: store.registry)
-    let answer = try VetoAnswers.answer(try DyadQuestion(a, b, from: years.from, to: years.to), store: store)
-    let summary = answer.payload
-    if output.json {
-      try printJSON(summary)
-      return
-    }
-    if output.csv {
-      print(answer.table.csv, terminator: "")
-      return
-    }
+    let (store, question) = try asked.open()
+    let answer = try VetoAnswers.answer(question, store: store)
+    if try output.printed(answer) { return }
+    let summary = answer.payload, a = question.a, b = question.b
     guard let sideA = summary.side(of: a.id), let sideB = summary.side(of: b.id) else { return }
     let names = store.registry
     func name(_ id: StateID, _ year: Int) -> String { names[id]?.name(inYear: year) ?? id.rawValue }
-    let asked = try years.range
-    let shown = asked.flatMap { asked in summary.coverage.flatMap { asked.clamped(to: $0) } } ?? summary.coverage
+    let shown = question.years.flatMap { span in summary.coverage.flatMap { span.clamped(to: $0) } } ?? summary.coverage
     let span = shown.map { "\($0)" } ?? ""
     if summary.permanentMembers.isEmpty {
       print("Neither \(a.name) nor \(b.name) has held a permanent seat on the Security Council, so neither has a veto.")
