@@ -189,7 +189,7 @@ public enum StateAnswers {
       DataColumn("matched_name", "the name or code matched"),
       DataColumn("cow", "its Correlates of War code"),
       DataColumn("iso3", "its ISO 3166 alpha-3 code"),
-      DataColumn("earlier_names", "earlier names with their years, separated by ;"),
+      DataColumn("earlier_names", "earlier names with their years, separated by semicolons"),
     ])
 
   /// A state as listed.

@@ -1,4 +1,5 @@
 import DyadReport
+import Foundation
 
 /// One column of a resource's table: its name as CSV headers write it and what it holds.
 ///
@@ -33,14 +34,48 @@ public struct TableSchema: Sendable, Hashable {
     self.columns = columns
   }
 
-  /// The columns as one paragraph of text, for `--help` and the OpenAPI document.
+  /// The columns as one paragraph of text, for the OpenAPI document.
   public var documentation: String {
     var text = "CSV (RFC 4180, CRLF line ends): one row per \(row); a missing value is empty, never 0. Columns: "
     text += columns.map { "\($0.name) — \($0.summary)" }.joined(separator: "; ") + "."
-    if columns.contains(where: { $0.name.contains("<") }) {
-      text += " In a column's name, <a> and <b> stand for the two states' ids in lower case (chn, rus), as asked."
-    }
+    if let placeholders { text += " " + placeholders }
     return text
+  }
+
+  /// The columns one a line, for a command's `--help`.
+  public var help: String {
+    var lines = ["With --csv (RFC 4180, CRLF line ends), one row per \(row); a missing value is empty, never 0:"]
+    let width = min(columns.map(\.name.count).max() ?? 0, 24)
+    for column in columns {
+      let name = column.name.padding(toLength: max(width, column.name.count), withPad: " ", startingAt: 0)
+      let wrapped = Self.wrap(column.summary, width: max(24, 78 - 4 - width))
+      lines.append("  \(name)  \(wrapped.first ?? "")")
+      let indent = String(repeating: " ", count: width + 4)
+      lines += wrapped.dropFirst().map { indent + $0 }
+    }
+    if let placeholders { lines.append(placeholders) }
+    return lines.joined(separator: "\n")
+  }
+
+  /// Words of `text` in lines of at most `width` characters (a longer word has a line to itself).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = ""
+      }
+      line += line.isEmpty ? String(word) : " " + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
+
+  /// What the placeholders in the columns' names stand for, if any are used.
+  private var placeholders: String? {
+    guard columns.contains(where: { $0.name.contains("<a>") || $0.name.contains("<b>") }) else { return nil }
+    return "In a column's name, <a> and <b> stand for the two states' ids in lower case (chn, rus), as asked."
   }
 }
 

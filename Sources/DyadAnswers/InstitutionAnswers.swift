@@ -13,7 +13,7 @@ public enum InstitutionAnswers {
       DataColumn("shared_igos", "intergovernmental organisations both were full members of (COW IGO v3)"),
       DataColumn("<a>_igos", "the first state's full IGO memberships"),
       DataColumn("<b>_igos", "the second state's full IGO memberships"),
-      DataColumn("curated", "institutions of Dyad's curated list both belonged to, separated by ;"),
+      DataColumn("curated", "institutions of Dyad's curated list both belonged to, separated by semicolons"),
     ])
 
   /// The years of a question: every year of the record when none are asked for; an open end is

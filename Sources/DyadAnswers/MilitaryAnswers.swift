@@ -12,9 +12,9 @@ public enum MilitaryAnswers {
       DataColumn("state_a", "the first state's id"),
       DataColumn("state_b", "the second state's id"),
       DataColumn("verdict", "the year's alliance verdict (see `dyad allies`)"),
-      DataColumn("obligations", "the pact obligations in force, separated by ;"),
+      DataColumn("obligations", "the pact obligations in force, separated by semicolons"),
       DataColumn("alliance_basis", "what the obligations rest on: ATOP, curated treaties or none"),
-      DataColumn("pacts", "the pacts in force, separated by ;"),
+      DataColumn("pacts", "the pacts in force, separated by semicolons"),
       DataColumn("tiv_a_to_b", "SIPRI trend-indicator value of A's deliveries to B (millions)"),
       DataColumn("deals_a_to_b", "the number of those deliveries"),
       DataColumn("share_of_b_imports", "their share of B's major-arms imports (0–1)"),
@@ -35,7 +35,7 @@ public enum MilitaryAnswers {
       DataColumn("exercises", "joint exercises that year"),
       DataColumn("exercises_bilateral", "of which bilateral"),
       DataColumn("exercises_multilateral", "of which multilateral"),
-      DataColumn("exercise_names", "the exercises, separated by ;"),
+      DataColumn("exercise_names", "the exercises, separated by semicolons"),
     ])
 
   /// The profile's years: 2000 (SIPRI's first) to this year unless asked; an open end is filled

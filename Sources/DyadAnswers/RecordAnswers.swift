@@ -13,7 +13,7 @@ public enum TimelineAnswers {
       DataColumn("precision", "the date's precision: day, month or year"),
       DataColumn("kind", "the kind of event"),
       DataColumn("title", "what happened"),
-      DataColumn("states", "the states taking part, separated by ;"),
+      DataColumn("states", "the states taking part, separated by semicolons"),
       DataColumn("place", "where"),
       DataColumn("description", "more on the event"),
       DataColumn("source_publisher", "who published the source"),

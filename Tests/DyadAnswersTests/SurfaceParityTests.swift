@@ -45,6 +45,10 @@ struct SurfaceParityTests {
     (["trade", "Russia", "China", "--from", "1990", "--to", "2023", "--csv"], "/api/v1/dyads/RUS/CHN/trade.csv?from=1990&to=2023"),
     (["alignment", "China", "Russia", "--csv"], "/api/v1/dyads/CHN/RUS/alignment.csv"),
     (["alignment", "China", "Russia", "--issue", "hr", "--csv"], "/api/v1/dyads/CHN/RUS/alignment.csv?issue=hr"),
+    (
+      ["alignment", "Russia", "China", "--rank-by", "kappa", "--reference", "USA/Namibia", "--important", "--csv"],
+      "/api/v1/dyads/RUS/CHN/alignment.csv?rank_by=kappa&compare=USA/NAM&important=true"
+    ),
     (["vetoes", "Russia", "China", "--csv"], "/api/v1/dyads/RUS/CHN/vetoes.csv"),
     (["vetoes", "USA", "UK", "--from", "1970", "--to", "1990", "--csv"], "/api/v1/dyads/USA/GBR/vetoes.csv?from=1970&to=1990"),
     (["military", "China", "Russia", "--csv"], "/api/v1/dyads/CHN/RUS/military.csv"),

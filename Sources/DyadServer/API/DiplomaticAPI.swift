@@ -15,12 +15,18 @@ enum DiplomaticAPI {
   static let important = QueryParameter(
     "important", "Only the votes the US State Department classed as important (coded from 1983).",
     kind: .choice(["true", "false"]), example: "true")
+  static let rankBy = QueryParameter(
+    "rank_by", "The measure ranked and shown for the reference dyads (as `dyad alignment --rank-by`); s by default.",
+    kind: .choice(SimilarityMeasure.allCases.map(\.rawValue)), example: "kappa")
 
   static func alignment(_ request: RouteRequest) async throws -> Payload {
     let question = try request.question()
+    let compared = try request.comparisons()
     let options = AlignmentAnswers.Options(
       issue: request.query.value("issue").flatMap(UNGAIssue.init(rawValue:)),
-      importantOnly: request.query.value("important") == "true")
+      importantOnly: request.query.value("important") == "true",
+      rankBy: request.query.value("rank_by").flatMap(SimilarityMeasure.init(rawValue:)) ?? .s,
+      references: compared.isEmpty ? AnswerDefaults.referenceDyads : compared.map { ($0.0.id, $0.1.id) })
     let answer = try await request.server.store.read {
       try AlignmentAnswers.answer(question, options: options, store: $0)
     }

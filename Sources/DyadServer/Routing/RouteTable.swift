@@ -148,8 +148,9 @@ struct RouteTable: Sendable {
       "dyadAlignment", "/api/v1/dyads/{a}/{b}/alignment", section: .dyads,
       summary: "UN General Assembly vote alignment by year, with percentiles among all dyads and a reference dyad",
       description:
-        "Measures: agree, agreeHalf, s (Signorino–Ritter), pi (Scott), kappa (Cohen), ranked by s, beside the reference dyads USA–GBR and USA–JPN, as `dyad alignment`. Needs the unga-votes dataset (404 problem otherwise).",
-      pathParameters: dyadParameters, query: [.from, .to, DiplomaticAPI.issue, DiplomaticAPI.important],
+        "Measures: agree, agreeHalf, s (Signorino–Ritter), pi (Scott), kappa (Cohen), ranked by `rank_by` (s by default), beside the reference dyads of `compare` (USA–GBR and USA–JPN by default), as `dyad alignment`. Needs the unga-votes dataset (404 problem otherwise).",
+      pathParameters: dyadParameters,
+      query: [.from, .to, DiplomaticAPI.issue, DiplomaticAPI.important, DiplomaticAPI.rankBy, .compare],
       formats: [.json, .csv], suffixes: [.csv],
       schema: envelope(
         .any(

@@ -20,7 +20,7 @@ struct AlignmentCommand: ParsableCommand {
       IDEAL Δ is the distance between the two states' ideal points (Bailey, Strezhnev & Voeten) when \
       `unga-ideal-points` is imported.
 
-      \(AlignmentAnswers.schema.documentation)
+      \(AlignmentAnswers.schema.help)
 
       Issues: \(UNGAIssue.allCases.map { "\($0.rawValue) \($0.title)" }.joined(separator: ", ")).
 

@@ -15,7 +15,7 @@ struct AlliesCommand: ParsableCommand {
       security ties. The rules are documented in docs/verdict-rules.md. The same verdict is shown \
       for United States–United Kingdom and United States–Japan for scale. The year defaults to this year.
 
-      \(VerdictAnswers.schema.documentation)
+      \(VerdictAnswers.schema.help)
 
       Examples:
         dyad allies China Russia

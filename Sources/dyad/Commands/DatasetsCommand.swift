@@ -9,7 +9,7 @@ struct DatasetsCommand: ParsableCommand {
     discussion: """
       Import one with `dyad import NAME PATH`, where PATH is its file or a folder holding its files.
 
-      \(DatasetAnswers.schema.documentation)
+      \(DatasetAnswers.schema.help)
       """)
 
   @OptionGroup var output: TableOutputOptions

@@ -12,7 +12,7 @@ struct FactsCommand: ParsableCommand {
     commandName: "facts",
     abstract: "Sourced facts about two states: treaties, institutions, meetings, trade, exercises.",
     discussion: """
-      \(FactAnswers.schema.documentation)
+      \(FactAnswers.schema.help)
 
       Examples:
         dyad facts China Russia

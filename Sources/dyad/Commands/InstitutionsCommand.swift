@@ -16,7 +16,7 @@ struct InstitutionsCommand: ParsableCommand {
       CURATED lists the institutions Dyad's curated memberships (UN, SCO, BRICS, G20, …) show both \
       in that year, which carry the record past 2014. Missing counts print as –, never 0.
 
-      \(InstitutionAnswers.schema.documentation)
+      \(InstitutionAnswers.schema.help)
 
       Examples:
         dyad institutions China Russia

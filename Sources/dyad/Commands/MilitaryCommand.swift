@@ -16,7 +16,7 @@ struct MilitaryCommand: ParsableCommand {
       from Dyad's curated list and the imported exercises dataset. Missing figures print as –; \
       the notes say which `dyad import` fills them. The years default to 2000 to this year.
 
-      \(MilitaryAnswers.schema.documentation)
+      \(MilitaryAnswers.schema.help)
 
       Examples:
         dyad military China Russia

@@ -5,7 +5,7 @@ import DyadStore
 struct SourcesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sources", abstract: "List every source the store cites: publisher, title, date and address.",
-    discussion: SourceAnswers.schema.documentation)
+    discussion: SourceAnswers.schema.help)
 
   @OptionGroup var output: TableOutputOptions
   @OptionGroup var storeOptions: StoreOptions

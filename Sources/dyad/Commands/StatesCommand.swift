@@ -8,7 +8,7 @@ struct StatesCommand: ParsableCommand {
     commandName: "states",
     abstract: "Find a state by any name or code.",
     discussion: """
-      \(StateAnswers.schema.documentation)
+      \(StateAnswers.schema.help)
 
       Examples:
         dyad states "Soviet Union"

@@ -12,7 +12,7 @@ struct TimelineCommand: ParsableCommand {
     discussion: """
       Kinds: \(EventKind.allCases.map(\.rawValue).joined(separator: ", ")).
 
-      \(TimelineAnswers.schema.documentation)
+      \(TimelineAnswers.schema.help)
 
       Examples:
         dyad timeline China Russia

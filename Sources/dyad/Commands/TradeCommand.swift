@@ -19,7 +19,7 @@ struct TradeCommand: ParsableCommand {
       By default the years run from the later of the two states' current forms (Russia: 1992) and \
       at most 40 years back from the latest data; --from and --to choose others.
 
-      \(TradeAnswers.schema.documentation)
+      \(TradeAnswers.schema.help)
 
       Examples:
         dyad trade China Russia

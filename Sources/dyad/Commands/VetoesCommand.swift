@@ -14,7 +14,7 @@ struct VetoesCommand: ParsableCommand {
       From the Dag Hammarskjöld Library's veto list (1946 – 15 September 2022). The USSR's vetoes \
       count as Russia's.
 
-      \(VetoAnswers.schema.documentation)
+      \(VetoAnswers.schema.help)
 
       Examples:
         dyad vetoes China Russia
