@@ -72,3 +72,15 @@ public struct DyadQuestion: Sendable {
   /// A state id as column names write it: `chn`.
   public static func columnName(_ id: StateID) -> String { id.rawValue.lowercased() }
 }
+
+/// A state as answers name it: its id and its current name.
+public struct StateRef: Encodable, Sendable {
+  public let id: StateID
+  public let name: String
+
+  /// The reference of `state`.
+  public init(_ state: State) {
+    id = state.id
+    name = state.name
+  }
+}

@@ -1,4 +1,5 @@
 import DyadCore
+import DyadReport
 import Foundation
 
 /// The defaults every surface answers with — the command line, the API, the dashboard and the
@@ -21,7 +22,7 @@ public enum AnswerDefaults {
   public static let referenceDyads: [(StateID, StateID)] = ReferenceDyads.standard
 
   /// The first year of the report's default span.
-  public static let reportFirstYear = 1946
+  public static let reportFirstYear = ReportBuilder.defaultFirstYear
 
   /// The first year of the military profile's default span (SIPRI's transfers start in 2000).
   public static let militaryFirstYear = 2000

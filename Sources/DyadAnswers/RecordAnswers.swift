@@ -81,3 +81,72 @@ public enum FactAnswers {
     return Answer(payload: facts, table: table, years: nil)
   }
 }
+
+/// Treaties binding both states, oldest first (`/api/v1/dyads/{a}/{b}/treaties`).
+public enum TreatyAnswers {
+  /// The table's columns.
+  public static let schema = TableSchema(
+    row: "treaty, oldest first",
+    columns: [
+      DataColumn("id", "the treaty's id in Dyad's curated record"),
+      DataColumn("name", "the treaty's name"),
+      DataColumn("signed", "the date it was signed"),
+      DataColumn("in_force", "the date it entered into force"),
+      DataColumn("ended", "the date it ended, if it has"),
+      DataColumn("end_reason", "why it ended"),
+      DataColumn("obligations", "what it obliges the parties to, separated by semicolons"),
+      DataColumn("parties", "the states party to it, separated by semicolons"),
+      DataColumn("source_publisher", "who published the source"),
+      DataColumn("source_title", "the source's title"),
+      DataColumn("source_url", "the source's address"),
+    ])
+
+  /// The treaties binding the question's two states.
+  public static func answer(_ question: DyadQuestion, store: Store) throws -> Answer<[Treaty]> {
+    let treaties = try store.treaties(binding: question.dyad)
+    var table = DataTable(columns: schema.columns.map(\.name))
+    for treaty in treaties {
+      table.append([
+        treaty.id, treaty.name, treaty.signed.description, treaty.inForce?.description, treaty.ended?.description,
+        treaty.endReason, treaty.obligations.sorted().map(\.rawValue).joined(separator: ";"),
+        treaty.states.map(\.rawValue).joined(separator: ";"), treaty.source.publisher, treaty.source.title,
+        treaty.source.url,
+      ])
+    }
+    return Answer(payload: treaties, table: table, years: nil)
+  }
+}
+
+/// Joint military exercises of two states, oldest first (`/api/v1/dyads/{a}/{b}/exercises`).
+public enum ExerciseAnswers {
+  /// The table's columns.
+  public static let schema = TableSchema(
+    row: "exercise, oldest first",
+    columns: [
+      DataColumn("id", "the exercise's id"),
+      DataColumn("name", "the exercise's name"),
+      DataColumn("start", "when it began, as precisely as known"),
+      DataColumn("end", "when it ended"),
+      DataColumn("precision", "the start date's precision: day, month or year"),
+      DataColumn("participants", "the states taking part, separated by semicolons"),
+      DataColumn("bilateral", "yes when only the two took part, else no"),
+      DataColumn("domain", "the kind of exercise: naval, air, joint, counter-terrorism, …"),
+      DataColumn("location", "where"),
+      DataColumn("source_publisher", "who published the source"),
+      DataColumn("source_url", "the source's address"),
+    ])
+
+  /// The joint exercises of the question's two states in the years asked.
+  public static func answer(_ question: DyadQuestion, store: Store) throws -> Answer<[Exercise]> {
+    let exercises = try store.exercises(involving: question.dyad, years: question.years)
+    var table = DataTable(columns: schema.columns.map(\.name))
+    for item in exercises {
+      table.append([
+        item.id, item.name, item.start.formatted(item.precision), item.end?.description, item.precision.rawValue,
+        item.participants.map(\.rawValue).joined(separator: ";"), item.isBilateral ? "yes" : "no", item.domain,
+        item.location, item.source.publisher, item.source.url,
+      ])
+    }
+    return Answer(payload: exercises, table: table, years: question.years)
+  }
+}

@@ -46,39 +46,17 @@ enum DyadRecordAPI {
     return try request.respond(answer, question: question)
   }
 
-  /// Treaties binding both states, oldest first.
+  /// Treaties binding both states, oldest first, as ``TreatyAnswers`` answers it.
   static func treaties(_ request: RouteRequest) async throws -> Payload {
-    let (dyad, a, b) = try request.dyad()
-    let treaties = try await request.server.store.read { try $0.treaties(binding: dyad) }
-    var table = DataTable(
-      "id", "name", "signed", "in_force", "ended", "end_reason", "obligations", "parties", "source_publisher",
-      "source_title", "source_url")
-    for treaty in treaties {
-      table.append([
-        treaty.id, treaty.name, treaty.signed.description, treaty.inForce?.description, treaty.ended?.description,
-        treaty.endReason, treaty.obligations.sorted().map(\.rawValue).joined(separator: ";"),
-        treaty.states.map(\.rawValue).joined(separator: ";"), treaty.source.publisher, treaty.source.title,
-        treaty.source.url,
-      ])
-    }
-    return try request.respond(json: DyadEnvelope(a: a, b: b, years: nil, data: treaties), table: table)
+    let question = try request.question()
+    let answer = try await request.server.store.read { try TreatyAnswers.answer(question, store: $0) }
+    return try request.respond(answer, question: question)
   }
 
-  /// Joint military exercises, oldest first.
+  /// Joint military exercises, oldest first, as ``ExerciseAnswers`` answers it.
   static func exercises(_ request: RouteRequest) async throws -> Payload {
-    let (dyad, a, b) = try request.dyad()
-    let years = try request.years(default: .all)
-    let exercises = try await request.server.store.read { try $0.exercises(involving: dyad, years: years) }
-    var table = DataTable(
-      "id", "name", "start", "end", "precision", "participants", "bilateral", "domain", "location", "source_publisher",
-      "source_url")
-    for item in exercises {
-      table.append([
-        item.id, item.name, item.start.formatted(item.precision), item.end?.description, item.precision.rawValue,
-        item.participants.map(\.rawValue).joined(separator: ";"), item.isBilateral ? "yes" : "no", item.domain,
-        item.location, item.source.publisher, item.source.url,
-      ])
-    }
-    return try request.respond(json: DyadEnvelope(a: a, b: b, years: years, data: exercises), table: table)
+    let question = try request.question()
+    let answer = try await request.server.store.read { try ExerciseAnswers.answer(question, store: $0) }
+    return try request.respond(answer, question: question)
   }
 }

@@ -2,17 +2,6 @@ import DyadAnswers
 import DyadCore
 import Foundation
 
-/// A state as responses name it: its id and its current name.
-struct StateRef: Encodable, Sendable {
-  let id: StateID
-  let name: String
-
-  init(_ state: State) {
-    id = state.id
-    name = state.name
-  }
-}
-
 /// The JSON body of a dyad resource: the two states in the order asked, the years covered, and
 /// the resource's data.
 struct DyadEnvelope<Data: Encodable & Sendable>: Encodable, Sendable {

@@ -114,14 +114,14 @@ struct RouteTable: Sendable {
       pathParameters: dyadParameters, formats: [.json, .csv], suffixes: [.csv],
       schema: envelope(
         .array(.any(description: "A treaty: id, name, states, signed, inForce, ended, obligations, source."))),
-      handler: DyadRecordAPI.treaties),
+      table: TreatyAnswers.schema, handler: DyadRecordAPI.treaties),
     Route(
       "dyadExercises", "/api/v1/dyads/{a}/{b}/exercises", section: .dyads,
       summary: "Joint military exercises (curated)", pathParameters: dyadParameters, query: [.from, .to],
       formats: [.json, .csv], suffixes: [.csv],
       schema: envelope(
         .array(.any(description: "An exercise: id, name, start, end, participants, isBilateral, domain, source."))),
-      handler: DyadRecordAPI.exercises),
+      table: ExerciseAnswers.schema, handler: DyadRecordAPI.exercises),
     Route(
       "dyadMilitary", "/api/v1/dyads/{a}/{b}/military", section: .dyads,
       summary: "Military ties by year: alliances, arms transfers, spending, capabilities, exercises",
@@ -207,7 +207,7 @@ struct RouteTable: Sendable {
           .array(
             .any(description: "A ranking: id, title, unit, year, source, partners (rank, state, value, label), note."))
         ),
-      ]), handler: PartnersAPI.partners),
+      ]), table: PartnerRankingAnswers.schema, handler: PartnersAPI.partners),
   ]
 
   /// The schema of a dyad resource's JSON body around its data.
