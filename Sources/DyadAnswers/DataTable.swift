@@ -44,7 +44,8 @@ public struct TableSchema: Sendable, Hashable {
 
   /// The columns one a line, for a command's `--help`.
   public var help: String {
-    var lines = ["With --csv (RFC 4180, CRLF line ends), one row per \(row); a missing value is empty, never 0:"]
+    var lines = Self.wrap(
+      "With --csv (RFC 4180, CRLF line ends), one row per \(row); a missing value is empty, never 0:", width: 78)
     let width = min(columns.map(\.name.count).max() ?? 0, 24)
     for column in columns {
       let name = column.name.padding(toLength: max(width, column.name.count), withPad: " ", startingAt: 0)
@@ -53,7 +54,7 @@ public struct TableSchema: Sendable, Hashable {
       let indent = String(repeating: " ", count: width + 4)
       lines += wrapped.dropFirst().map { indent + $0 }
     }
-    if let placeholders { lines.append(placeholders) }
+    if let placeholders { lines += Self.wrap(placeholders, width: 78) }
     return lines.joined(separator: "\n")
   }
 

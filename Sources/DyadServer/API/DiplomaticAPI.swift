@@ -20,28 +20,20 @@ enum DiplomaticAPI {
     kind: .choice(SimilarityMeasure.allCases.map(\.rawValue)), example: "kappa")
 
   static func alignment(_ request: RouteRequest) async throws -> Payload {
-    let question = try request.question()
     let compared = try request.comparisons()
     let options = AlignmentAnswers.Options(
       issue: request.query.value("issue").flatMap(UNGAIssue.init(rawValue:)),
       importantOnly: request.query.value("important") == "true",
       rankBy: request.query.value("rank_by").flatMap(SimilarityMeasure.init(rawValue:)) ?? .s,
       references: compared.isEmpty ? AnswerDefaults.referenceDyads : compared.map { ($0.0.id, $0.1.id) })
-    let answer = try await request.server.store.read {
-      try AlignmentAnswers.answer(question, options: options, store: $0)
-    }
-    return try request.respond(answer, question: question)
+    return try await request.answer { try AlignmentAnswers.answer($0, options: options, store: $1) }
   }
 
   static func vetoes(_ request: RouteRequest) async throws -> Payload {
-    let question = try request.question()
-    let answer = try await request.server.store.read { try VetoAnswers.answer(question, store: $0) }
-    return try request.respond(answer, question: question)
+    try await request.answer { try VetoAnswers.answer($0, store: $1) }
   }
 
   static func institutions(_ request: RouteRequest) async throws -> Payload {
-    let question = try request.question()
-    let answer = try await request.server.store.read { try InstitutionAnswers.answer(question, store: $0) }
-    return try request.respond(answer, question: question)
+    try await request.answer { try InstitutionAnswers.answer($0, store: $1) }
   }
 }

@@ -28,35 +28,25 @@ enum DyadRecordAPI {
 
   /// The timeline: events and joint exercises, oldest first, as ``TimelineAnswers`` answers it.
   static func events(_ request: RouteRequest) async throws -> Payload {
-    let question = try request.question()
     let kinds = request.query.value("kind").map {
       Set($0.split(separator: ",").compactMap { EventKind(rawValue: String($0)) })
     }
-    let answer = try await request.server.store.read { try TimelineAnswers.answer(question, kinds: kinds, store: $0) }
-    return try request.respond(answer, question: question)
+    return try await request.answer { try TimelineAnswers.answer($0, kinds: kinds, store: $1) }
   }
 
   /// Sourced statements about the dyad, by dimension, as ``FactAnswers`` answers them.
   static func facts(_ request: RouteRequest) async throws -> Payload {
-    let question = try request.question()
     let dimension = request.query.value("dimension").flatMap(RelationDimension.init(rawValue:))
-    let answer = try await request.server.store.read {
-      try FactAnswers.answer(question, dimension: dimension, store: $0)
-    }
-    return try request.respond(answer, question: question)
+    return try await request.answer { try FactAnswers.answer($0, dimension: dimension, store: $1) }
   }
 
   /// Treaties binding both states, oldest first, as ``TreatyAnswers`` answers it.
   static func treaties(_ request: RouteRequest) async throws -> Payload {
-    let question = try request.question()
-    let answer = try await request.server.store.read { try TreatyAnswers.answer(question, store: $0) }
-    return try request.respond(answer, question: question)
+    try await request.answer { try TreatyAnswers.answer($0, store: $1) }
   }
 
   /// Joint military exercises, oldest first, as ``ExerciseAnswers`` answers it.
   static func exercises(_ request: RouteRequest) async throws -> Payload {
-    let question = try request.question()
-    let answer = try await request.server.store.read { try ExerciseAnswers.answer(question, store: $0) }
-    return try request.respond(answer, question: question)
+    try await request.answer { try ExerciseAnswers.answer($0, store: $1) }
   }
 }

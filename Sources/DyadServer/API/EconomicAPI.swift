@@ -5,8 +5,6 @@ import Foundation
 /// the gaps between sources, as ``TradeAnswers`` answers it.
 enum EconomicAPI {
   static func trade(_ request: RouteRequest) async throws -> Payload {
-    let question = try request.question()
-    let answer = try await request.server.store.read { try TradeAnswers.answer(question, store: $0) }
-    return try request.respond(answer, question: question)
+    try await request.answer { try TradeAnswers.answer($0, store: $1) }
   }
 }

@@ -6,15 +6,11 @@ import Foundation
 /// ``VerdictAnswers`` answer them.
 enum MilitaryAPI {
   static func military(_ request: RouteRequest) async throws -> Payload {
-    let question = try request.question()
-    let answer = try await request.server.store.read { try MilitaryAnswers.answer(question, store: $0) }
-    return try request.respond(answer, question: question)
+    try await request.answer { try MilitaryAnswers.answer($0, store: $1) }
   }
 
   static func verdict(_ request: RouteRequest) async throws -> Payload {
-    let question = try request.question()
     let year = request.year("year")
-    let answer = try await request.server.store.read { try VerdictAnswers.answer(question, year: year, store: $0) }
-    return try request.respond(answer, question: question)
+    return try await request.answer { try VerdictAnswers.answer($0, year: year, store: $1) }
   }
 }

@@ -1,5 +1,6 @@
 import DyadAnswers
 import DyadCore
+import DyadStore
 import Foundation
 
 /// The JSON body of a dyad resource: the two states in the order asked, the years covered, and
@@ -43,6 +44,13 @@ extension RouteRequest {
   /// The payload of a dyad answer in the negotiated format: the envelope as JSON, or the table.
   func respond<Body>(_ answer: Answer<Body>, question: DyadQuestion) throws -> Payload {
     try respond(json: DyadEnvelope(a: question.a, b: question.b, answer: answer), table: answer.table)
+  }
+
+  /// Answers the request's question from the store with `body`, in the negotiated format.
+  func answer<Body>(_ body: @escaping @Sendable (DyadQuestion, Store) throws -> Answer<Body>) async throws -> Payload {
+    let question = try question()
+    let answer = try await server.store.read { try body(question, $0) }
+    return try respond(answer, question: question)
   }
 
   /// The payload in the negotiated format: JSON of `json`, or CSV of `table`.
