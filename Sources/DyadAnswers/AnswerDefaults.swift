@@ -5,8 +5,8 @@ import Foundation
 /// The defaults every surface answers with — the command line, the API, the dashboard and the
 /// report — so that the same question gets the same answer wherever it is asked.
 ///
-/// Year ranges: a question names its years with `from` and `to`; an open end is filled from the
-/// resource's default span below, and a question naming neither gets that default span:
+/// Year ranges: a question names its years with `from` and `to`; a question naming neither gets
+/// the resource's default span below, and an open end is filled from that span:
 ///
 /// | resource | default years |
 /// |---|---|
@@ -14,7 +14,7 @@ import Foundation
 /// | military | 2000 (SIPRI's first year) to this year |
 /// | verdict | this year |
 /// | institutions | every year of the record; an open end is 1816 or this year |
-/// | report | 1946 to this year |
+/// | report, dashboard | 1946 to this year |
 /// | alignment, vetoes, timeline | every year of the data |
 public enum AnswerDefaults {
   /// The reference dyads shown for scale: United States–United Kingdom and United States–Japan,

@@ -7,17 +7,14 @@ import Foundation
 /// The backgrounder report for a dyad: as JSON in the API, and as HTML, Markdown or JSON for
 /// download.
 enum ReportAPI {
-  /// Builds the report the request asks for: its states, years and comparisons.
+  /// Builds the report the request asks for: its states, years and comparisons, as
+  /// ``ReportAnswers`` answers it.
   static func report(_ request: RouteRequest) async throws -> Report {
-    let (_, a, b) = try request.dyad()
-    let first = AnswerDefaults.reportFirstYear
-    let fallback = (try? YearRange(from: first, to: max(first, request.server.today.year))) ?? .all
-    let years = try request.years(default: fallback)
+    let question = try request.question()
     let comparisons = try request.comparisons()
     let today = request.server.today
     return try await request.server.store.read { store in
-      try ReportBuilder(store: store, today: today).build(
-        a, b, years: years, comparisons: comparisons.isEmpty ? nil : comparisons)
+      try ReportAnswers.report(question, comparisons: comparisons, today: today, store: store)
     }
   }
 
