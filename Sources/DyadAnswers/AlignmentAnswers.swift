@@ -33,9 +33,13 @@ public enum AlignmentAnswers {
   /// The JSON payload: the alignment summary, the measure ranked, the rolling windows when
   /// asked for, and the ideal-point distances when the store holds them.
   public struct Payload: Encodable, Sendable {
+    /// The yearly measures, percentiles, medians and reference dyads.
     public let alignment: AlignmentSummary
+    /// The measure ranked and shown for the reference dyads.
     public let rankedBy: SimilarityMeasure
+    /// The rolling windows, when asked for.
     public let windows: [AlignmentWindow]?
+    /// The ideal-point distances, when the store holds them.
     public let idealPoints: IdealPointSummary?
   }
 

@@ -75,7 +75,9 @@ public struct DyadQuestion: Sendable {
 
 /// A state as answers name it: its id and its current name.
 public struct StateRef: Encodable, Sendable {
+  /// The state's id.
   public let id: StateID
+  /// The state's current name.
   public let name: String
 
   /// The reference of `state`.

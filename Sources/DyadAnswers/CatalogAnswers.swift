@@ -6,11 +6,17 @@ import DyadStore
 public enum SourceAnswers {
   /// A source as listed.
   public struct Item: Encodable, Sendable {
+    /// The source's number in the store.
     public let id: Int
+    /// Who published it.
     public let publisher: String
+    /// Its title.
     public let title: String
+    /// Its publication date (n.d. when it has none).
     public let date: String
+    /// Its address.
     public let url: String
+    /// Its licence, when known.
     public let licence: String?
   }
 
@@ -45,16 +51,27 @@ public enum SourceAnswers {
 public enum DatasetAnswers {
   /// A dataset Dyad knows, and what the store holds of it.
   public struct Item: Encodable, Sendable {
+    /// Its name.
     public let name: String
+    /// Its title.
     public let title: String
+    /// Who published it.
     public let publisher: String
+    /// Its version.
     public let version: String
+    /// Its address.
     public let url: String
+    /// Its licence.
     public let licence: String
+    /// The years it covers.
     public let coverage: String
+    /// diplomatic, economic, military or all.
     public let dimension: String
+    /// The files an import reads.
     public let files: [String]
+    /// Whether Dyad can import it.
     public let importable: Bool
+    /// What the store holds of it.
     public let imported: Imported?
     /// The command that imports it.
     public let importCommand: String?
@@ -62,10 +79,15 @@ public enum DatasetAnswers {
 
   /// A dataset's record in the store.
   public struct Imported: Encodable, Sendable {
+    /// Its version.
     public let version: String
+    /// The years the store holds.
     public let coverage: YearSpan?
+    /// When it was imported.
     public let importedAt: String
+    /// The rows the store holds.
     public let rowCount: Int
+    /// The imported files' digest.
     public let checksum: String
   }
 
@@ -136,7 +158,9 @@ public enum DatasetAnswers {
 
 /// A year range in JSON: `{"from": 1992, "to": 2023}`.
 public struct YearSpan: Encodable, Sendable, CustomStringConvertible {
+  /// The first year.
   public let from: Int
+  /// The last year.
   public let to: Int
 
   /// The span of `range`.
@@ -159,22 +183,33 @@ public struct YearSpan: Encodable, Sendable, CustomStringConvertible {
 public enum StateAnswers {
   /// A state as the search lists it, with how the query matched.
   public struct Item: Encodable, Sendable {
+    /// Dyad's id of the state.
     public let id: StateID
+    /// Its name.
     public let name: String
+    /// The years it has existed.
     public let years: String
+    /// What the query matched: name, alias or a code scheme.
     public let matchedBy: String?
+    /// The name or code matched.
     public let matchedName: String?
-    /// When the matched name or code was in use, if only for a while.
+    /// When the matched name or code came into use, if it was in use only for a while.
     public let from: Day?
+    /// When the matched name or code went out of use, if it did.
     public let to: Day?
+    /// Its codes by scheme.
     public let codes: [String: String]
+    /// Its earlier names.
     public let periods: [Period]
   }
 
   /// An earlier name of a state.
   public struct Period: Encodable, Sendable {
+    /// When the name came into use, if known.
     public let from: Day?
+    /// When the name went out of use.
     public let to: Day
+    /// The name.
     public let name: String
   }
 

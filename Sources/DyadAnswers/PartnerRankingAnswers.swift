@@ -8,8 +8,11 @@ import DyadStore
 public enum PartnerRankingAnswers {
   /// One partner in a ranking.
   public struct Partner: Encodable, Sendable {
+    /// The partner's rank, from 1.
     public let rank: Int
+    /// The partner.
     public let state: StateRef
+    /// The partner's value, in the ranking's unit.
     public let value: Double
     /// The value as a reader would write it: "18.4% of trade".
     public let label: String
@@ -17,12 +20,17 @@ public enum PartnerRankingAnswers {
 
   /// The partners by one measure.
   public struct Ranking: Encodable, Sendable {
+    /// The ranking's id: trade, unga-agreement or institutions.
     public let id: String
+    /// The ranking's title.
     public let title: String
     /// What the values are.
     public let unit: String
+    /// The year ranked.
     public let year: Int?
+    /// The source of the values.
     public let source: Source?
+    /// The partners, strongest first.
     public let partners: [Partner]
     /// Why the ranking is empty, and what fills it.
     public let note: String?
@@ -30,7 +38,9 @@ public enum PartnerRankingAnswers {
 
   /// The JSON payload: the state and its rankings.
   public struct Payload: Encodable, Sendable {
+    /// The partner.
     public let state: StateRef
+    /// The rankings, one per measure.
     public let rankings: [Ranking]
   }
 

@@ -7,7 +7,9 @@ import DyadStore
 public enum VerdictAnswers {
   /// The JSON payload: the verdict and, for scale, the reference dyads' verdicts.
   public struct Payload: Encodable, Sendable {
+    /// The question's verdict.
     public let verdict: AllianceVerdict
+    /// The reference dyads' verdicts, for scale.
     public let references: [AllianceVerdict]
   }
 
