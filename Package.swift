@@ -12,6 +12,7 @@ let package = Package(
     .library(name: "DyadStore", targets: ["DyadStore"]),
     .library(name: "DyadAnalysis", targets: ["DyadAnalysis"]),
     .library(name: "DyadReport", targets: ["DyadReport"]),
+    .library(name: "DyadAnswers", targets: ["DyadAnswers"]),
     .library(name: "DyadServer", targets: ["DyadServer"]),
     // Shared-data paths and temporary folders, for the tests and the benchmarks package.
     .library(name: "DyadTestSupport", targets: ["DyadTestSupport"]),
@@ -51,11 +52,13 @@ let package = Package(
     .target(name: "DyadImport", dependencies: ["DyadCore", "DyadFast", "DyadData", "DyadAnalysis", "DyadStore"]),
     // The backgrounder: sections, charts (inline SVG), HTML/Markdown/JSON rendering.
     .target(name: "DyadReport", dependencies: ["DyadCore", "DyadAnalysis", "DyadStore"]),
+    // One answer per resource for the CLI, the server and the report: payload, table, defaults.
+    .target(name: "DyadAnswers", dependencies: ["DyadCore", "DyadAnalysis", "DyadStore", "DyadImport", "DyadReport"]),
     // `dyad serve`: dashboard pages and the JSON API.
     .target(
       name: "DyadServer",
       dependencies: [
-        "DyadCore", "DyadData", "DyadAnalysis", "DyadStore", "DyadImport", "DyadReport",
+        "DyadCore", "DyadData", "DyadAnalysis", "DyadStore", "DyadImport", "DyadReport", "DyadAnswers",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -63,7 +66,7 @@ let package = Package(
     .executableTarget(
       name: "dyad",
       dependencies: [
-        "DyadCore", "DyadData", "DyadStore", "DyadImport", "DyadAnalysis", "DyadReport", "DyadServer",
+        "DyadCore", "DyadData", "DyadStore", "DyadImport", "DyadAnalysis", "DyadReport", "DyadAnswers", "DyadServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -87,9 +90,16 @@ let package = Package(
     .testTarget(
       name: "DyadServerTests",
       dependencies: [
-        "DyadServer", "DyadImport", "DyadTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        "DyadServer", "DyadImport", "DyadAnswers", "DyadTestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
     .testTarget(name: "DyadCLITests", dependencies: ["dyad", "DyadTestSupport"]),
+    .testTarget(
+      name: "DyadAnswersTests",
+      dependencies: [
+        "dyad", "DyadAnswers", "DyadServer", "DyadTestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
   ]
 )

@@ -19,7 +19,8 @@ struct DiplomaticCLITests {
 
   func csvRows(_ text: String) -> [String: [String]] {
     var rows: [String: [String]] = [:]
-    for line in text.split(separator: "\n").dropFirst() {
+    // CSV lines end with CRLF: split on any line end.
+    for line in text.split(whereSeparator: \.isNewline).dropFirst() {
       let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       rows[fields[0]] = fields
     }
@@ -39,13 +40,14 @@ struct DiplomaticCLITests {
     try importFixture()
     let result = try run(["alignment", "China", "Russia", "--csv"])
     #expect(result.status == 0, "\(result.stderr)")
-    let lines = result.stdout.split(separator: "\n").map(String.init)
+    let lines = result.stdout.split(whereSeparator: \.isNewline).map(String.init)
+    // Changed deliberately: the default reference dyads are USA–GBR and USA–JPN on every surface.
     #expect(
       lines.first
-        == "year,n,agree,agree_half,s,pi,kappa,percentile,median,usa_gbr_s,ideal_distance,ideal_closeness_percentile")
+        == "year,n,agree,agree_half,s,pi,kappa,percentile,median,usa_gbr_s,usa_jpn_s,ideal_distance,ideal_closeness_percentile")
     // Hand-computed: agree 2/3, agree_half 5/6, S 2/3, π 5/11, κ ½, percentile 83.33, median S −1/6;
-    // the USA–GBR reference and the ideal points are missing: empty, not 0.
-    #expect(lines.contains("2019,3,0.666667,0.833333,0.666667,0.454545,0.500000,83.33,-0.166667,,,"))
+    // the USA–GBR and USA–JPN references and the ideal points are missing: empty, not 0.
+    #expect(lines.contains("2019,3,0.666667,0.833333,0.666667,0.454545,0.500000,83.33,-0.166667,,,,"))
     #expect(csvRows(result.stdout)["1985"]?[1] == "2")
     #expect(csvRows(result.stdout).count == 2)
   }
@@ -74,7 +76,7 @@ struct DiplomaticCLITests {
 
     let issue = try run(["alignment", "China", "Russia", "--issue", "hr", "--csv", "--no-reference"])
     #expect(issue.status == 0, "\(issue.stderr)")
-    #expect(issue.stdout.split(separator: "\n").first == "year,n,agree,agree_half,s,pi,kappa,percentile,median,ideal_distance,ideal_closeness_percentile")
+    #expect(issue.stdout.split(whereSeparator: \.isNewline).first == "year,n,agree,agree_half,s,pi,kappa,percentile,median,ideal_distance,ideal_closeness_percentile")
     #expect(csvRows(issue.stdout)["2019"]?[1...4] == ["2", "0.500000", "0.750000", "0.500000"])
 
     let important = try run(["alignment", "China", "Russia", "--important", "--rank-by", "kappa", "--csv", "--no-reference"])
@@ -108,8 +110,9 @@ struct DiplomaticCLITests {
     #expect(imported.status == 0, "\(imported.stderr)")
     let csv = try run(["vetoes", "China", "Russia", "--csv"])
     #expect(csv.status == 0, "\(csv.stderr)")
-    let lines = csv.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.first == "date,draft,topic,agenda_item,vetoed_by,chn,rus,joint")
+    let lines = csv.stdout.split(whereSeparator: \.isNewline).map(String.init)
+    // Changed deliberately: the CLI and the API share one veto table (id, region and meeting records added).
+    #expect(lines.first == "id,date,draft,topic,agenda_item,region,meeting_records,vetoed_by,chn,rus,joint")
     let joint = lines.dropFirst().filter { $0.hasSuffix(",1,1,1") }
     #expect(joint.count == 14)
     // China 17, Russia and the USSR 121, 14 of them joint: 124 vetoes by either.
@@ -128,7 +131,7 @@ struct DiplomaticCLITests {
     let curated = try run(["institutions", "China", "Russia", "--from", "2010", "--to", "2020", "--csv"])
     #expect(curated.status == 0, "\(curated.stderr)")
     let rows = csvRows(curated.stdout)
-    #expect(curated.stdout.split(separator: "\n").first == "year,shared_igos,chn_igos,rus_igos,curated")
+    #expect(curated.stdout.split(whereSeparator: \.isNewline).first == "year,shared_igos,chn_igos,rus_igos,curated")
     #expect(rows.count == 11)
     #expect(rows["2015"]?[1] == "")  // missing, not 0
     #expect(rows["2015"]?[4].contains("SCO") == true)
@@ -141,7 +144,7 @@ struct DiplomaticCLITests {
     #expect(imported.status == 0, "\(imported.stderr)")
     let counted = try run(["institutions", "Russia", "China", "--from", "2014", "--to", "2015", "--csv"])
     #expect(counted.status == 0, "\(counted.stderr)")
-    #expect(counted.stdout.split(separator: "\n").first == "year,shared_igos,rus_igos,chn_igos,curated")
+    #expect(counted.stdout.split(whereSeparator: \.isNewline).first == "year,shared_igos,rus_igos,chn_igos,curated")
     #expect(csvRows(counted.stdout)["2014"]?[0...3] == ["2014", "55", "88", "60"])
   }
 }

@@ -51,7 +51,7 @@ struct EconomicCLITests {
     let store = try Self.store()
     let csv = try DyadBinary.run(["trade", "PRC", "Russian Federation", "--from", "2014", "--to", "2023", "--csv"], store: store)
     #expect(csv.status == 0, "\(csv.stderr)")
-    let lines = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let lines = csv.stdout.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     let header = try #require(lines.first)
     let column = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
     let cow2014 = try #require(lines.first { $0[0] == "2014" && $0[1] == "cow-trade" })

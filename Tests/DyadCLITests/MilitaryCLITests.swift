@@ -71,7 +71,7 @@ struct MilitaryCLITests {
     let result = try DyadBinary.run(
       ["military", "China", "Russia", "--from", "2000", "--to", "2023", "--csv"], store: try Self.store())
     #expect(result.status == 0, "\(result.stderr)")
-    let lines = result.stdout.split(separator: "\n").map(String.init)
+    let lines = result.stdout.split(whereSeparator: \.isNewline).map(String.init)
     let header = lines[0].split(separator: ",").map(String.init)
     #expect(lines.count == 25)
     let year = header.firstIndex(of: "year")!, toA = header.firstIndex(of: "tiv_b_to_a")!

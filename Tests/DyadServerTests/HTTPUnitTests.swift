@@ -1,4 +1,5 @@
 import Foundation
+import DyadAnswers
 import Testing
 
 @testable import DyadServer

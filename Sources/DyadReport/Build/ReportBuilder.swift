@@ -23,8 +23,11 @@ public struct ReportBuilder {
     self.today = today ?? ReportBuilder.currentDay()
   }
 
+  /// The first year of the default span.
+  public static let defaultFirstYear = 1946
+
   /// The reference dyads used for scale when none are given.
-  public static let defaultComparisons: [(StateID, StateID)] = [("USA", "GBR"), ("USA", "JPN")]
+  public static let defaultComparisons: [(StateID, StateID)] = ReferenceDyads.standard
 
   /// Builds the report.
   ///
@@ -35,7 +38,7 @@ public struct ReportBuilder {
     _ a: State, _ b: State, years: YearRange? = nil, comparisons: [(State, State)]? = nil
   ) throws -> Report {
     let dyad = try Dyad(a.id, b.id)
-    let span = try years ?? YearRange(from: 1946, to: today.year)
+    let span = try years ?? YearRange(from: Self.defaultFirstYear, to: max(Self.defaultFirstYear, today.year))
     let registry = store.registry
     let defaults: [(State, State)] = Self.defaultComparisons.compactMap { pair in
       guard let x = registry[pair.0], let y = registry[pair.1], Set([x.id, y.id]) != Set([a.id, b.id]) else {

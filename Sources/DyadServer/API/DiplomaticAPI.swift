@@ -1,10 +1,12 @@
 import DyadAnalysis
+import DyadAnswers
 import DyadCore
 import DyadStore
 import Foundation
 
 /// `/api/v1/dyads/{a}/{b}/alignment`, `/vetoes` and `/institutions`: UN General Assembly vote
-/// alignment, Security Council vetoes, and shared institutions.
+/// alignment, Security Council vetoes, and shared institutions, as ``AlignmentAnswers``,
+/// ``VetoAnswers`` and ``InstitutionAnswers`` answer them.
 enum DiplomaticAPI {
   static let issue = QueryParameter(
     "issue",
@@ -13,60 +15,25 @@ enum DiplomaticAPI {
   static let important = QueryParameter(
     "important", "Only the votes the US State Department classed as important (coded from 1983).",
     kind: .choice(["true", "false"]), example: "true")
+  static let rankBy = QueryParameter(
+    "rank_by", "The measure ranked and shown for the reference dyads (as `dyad alignment --rank-by`); s by default.",
+    kind: .choice(SimilarityMeasure.allCases.map(\.rawValue)), example: "kappa")
 
   static func alignment(_ request: RouteRequest) async throws -> Payload {
-    let (dyad, a, b) = try request.dyad()
-    let years = try request.years(default: .all)
-    let issue = request.query.value("issue").flatMap(UNGAIssue.init(rawValue:))
-    let importantOnly = request.query.value("important") == "true"
-    let summary = try await request.server.store.read {
-      try $0.alignment(for: dyad, years: years, issue: issue, importantOnly: importantOnly)
-    }
-    var table = DataTable(
-      "year", "joint_votes", "agree", "agree_half", "s", "pi", "kappa", "agree_percentile", "s_percentile",
-      "kappa_percentile", "agree_median", "s_median", "dyads")
-    let n = DataTable.number as (Double?) -> String?
-    for row in summary.rows {
-      table.append([
-        String(row.year), String(row.measures.n), n(row.measures.agree), n(row.measures.agreeHalf), n(row.measures.s),
-        n(row.measures.pi), n(row.measures.kappa), n(row.percentiles.agree), n(row.percentiles.s),
-        n(row.percentiles.kappa),
-        n(row.medians.agree), n(row.medians.s), String(row.dyads),
-      ])
-    }
-    return try request.respond(
-      json: DyadEnvelope(a: a, b: b, years: summary.years, data: summary), table: table)
+    let compared = try request.comparisons()
+    let options = AlignmentAnswers.Options(
+      issue: request.query.value("issue").flatMap(UNGAIssue.init(rawValue:)),
+      importantOnly: request.query.value("important") == "true",
+      rankBy: request.query.value("rank_by").flatMap(SimilarityMeasure.init(rawValue:)) ?? .s,
+      references: compared.isEmpty ? AnswerDefaults.referenceDyads : compared.map { ($0.0.id, $0.1.id) })
+    return try await request.answer { try AlignmentAnswers.answer($0, options: options, store: $1) }
   }
 
   static func vetoes(_ request: RouteRequest) async throws -> Payload {
-    let (dyad, a, b) = try request.dyad()
-    let years = try request.years(default: .all)
-    let summary = try await request.server.store.read { try $0.vetoes(for: dyad, years: years) }
-    var table = DataTable(
-      "id", "date", "draft", "agenda_item", "topic", "region", "vetoers", "joint", "meeting_records")
-    for veto in summary.all {
-      table.append([
-        String(veto.id), veto.date.description, veto.draft, veto.agendaItem, veto.topic, veto.region,
-        veto.vetoers.map(\.rawValue).joined(separator: ";"),
-        veto.isCast(by: dyad.first) && veto.isCast(by: dyad.second) ? "yes" : "no",
-        veto.meetingRecords.joined(separator: ";"),
-      ])
-    }
-    return try request.respond(
-      json: DyadEnvelope(a: a, b: b, years: years, data: summary, notes: summary.notes), table: table)
+    try await request.answer { try VetoAnswers.answer($0, store: $1) }
   }
 
   static func institutions(_ request: RouteRequest) async throws -> Payload {
-    let (dyad, a, b) = try request.dyad()
-    let years = try request.years(default: .all)
-    let summary = try await request.server.store.read { try $0.sharedInstitutions(for: dyad, years: years) }
-    var table = DataTable("year", "shared_igos", "igos_\(dyad.first)", "igos_\(dyad.second)", "curated_shared")
-    for row in summary.years {
-      table.append([
-        String(row.year), DataTable.number(row.sharedIGOs), DataTable.number(row.firstIGOs),
-        DataTable.number(row.secondIGOs), row.curated.joined(separator: ";"),
-      ])
-    }
-    return try request.respond(json: DyadEnvelope(a: a, b: b, years: years, data: summary), table: table)
+    try await request.answer { try InstitutionAnswers.answer($0, store: $1) }
   }
 }

@@ -1,4 +1,5 @@
 import DyadAnalysis
+import DyadAnswers
 import DyadCore
 import DyadStore
 import Foundation
@@ -25,88 +26,27 @@ enum DyadRecordAPI {
       json: DyadEnvelope(a: a, b: b, years: nil, data: Summary(links: links, datasets: datasets)))
   }
 
-  /// The timeline: events and joint exercises, oldest first.
+  /// The timeline: events and joint exercises, oldest first, as ``TimelineAnswers`` answers it.
   static func events(_ request: RouteRequest) async throws -> Payload {
-    let (dyad, a, b) = try request.dyad()
-    let years = try request.years(default: .all)
     let kinds = request.query.value("kind").map {
       Set($0.split(separator: ",").compactMap { EventKind(rawValue: String($0)) })
     }
-    let events = try await request.server.store.read { try $0.timeline(for: dyad, years: years, kinds: kinds) }
-    var table = DataTable(
-      "id", "date", "precision", "kind", "title", "states", "place", "description", "source_publisher", "source_title",
-      "source_date", "source_url")
-    for event in events {
-      table.append([
-        event.id, event.date.formatted(event.precision), event.precision.rawValue, event.kind.rawValue, event.title,
-        event.states.map(\.rawValue).joined(separator: ";"), event.place, event.description, event.source.publisher,
-        event.source.title, event.source.date, event.source.url,
-      ])
-    }
-    return try request.respond(json: DyadEnvelope(a: a, b: b, years: years, data: events), table: table)
+    return try await request.answer { try TimelineAnswers.answer($0, kinds: kinds, store: $1) }
   }
 
-  /// The curated record the facts are written from.
-  static func curatedRecord(_ store: Store, _ dyad: Dyad) throws -> CuratedRecord {
-    CuratedRecord(
-      treaties: try store.treaties(binding: dyad), events: try store.events(involving: dyad),
-      memberships: try store.memberships(of: [dyad.first, dyad.second]),
-      exercises: try store.exercises(involving: dyad),
-      reportedTrade: try store.reportedTrade(for: dyad))
-  }
-
-  /// Sourced statements about the dyad, by dimension.
+  /// Sourced statements about the dyad, by dimension, as ``FactAnswers`` answers them.
   static func facts(_ request: RouteRequest) async throws -> Payload {
-    let (dyad, a, b) = try request.dyad()
     let dimension = request.query.value("dimension").flatMap(RelationDimension.init(rawValue:))
-    let record = try await request.server.store.read { try curatedRecord($0, dyad) }
-    let registry = request.registry
-    var facts = record.facts(
-      about: dyad, names: { registry[$0]?.name(inYear: $1) ?? $0.rawValue }, asOf: request.server.today.year)
-    if let dimension { facts = facts.filter { $0.dimension == dimension } }
-    var table = DataTable("dimension", "topic", "statement", "date", "sources")
-    for fact in facts {
-      table.append([
-        fact.dimension.rawValue, fact.topic, fact.statement, fact.date?.description,
-        fact.sources.map(\.url).joined(separator: " "),
-      ])
-    }
-    return try request.respond(json: DyadEnvelope(a: a, b: b, years: nil, data: facts), table: table)
+    return try await request.answer { try FactAnswers.answer($0, dimension: dimension, store: $1) }
   }
 
-  /// Treaties binding both states, oldest first.
+  /// Treaties binding both states, oldest first, as ``TreatyAnswers`` answers it.
   static func treaties(_ request: RouteRequest) async throws -> Payload {
-    let (dyad, a, b) = try request.dyad()
-    let treaties = try await request.server.store.read { try $0.treaties(binding: dyad) }
-    var table = DataTable(
-      "id", "name", "signed", "in_force", "ended", "end_reason", "obligations", "parties", "source_publisher",
-      "source_title", "source_url")
-    for treaty in treaties {
-      table.append([
-        treaty.id, treaty.name, treaty.signed.description, treaty.inForce?.description, treaty.ended?.description,
-        treaty.endReason, treaty.obligations.sorted().map(\.rawValue).joined(separator: ";"),
-        treaty.states.map(\.rawValue).joined(separator: ";"), treaty.source.publisher, treaty.source.title,
-        treaty.source.url,
-      ])
-    }
-    return try request.respond(json: DyadEnvelope(a: a, b: b, years: nil, data: treaties), table: table)
+    try await request.answer { try TreatyAnswers.answer($0, store: $1) }
   }
 
-  /// Joint military exercises, oldest first.
+  /// Joint military exercises, oldest first, as ``ExerciseAnswers`` answers it.
   static func exercises(_ request: RouteRequest) async throws -> Payload {
-    let (dyad, a, b) = try request.dyad()
-    let years = try request.years(default: .all)
-    let exercises = try await request.server.store.read { try $0.exercises(involving: dyad, years: years) }
-    var table = DataTable(
-      "id", "name", "start", "end", "precision", "participants", "bilateral", "domain", "location", "source_publisher",
-      "source_url")
-    for item in exercises {
-      table.append([
-        item.id, item.name, item.start.formatted(item.precision), item.end?.description, item.precision.rawValue,
-        item.participants.map(\.rawValue).joined(separator: ";"), item.isBilateral ? "yes" : "no", item.domain,
-        item.location, item.source.publisher, item.source.url,
-      ])
-    }
-    return try request.respond(json: DyadEnvelope(a: a, b: b, years: years, data: exercises), table: table)
+    try await request.answer { try ExerciseAnswers.answer($0, store: $1) }
   }
 }

@@ -1,3 +1,4 @@
+import DyadAnswers
 import DyadCore
 import DyadReport
 import DyadStore
@@ -6,19 +7,14 @@ import Foundation
 /// The backgrounder report for a dyad: as JSON in the API, and as HTML, Markdown or JSON for
 /// download.
 enum ReportAPI {
-  /// The report's default span starts here, as `dyad report`.
-  static let firstYear = 1946
-
-  /// Builds the report the request asks for: its states, years and comparisons.
+  /// Builds the report the request asks for: its states, years and comparisons, as
+  /// ``ReportAnswers`` answers it.
   static func report(_ request: RouteRequest) async throws -> Report {
-    let (_, a, b) = try request.dyad()
-    let fallback = try! YearRange(from: firstYear, to: max(firstYear, request.server.today.year))
-    let years = try request.years(default: fallback)
+    let question = try request.question()
     let comparisons = try request.comparisons()
     let today = request.server.today
     return try await request.server.store.read { store in
-      try ReportBuilder(store: store, today: today).build(
-        a, b, years: years, comparisons: comparisons.isEmpty ? nil : comparisons)
+      try ReportAnswers.report(question, comparisons: comparisons, today: today, store: store)
     }
   }
 

@@ -1,39 +1,14 @@
+import DyadAnswers
 import DyadCore
+import DyadStore
 import Foundation
-
-/// A state as responses name it: its id and its current name.
-struct StateRef: Encodable, Sendable {
-  let id: StateID
-  let name: String
-
-  init(_ state: State) {
-    id = state.id
-    name = state.name
-  }
-}
-
-/// A year range in responses: `{"from": 1992, "to": 2023}`.
-struct Years: Encodable, Sendable {
-  let from: Int
-  let to: Int
-
-  init(_ range: YearRange) {
-    from = range.lowerBound
-    to = range.upperBound
-  }
-
-  init?(_ range: YearRange?) {
-    guard let range else { return nil }
-    self.init(range)
-  }
-}
 
 /// The JSON body of a dyad resource: the two states in the order asked, the years covered, and
 /// the resource's data.
 struct DyadEnvelope<Data: Encodable & Sendable>: Encodable, Sendable {
   let states: [StateRef]
   let dyad: String
-  let years: Years?
+  let years: YearSpan?
   let data: Data
   /// Coverage notes: datasets not in the store and how to import them.
   let notes: [String]?
@@ -41,13 +16,43 @@ struct DyadEnvelope<Data: Encodable & Sendable>: Encodable, Sendable {
   init(a: State, b: State, years: YearRange?, data: Data, notes: [String] = []) {
     states = [StateRef(a), StateRef(b)]
     dyad = "\(a.id)–\(b.id)"
-    self.years = Years(years)
+    self.years = YearSpan(years)
     self.data = data
     self.notes = notes.isEmpty ? nil : notes
   }
 }
 
+extension DyadEnvelope {
+  /// The envelope of an answer: its payload as `data`, with its years and notes.
+  init(a: State, b: State, answer: Answer<Data>) {
+    self.init(a: a, b: b, years: answer.years, data: answer.payload, notes: answer.notes)
+  }
+}
+
 extension RouteRequest {
+  /// The question of the `{a}` and `{b}` path parameters and the `from` and `to` years.
+  func question() throws(Problem) -> DyadQuestion {
+    let (_, a, b) = try dyad()
+    _ = try years(default: .all)
+    do {
+      return try DyadQuestion(a, b, from: year("from"), to: year("to"), thisYear: server.today.year)
+    } catch {
+      throw .sameState(a.name)
+    }
+  }
+
+  /// The payload of a dyad answer in the negotiated format: the envelope as JSON, or the table.
+  func respond<Body>(_ answer: Answer<Body>, question: DyadQuestion) throws -> Payload {
+    try respond(json: DyadEnvelope(a: question.a, b: question.b, answer: answer), table: answer.table)
+  }
+
+  /// Answers the request's question from the store with `body`, in the negotiated format.
+  func answer<Body>(_ body: @escaping @Sendable (DyadQuestion, Store) throws -> Answer<Body>) async throws -> Payload {
+    let question = try question()
+    let answer = try await server.store.read { try body(question, $0) }
+    return try respond(answer, question: question)
+  }
+
   /// The payload in the negotiated format: JSON of `json`, or CSV of `table`.
   func respond(json: some Encodable, table: @autoclosure () -> DataTable? = nil) throws -> Payload {
     switch format {

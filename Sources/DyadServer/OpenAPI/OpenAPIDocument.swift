@@ -52,7 +52,10 @@ enum OpenAPIDocument {
       switch format {
       case .json: schema = route.schema?.json ?? ["type": "object"]
       case .csv:
-        schema = ["type": "string", "description": "RFC 4180 CSV with a header row; missing values are empty."]
+        schema = [
+          "type": "string",
+          "description": .string(route.table?.documentation ?? "RFC 4180 CSV with a header row; missing values are empty."),
+        ]
       case .html: schema = ["type": "string", "description": "A server-rendered HTML page."]
       case .markdown: schema = ["type": "string", "description": "Markdown."]
       }
@@ -76,7 +79,17 @@ enum OpenAPIDocument {
       ("tags", [.string(route.section.rawValue)]),
       ("summary", .string(route.summary)),
     ]
-    if !route.description.isEmpty { members.append(("description", .string(route.description))) }
+    if !route.description.isEmpty || route.table != nil {
+      let text = [route.description, route.table?.documentation ?? ""].filter { !$0.isEmpty }.joined(separator: "\n\n")
+      members.append(("description", .string(text)))
+    }
+    if let table = route.table {
+      members.append(
+        (
+          "x-dyad-columns",
+          .array(table.columns.map { ["name": .string($0.name), "description": .string($0.summary)] })
+        ))
+    }
     if !parameters.isEmpty { members.append(("parameters", .array(parameters))) }
     members.append(("responses", .object(responses)))
     return .object(members)
@@ -159,6 +172,8 @@ enum OpenAPIDocument {
           [
             ("id", .string()), ("name", .string()), ("years", .string()), ("matchedBy", .string()),
             ("matchedName", .string()),
+            ("from", .string(description: "When the matched name or code came into use, if it did.", format: "date")),
+            ("to", .string(description: "When the matched name or code went out of use, if it did.", format: "date")),
             ("codes", .map(.string(), description: "Codes by scheme: cow, cowc, gw, gwc, iso2, iso3, m49, imf.")),
             (
               "periods",
@@ -168,7 +183,7 @@ enum OpenAPIDocument {
                   optional: ["from"]))
             ),
           ],
-          optional: ["matchedBy", "matchedName"])
+          optional: ["matchedBy", "matchedName", "from", "to"])
       ),
       (
         "Event",

@@ -1,3 +1,4 @@
+import DyadAnswers
 import DyadCore
 import DyadReport
 
@@ -14,10 +15,9 @@ enum DyadPage {
     throw Redirect(location: path + HTML.query(pairs), permanent: true)
   }
 
-  /// Pairs offered in the compare-with control.
-  static let referencePairs: [(StateID, StateID)] = [
-    ("USA", "GBR"), ("USA", "JPN"), ("FRA", "DEU"), ("USA", "CAN"), ("IND", "PAK"), ("CHN", "RUS"), ("USA", "ISR"),
-  ]
+  /// Pairs offered in the compare-with control: the default reference dyads first.
+  static let referencePairs: [(StateID, StateID)] =
+    AnswerDefaults.referenceDyads + [("FRA", "DEU"), ("USA", "CAN"), ("IND", "PAK"), ("CHN", "RUS"), ("USA", "ISR")]
 
   static func handle(_ request: RouteRequest) async throws -> Payload {
     let (_, a, b) = try request.dyad()
@@ -51,16 +51,10 @@ enum DyadPage {
     }
     html += "</datalist>"
 
-    var content = "<section id=\"summary\" class=\"summary\"><h2>Summary</h2><ul class=\"findings\">"
-    for finding in report.findings { content += "<li>\(ReportBlockHTML.paragraph(finding))</li>" }
-    content += "</ul></section>"
-    for section in report.sections {
-      content += "<section id=\"\(HTML.escape(section.id))\" class=\"report-section\">"
-      content += "<h2>\(HTML.escape(section.title))</h2><p class=\"question\">\(HTML.escape(section.question))</p>"
-      for block in section.blocks { content += ReportBlockHTML.block(block) }
-      content += "</section>"
-    }
-    content += ReportBlockHTML.notes(report.notes)
+    // The report's own renderer writes the sections, so the dashboard and the file agree.
+    var content = ReportHTML.summary(report.findings)
+    for section in report.sections { content += ReportHTML.section(section, className: "report-section") }
+    content += ReportHTML.notes(report.notes)
 
     var side =
       "<nav aria-label=\"Sections\"><h2>Sections</h2><ol class=\"toc\"><li><a href=\"#summary\">Summary</a></li>"

@@ -1,3 +1,4 @@
+import DyadAnswers
 import DyadStore
 
 /// `/sources`: every dataset Dyad knows with what the store holds of it and how to import it, and
@@ -5,7 +6,7 @@ import DyadStore
 enum SourcesPage {
   static func handle(_ request: RouteRequest) async throws -> Payload {
     let (datasets, sources) = try await request.server.store.read { store in
-      (SourcesAPI.datasetItems(try store.datasets()), try store.sources())
+      (DatasetAnswers.items(try store.datasets()), try store.sources())
     }
     var html = """
       <p class="kicker">Provenance</p><h1>Datasets and sources</h1>

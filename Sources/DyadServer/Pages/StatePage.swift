@@ -1,3 +1,4 @@
+import DyadAnswers
 import DyadCore
 import DyadStore
 
@@ -9,14 +10,9 @@ enum StatePage {
     if request.parameter("id") != state.id.rawValue {
       throw Redirect(location: "/states/\(state.id)", permanent: true)
     }
-    let registry = request.registry
     let year = request.server.today.year
-    let rankings = try await request.server.store.read { store in
-      [
-        try PartnersAPI.trade(state, store: store, registry: registry),
-        try PartnersAPI.votes(state, store: store, registry: registry),
-        try PartnersAPI.institutions(state, store: store, registry: registry, year: year),
-      ]
+    let rankings = try await request.server.store.read {
+      try PartnerRankingAnswers.answer(state, year: year, store: $0).payload.rankings
     }
     var html = "<p class=\"kicker\">State · \(HTML.escape(state.years))</p><h1>\(HTML.escape(state.name))</h1>"
     if !state.aliases.isEmpty {

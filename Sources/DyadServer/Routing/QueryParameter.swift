@@ -83,7 +83,7 @@ struct QueryParameter: Sendable {
   static let from = QueryParameter("from", "The first year (inclusive).", kind: .year, example: "1992")
   static let to = QueryParameter("to", "The last year (inclusive).", kind: .year, example: "2023")
   static let year = QueryParameter(
-    "year", "The year of the verdict; the latest year with data by default.", kind: .year, example: "2020")
+    "year", "The year of the verdict; this year by default.", kind: .year, example: "2020")
   static let compare = QueryParameter(
     "compare", "A reference dyad to compare with, as two names or codes joined by a slash (USA/GBR). Repeatable.",
     kind: .dyad, repeatable: true, example: "USA/GBR")

@@ -1,3 +1,5 @@
+import DyadAnswers
+
 /// One GET resource of the server: its path, what it offers, what it accepts and how it answers.
 ///
 /// The router registers every route of ``RouteTable`` and the OpenAPI document describes the
@@ -32,13 +34,15 @@ struct Route: Sendable {
   let memoize: Bool
   /// The JSON schema of the 200 JSON response, for the OpenAPI document.
   let schema: JSONSchema?
+  /// The documented columns of the CSV representation (and of the rows the JSON's data holds).
+  let table: TableSchema?
   let handler: @Sendable (RouteRequest) async throws -> Payload
 
   init(
     _ id: String, _ path: String, section: Section, summary: String, description: String = "",
     pathParameters: [(name: String, description: String)] = [], query: [QueryParameter] = [],
     formats: [Format] = [.json], suffixes: [Format] = [], cache: CachePolicy = .data, memoize: Bool = true,
-    schema: JSONSchema? = nil, handler: @escaping @Sendable (RouteRequest) async throws -> Payload
+    schema: JSONSchema? = nil, table: TableSchema? = nil, handler: @escaping @Sendable (RouteRequest) async throws -> Payload
   ) {
     self.id = id
     self.path = path
@@ -52,6 +56,7 @@ struct Route: Sendable {
     self.cache = cache
     self.memoize = memoize
     self.schema = schema
+    self.table = table
     self.handler = handler
   }
 

@@ -1,3 +1,4 @@
+import DyadAnswers
 import DyadCore
 
 /// Every route the server answers, in one table: the router registers these and the OpenAPI
@@ -66,7 +67,7 @@ struct RouteTable: Sendable {
       schema: .object([
         ("query", .nullable(.string())), ("states", .array(.ref("StateMatch"))),
         ("suggestions", .array(.string(), description: "The nearest names when nothing matched.")),
-      ]), handler: StatesAPI.search),
+      ]), table: StateAnswers.schema, handler: StatesAPI.search),
     Route(
       "getState", "/api/v1/states/{id}", section: .states, summary: "A state's names, codes and periods",
       pathParameters: [("id", "The state: any name or code.")],
@@ -77,7 +78,7 @@ struct RouteTable: Sendable {
     Route(
       "listSources", "/api/v1/sources", section: .sources, summary: "Every source the store cites",
       formats: [.json, .csv], suffixes: [.csv], schema: .object([("sources", .array(.ref("StoredSource")))]),
-      handler: SourcesAPI.sources),
+      table: SourceAnswers.schema, handler: SourcesAPI.sources),
     Route(
       "listDatasets", "/api/v1/datasets", section: .sources,
       summary: "The datasets Dyad knows and what the store holds",
@@ -92,7 +93,7 @@ struct RouteTable: Sendable {
             ))
         )
       ]),
-      handler: SourcesAPI.datasets),
+      table: DatasetAnswers.schema, handler: SourcesAPI.datasets),
     Route(
       "getDyad", "/api/v1/dyads/{a}/{b}", section: .dyads, summary: "A dyad's resources, as links",
       pathParameters: dyadParameters,
@@ -102,25 +103,25 @@ struct RouteTable: Sendable {
       "dyadEvents", "/api/v1/dyads/{a}/{b}/events", section: .dyads,
       summary: "The timeline: events and joint exercises, oldest first", pathParameters: dyadParameters,
       query: [.from, .to, .kind], formats: [.json, .csv], suffixes: [.csv], schema: envelope(.array(.ref("Event"))),
-      handler: DyadRecordAPI.events),
+      table: TimelineAnswers.schema, handler: DyadRecordAPI.events),
     Route(
       "dyadFacts", "/api/v1/dyads/{a}/{b}/facts", section: .dyads,
       summary: "Sourced statements: treaties, institutions, meetings, trade, exercises", pathParameters: dyadParameters,
       query: [.dimension], formats: [.json, .csv], suffixes: [.csv], schema: envelope(.array(.ref("Fact"))),
-      handler: DyadRecordAPI.facts),
+      table: FactAnswers.schema, handler: DyadRecordAPI.facts),
     Route(
       "dyadTreaties", "/api/v1/dyads/{a}/{b}/treaties", section: .dyads, summary: "Treaties binding both states",
       pathParameters: dyadParameters, formats: [.json, .csv], suffixes: [.csv],
       schema: envelope(
         .array(.any(description: "A treaty: id, name, states, signed, inForce, ended, obligations, source."))),
-      handler: DyadRecordAPI.treaties),
+      table: TreatyAnswers.schema, handler: DyadRecordAPI.treaties),
     Route(
       "dyadExercises", "/api/v1/dyads/{a}/{b}/exercises", section: .dyads,
       summary: "Joint military exercises (curated)", pathParameters: dyadParameters, query: [.from, .to],
       formats: [.json, .csv], suffixes: [.csv],
       schema: envelope(
         .array(.any(description: "An exercise: id, name, start, end, participants, isBilateral, domain, source."))),
-      handler: DyadRecordAPI.exercises),
+      table: ExerciseAnswers.schema, handler: DyadRecordAPI.exercises),
     Route(
       "dyadMilitary", "/api/v1/dyads/{a}/{b}/military", section: .dyads,
       summary: "Military ties by year: alliances, arms transfers, spending, capabilities, exercises",
@@ -128,12 +129,12 @@ struct RouteTable: Sendable {
         "The years default to 2000 to this year. The CSV has one row per year, oriented to A and B as given.",
       pathParameters: dyadParameters, query: [.from, .to], formats: [.json, .csv], suffixes: [.csv],
       schema: envelope(.any(description: "A military profile: dyad, names, years, rows (one per year), notes.")),
-      handler: MilitaryAPI.military),
+      table: MilitaryAnswers.schema, handler: MilitaryAPI.military),
     Route(
       "dyadVerdict", "/api/v1/dyads/{a}/{b}/verdict", section: .dyads,
       summary: "Are they allies? The verdict for a year, every rule with its evidence",
       description:
-        "Shown beside the same verdict for United States–United Kingdom and United States–Japan. The CSV lists the rules.",
+        "Shown beside the same verdict for United States–United Kingdom and United States–Japan. The year defaults to this year. The CSV lists the rules.",
       pathParameters: dyadParameters, query: [.year], formats: [.json, .csv], suffixes: [.csv],
       schema: envelope(
         .object([
@@ -142,27 +143,28 @@ struct RouteTable: Sendable {
             .any(description: "The verdict: tie, summary, rules with findings and evidence, alliance, notes.")
           ),
           ("references", .array(.any(description: "The same verdict for a reference dyad."))),
-        ])), handler: MilitaryAPI.verdict),
+        ])), table: VerdictAnswers.schema, handler: MilitaryAPI.verdict),
     Route(
       "dyadAlignment", "/api/v1/dyads/{a}/{b}/alignment", section: .dyads,
       summary: "UN General Assembly vote alignment by year, with percentiles among all dyads and a reference dyad",
       description:
-        "Measures: agree, agreeHalf, s (Signorino–Ritter), pi (Scott), kappa (Cohen). Needs the unga-votes dataset (404 problem otherwise).",
-      pathParameters: dyadParameters, query: [.from, .to, DiplomaticAPI.issue, DiplomaticAPI.important],
+        "Measures: agree, agreeHalf, s (Signorino–Ritter), pi (Scott), kappa (Cohen), ranked by `rank_by` (s by default), beside the reference dyads of `compare` (USA–GBR and USA–JPN by default), as `dyad alignment`. Needs the unga-votes dataset (404 problem otherwise).",
+      pathParameters: dyadParameters,
+      query: [.from, .to, DiplomaticAPI.issue, DiplomaticAPI.important, DiplomaticAPI.rankBy, .compare],
       formats: [.json, .csv], suffixes: [.csv],
       schema: envelope(
         .any(
           description:
-            "An alignment summary: filter, years, coverage, rows (year, votes, measures, percentiles, medians, dyads), overall, references, source."
+            "The alignment: alignment (filter, years, coverage, rows of year, votes, measures, percentiles, medians, dyads; overall, references, source), rankedBy, windows, idealPoints."
         )),
-      handler: DiplomaticAPI.alignment),
+      table: AlignmentAnswers.schema, handler: DiplomaticAPI.alignment),
     Route(
       "dyadVetoes", "/api/v1/dyads/{a}/{b}/vetoes", section: .dyads,
       summary: "UN Security Council vetoes: each side's, the joint ones, the last without the other",
       description: "Needs the unsc-vetoes dataset (404 problem otherwise).", pathParameters: dyadParameters,
       query: [.from, .to], formats: [.json, .csv], suffixes: [.csv],
       schema: envelope(.any(description: "A veto summary: sides, joint, permanentMembers, coverage, source, notes.")),
-      handler: DiplomaticAPI.vetoes),
+      table: VetoAnswers.schema, handler: DiplomaticAPI.vetoes),
     Route(
       "dyadInstitutions", "/api/v1/dyads/{a}/{b}/institutions", section: .dyads,
       summary: "Shared institutions: COW IGO counts by year and curated memberships", pathParameters: dyadParameters,
@@ -172,18 +174,18 @@ struct RouteTable: Sendable {
           description:
             "Shared institutions: years (shared and each side's IGO counts, curated), memberships, igoCoverage, igoSource."
         )),
-      handler: DiplomaticAPI.institutions),
+      table: InstitutionAnswers.schema, handler: DiplomaticAPI.institutions),
     Route(
       "dyadTrade", "/api/v1/dyads/{a}/{b}/trade", section: .dyads,
       summary: "Trade by year from every series: flows, dependence, asymmetry, gaps between sources",
       description:
-        "Money in current US$ millions; shares, growth and trade/GDP in percent. Directed figures are named from A's side.",
+        "Money in current US$ millions; shares, growth and trade/GDP in percent. Directed figures are named from A's side. Without from and to, the years run from the later of the two states' current forms (Russia: 1992), at most 40 years back from the latest data, as `dyad trade`; a note says so.",
       pathParameters: dyadParameters, query: [.from, .to], formats: [.json, .csv], suffixes: [.csv],
       schema: envelope(
         .any(
           description:
             "A trade profile: rows (year, source, figures), comparisons, coverage, answer, notes, missingDatasets.")),
-      handler: EconomicAPI.trade),
+      table: TradeAnswers.schema, handler: EconomicAPI.trade),
     Route(
       "dyadReport", "/api/v1/dyads/{a}/{b}/report", section: .dyads,
       summary: "The backgrounder report: every section's text, figures, tables and notes",
@@ -205,7 +207,7 @@ struct RouteTable: Sendable {
           .array(
             .any(description: "A ranking: id, title, unit, year, source, partners (rank, state, value, label), note."))
         ),
-      ]), handler: PartnersAPI.partners),
+      ]), table: PartnerRankingAnswers.schema, handler: PartnersAPI.partners),
   ]
 
   /// The schema of a dyad resource's JSON body around its data.

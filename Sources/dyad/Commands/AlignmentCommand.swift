@@ -1,5 +1,6 @@
 import ArgumentParser
 import DyadAnalysis
+import DyadAnswers
 import DyadCore
 import DyadReport
 import DyadStore
@@ -15,12 +16,11 @@ struct AlignmentCommand: ParsableCommand {
       agree_half, counting one-sided abstentions as half; s, Signorino–Ritter S (dmax 2); pi and kappa, \
       Scott's π and Cohen's κ, which discount the agreement expected by chance (– where undefined). \
       PCTL is the dyad's percentile among all dyads that year, and MEDIAN that year's median, of the \
-      --rank-by measure; reference dyads (USA–GBR unless --reference or --no-reference) give the scale. \
+      --rank-by measure; reference dyads (USA–GBR and USA–JPN unless --reference or --no-reference) give the scale. \
       IDEAL Δ is the distance between the two states' ideal points (Bailey, Strezhnev & Voeten) when \
       `unga-ideal-points` is imported.
 
-      CSV columns: year,n,agree,agree_half,s,pi,kappa,percentile,median, one column per reference \
-      dyad (its --rank-by measure), ideal_distance, ideal_closeness_percentile.
+      \(AlignmentAnswers.schema.help)
 
       Issues: \(UNGAIssue.allCases.map { "\($0.rawValue) \($0.title)" }.joined(separator: ", ")).
 
@@ -32,80 +32,40 @@ struct AlignmentCommand: ParsableCommand {
         dyad alignment China Russia --window 5
       """)
 
-  @OptionGroup var dyad: DyadArguments
-  @OptionGroup var years: YearOptions
+  @OptionGroup var asked: DyadQuestionOptions
   @Option(name: .long, help: ArgumentHelp("Only roll calls on one issue: me, nu, di, hr, co or ec.", valueName: "code"))
   var issue: UNGAIssue?
   @Flag(name: .long, help: "Only votes the US State Department classed as important (coded from 1983).")
   var important = false
   @Option(name: .long, help: ArgumentHelp("The measure ranked and shown for reference dyads: agree, agree_half, s, pi or kappa.", valueName: "measure"))
   var rankBy: SimilarityMeasure = .s
-  @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A reference dyad A/B shown for scale (repeatable). Default: USA/GBR.", valueName: "A/B"))
+  @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A reference dyad A/B shown for scale (repeatable). Default: USA/GBR and USA/JPN.", valueName: "A/B"))
   var reference: [String] = []
   @Flag(name: .long, help: "Show no reference dyad.")
   var noReference = false
   @Option(name: .long, help: ArgumentHelp("Pool each year with the N − 1 before it (rolling windows); no percentiles.", valueName: "N"))
   var window: Int?
   @OptionGroup var output: TableOutputOptions
-  @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
     if let window, window < 1 { throw ValidationError("--window must be at least 1 year") }
     if noReference && !reference.isEmpty { throw ValidationError("choose one of --reference and --no-reference") }
   }
 
-  struct Output: Encodable {
-    let alignment: AlignmentSummary
-    let rankedBy: SimilarityMeasure
-    let windows: [AlignmentWindow]?
-    let idealPoints: IdealPointSummary?
-  }
-
   func run() throws {
-    let store = try storeOptions.open()
-    let (pair, a, b) = try dyad.resolve(with: store.registry)
+    let (store, question) = try asked.open()
     let pairs = try referencePairs(store.registry)
-    let references = try pairs.map { try Dyad($0.0, $0.1) }
-    let summary = try store.alignment(
-      for: pair, years: try years.range, issue: issue, importantOnly: important, references: references)
-    let ideal: IdealPointSummary? =
-      try store.dataset(named: "unga-ideal-points") == nil ? nil : try store.idealPoints(for: pair, years: try years.range)
-    let windows = window.map { summary.rolling(window: $0) }
-    if output.json {
-      try printJSON(Output(alignment: summary, rankedBy: rankBy, windows: windows, idealPoints: ideal))
-      return
-    }
+    let answer = try AlignmentAnswers.answer(
+      question,
+      options: .init(issue: issue, importantOnly: important, rankBy: rankBy, references: pairs, window: window),
+      store: store)
+    if try output.printed(answer) { return }
+    let summary = answer.payload.alignment, ideal = answer.payload.idealPoints, windows = answer.payload.windows
+    let a = question.a, b = question.b
     let idealByYear = Dictionary((ideal?.rows ?? []).map { ($0.year, $0) }, uniquingKeysWith: { x, _ in x })
-    // The years with votes, and those with ideal points (which run to 2022).
-    let allYears = Set(summary.rows.map(\.year)).union(idealByYear.keys).sorted()
+    let allYears = AlignmentAnswers.years(answer.payload)
     let windowByYear = Dictionary((windows ?? []).map { ($0.years.upperBound, $0) }, uniquingKeysWith: { x, _ in x })
-    // Reference dyads as the user named them (USA–GBR, not GBR–USA).
-    func label(_ dyad: Dyad) -> (StateID, StateID) {
-      pairs.first { (try? Dyad($0.0, $0.1)) == dyad } ?? (dyad.first, dyad.second)
-    }
-    let refLabels = summary.references.map { label($0.dyad) }.map { "\($0.0)-\($0.1)" }
-
-    if output.csv {
-      let refColumns = summary.references.map { label($0.dyad) }.map {
-        "\($0.0.rawValue.lowercased())_\($0.1.rawValue.lowercased())_\(rankBy.rawValue)"
-      }
-      print(CSVText.line(
-        ["year", "n", "agree", "agree_half", "s", "pi", "kappa", "percentile", "median"] + refColumns
-          + ["ideal_distance", "ideal_closeness_percentile"]))
-      for year in allYears {
-        let row = summary.row(inYear: year)
-        let measures = windows == nil ? row?.measures : windowByYear[year]?.measures
-        var fields = [String(year), measures.map { String($0.n) } ?? ""]
-        fields += SimilarityMeasure.allCases.map { CSVText.number(measures?[$0]) }
-        fields.append(CSVText.number(windows == nil ? row?.percentiles[rankBy] : nil, decimals: 2))
-        fields.append(CSVText.number(windows == nil ? row?.medians[rankBy] : nil))
-        fields += summary.references.map { CSVText.number($0.measures(inYear: year)?[rankBy]) }
-        fields.append(CSVText.number(idealByYear[year]?.distance))
-        fields.append(CSVText.number(idealByYear[year]?.closenessPercentile, decimals: 2))
-        print(CSVText.line(fields))
-      }
-      return
-    }
+    let refLabels = summary.references.map { AlignmentAnswers.label($0.dyad, references: pairs) }.map { "\($0.0)-\($0.1)" }
 
     guard !summary.rows.isEmpty || !(ideal?.rows.isEmpty ?? true) else {
       print(try noVotesMessage(store: store, a: a, b: b, summary: summary))
@@ -121,7 +81,8 @@ struct AlignmentCommand: ParsableCommand {
     for year in allYears {
       let row = summary.row(inYear: year)
       let measures = windows == nil ? row?.measures : windowByYear[year]?.measures
-      var cells = [windows == nil || window == 1 ? String(year) : "\(year - window! + 1)–\(year)", measures.map { String($0.n) } ?? "–"]
+      let label = window.map { $0 > 1 ? "\(year - $0 + 1)–\(year)" : String(year) } ?? String(year)
+      var cells = [label, measures.map { String($0.n) } ?? "–"]
       cells += SimilarityMeasure.allCases.map { DiplomaticFormat.number(measures?[$0]) }
       if windows == nil {
         cells.append(DiplomaticFormat.number(row?.percentiles[rankBy], 1))
@@ -164,11 +125,11 @@ struct AlignmentCommand: ParsableCommand {
     print("\n" + citations.render())
   }
 
-  /// The reference pairs in the order they were named: `--reference A/B` each, USA–GBR by
-  /// default, none with `--no-reference`.
+  /// The reference pairs in the order they were named: `--reference A/B` each, the default
+  /// reference dyads (USA–GBR, USA–JPN) otherwise, none with `--no-reference`.
   func referencePairs(_ registry: StateRegistry) throws -> [(StateID, StateID)] {
     if noReference { return [] }
-    guard !reference.isEmpty else { return [(StateID("USA"), StateID("GBR"))] }
+    guard !reference.isEmpty else { return AnswerDefaults.referenceDyads }
     return try reference.map { text in
       let parts = text.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {

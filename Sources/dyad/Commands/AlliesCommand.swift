@@ -1,5 +1,6 @@
 import ArgumentParser
 import DyadAnalysis
+import DyadAnswers
 import DyadCore
 import DyadStore
 import Foundation
@@ -14,25 +15,20 @@ struct AlliesCommand: ParsableCommand {
       security ties. The rules are documented in docs/verdict-rules.md. The same verdict is shown \
       for United States–United Kingdom and United States–Japan for scale. The year defaults to this year.
 
+      \(VerdictAnswers.schema.help)
+
       Examples:
         dyad allies China Russia
         dyad allies China Russia --year 1965
         dyad allies India Russia --year 2015 --json
+        dyad allies China Russia --csv
       """)
 
   @OptionGroup var dyad: DyadArguments
   @Option(name: .long, help: ArgumentHelp("The year (default: this year).", valueName: "year"))
   var year: Int?
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var output: TableOutputOptions
   @OptionGroup var storeOptions: StoreOptions
-
-  /// Dyads shown for scale.
-  static let references: [(StateID, StateID)] = [("USA", "GBR"), ("USA", "JPN")]
-
-  struct Output: Encodable {
-    let verdict: AllianceVerdict
-    let references: [AllianceVerdict]
-  }
 
   func validate() throws {
     if let year, !YearRange.all.contains(year) {
@@ -42,19 +38,10 @@ struct AlliesCommand: ParsableCommand {
 
   func run() throws {
     let store = try storeOptions.open()
-    let (pair, a, _) = try dyad.resolve(with: store.registry)
-    let year = year ?? Calendar(identifier: .gregorian).component(.year, from: Date())
-    let verdict = try store.verdict(for: pair, year: year)
-    var references: [AllianceVerdict] = []
-    for (x, y) in Self.references {
-      guard let reference = try? Dyad(x, y), reference != pair, store.registry[x] != nil, store.registry[y] != nil else { continue }
-      references.append(try store.verdict(for: reference, year: year))
-    }
-    if output.json {
-      try printJSON(Output(verdict: verdict, references: references))
-      return
-    }
-    print(render(verdict, references: references, reversed: a.id != pair.first))
+    let (pair, a, b) = try dyad.resolve(with: store.registry)
+    let answer = try VerdictAnswers.answer(try DyadQuestion(a, b), year: year, store: store)
+    if try output.printed(answer) { return }
+    print(render(answer.payload.verdict, references: answer.payload.references, reversed: a.id != pair.first))
   }
 
   /// The verdict as text; `reversed` names the states in the order the user gave them.
@@ -86,7 +73,9 @@ struct AlliesCommand: ParsableCommand {
         let fired = reference.firedRules.map(\.rule.id).joined(separator: " ")
         let lead = reference.firedRules.first.map { "\($0.rule.name): \($0.finding)" } ?? "no rule fired"
         // In the order the reference is named (United States first).
-        let names = Self.references.contains { $0.0 == reference.dyad.second } ? reference.names.reversed() : reference.names
+        let names =
+          AnswerDefaults.referenceDyads.contains { $0.0 == reference.dyad.second }
+          ? reference.names.reversed() : reference.names
         table.append(names.joined(separator: "–"), reference.tie.rawValue, fired.isEmpty ? "–" : fired, lead)
       }
       lines.append(table.render().trimmingCharacters(in: .newlines))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DyadAnalysis
+import DyadAnswers
 import DyadCore
 import DyadStore
 import Foundation
@@ -11,6 +12,8 @@ struct FactsCommand: ParsableCommand {
     commandName: "facts",
     abstract: "Sourced facts about two states: treaties, institutions, meetings, trade, exercises.",
     discussion: """
+      \(FactAnswers.schema.help)
+
       Examples:
         dyad facts China Russia
         dyad facts China Russia --dimension economic
@@ -20,24 +23,15 @@ struct FactsCommand: ParsableCommand {
   @OptionGroup var dyad: DyadArguments
   @Option(name: .long, help: "Only one dimension: diplomatic, economic or military.")
   var dimension: RelationDimension?
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var output: TableOutputOptions
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
     let store = try storeOptions.open()
-    let (pair, a, b) = try dyad.resolve(with: store.registry)
-    let record = CuratedRecord(
-      treaties: try store.treaties(binding: pair), events: try store.events(involving: pair),
-      memberships: try store.memberships(of: [pair.first, pair.second]), exercises: try store.exercises(involving: pair),
-      reportedTrade: try store.reportedTrade(for: pair))
-    let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-    let registry = store.registry
-    var facts = record.facts(about: pair, names: { registry[$0]?.name(inYear: $1) ?? $0.rawValue }, asOf: year)
-    if let dimension { facts = facts.filter { $0.dimension == dimension } }
-    if output.json {
-      try printJSON(facts)
-      return
-    }
+    let (_, a, b) = try dyad.resolve(with: store.registry)
+    let answer = try FactAnswers.answer(try DyadQuestion(a, b), dimension: dimension, store: store)
+    if try output.printed(answer) { return }
+    let facts = answer.payload
     guard !facts.isEmpty else {
       print("No curated facts for \(a.name)–\(b.name)\(dimension.map { " (\($0))" } ?? ""). Import datasets with `dyad import` for more.")
       return

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DyadAnalysis
+import DyadAnswers
 import DyadCore
 import DyadReport
 import DyadStore
@@ -13,8 +14,9 @@ struct InstitutionsCommand: ParsableCommand {
       SHARED IGOs counts the organisations in which both were full members (Correlates of War IGO \
       v3, 1816–2014; import `cow-igo`); the per-state columns count each one's full memberships. \
       CURATED lists the institutions Dyad's curated memberships (UN, SCO, BRICS, G20, …) show both \
-      in that year, which carry the record past 2014. Missing counts print as –, never 0. With \
-      --csv, one row per year.
+      in that year, which carry the record past 2014. Missing counts print as –, never 0.
+
+      \(InstitutionAnswers.schema.help)
 
       Examples:
         dyad institutions China Russia
@@ -22,42 +24,19 @@ struct InstitutionsCommand: ParsableCommand {
         dyad institutions India Pakistan --csv
       """)
 
-  @OptionGroup var dyad: DyadArguments
-  @OptionGroup var years: YearOptions
+  @OptionGroup var asked: DyadQuestionOptions
   @OptionGroup var output: TableOutputOptions
-  @OptionGroup var storeOptions: StoreOptions
-
 
   func run() throws {
-    let store = try storeOptions.open()
-    let (pair, a, b) = try dyad.resolve(with: store.registry)
-    // A missing bound defaults to the record's first year, or to this year.
-    let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
-    let range: YearRange? =
-      years.from == nil && years.to == nil
-      ? nil : try YearRange(from: years.from ?? 1816, to: years.to ?? max(thisYear, years.from ?? thisYear))
-    let summary = try store.sharedInstitutions(for: pair, years: range)
-    if output.json {
-      try printJSON(summary)
-      return
-    }
-    let aIsFirst = a.id == pair.first
+    let (store, question) = try asked.open()
+    let answer = try InstitutionAnswers.answer(question, store: store)
+    if try output.printed(answer) { return }
+    let summary = answer.payload, range = answer.years, a = question.a, b = question.b
+    let aIsFirst = question.aIsFirst
     func own(_ row: InstitutionYear) -> (Int?, Int?) {
       aIsFirst ? (row.firstIGOs, row.secondIGOs) : (row.secondIGOs, row.firstIGOs)
     }
     func count(_ value: Int?) -> String { value.map(String.init) ?? "–" }
-    if output.csv {
-      print(CSVText.line(
-        ["year", "shared_igos", "\(a.id.rawValue.lowercased())_igos", "\(b.id.rawValue.lowercased())_igos", "curated"]))
-      for row in summary.years {
-        let (x, y) = own(row)
-        print(CSVText.line([
-          String(row.year), row.sharedIGOs.map(String.init) ?? "", x.map(String.init) ?? "", y.map(String.init) ?? "",
-          row.curated.joined(separator: ";"),
-        ]))
-      }
-      return
-    }
     let rows = summary.years.filter { $0.sharedIGOs != nil || !$0.curated.isEmpty }
     guard !rows.isEmpty else {
       var text = "No shared institutions recorded for \(a.name)–\(b.name)"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DyadAnalysis
+import DyadAnswers
 import DyadCore
 import DyadReport
 import DyadStore
@@ -13,8 +14,9 @@ struct PartnersCommand: ParsableCommand {
       Partners come from COW Trade 4.0 (1870–2014) with the ranks computed at import, or, for years \
       COW does not cover, from the state's own reports to the IMF (Direction of Trade). A partner \
       with a missing flow is listed unranked and lowers no other partner's rank. Shares are of the \
-      state's total trade (imports plus exports): COW national totals, or its IMF trade with the World. \
-      With --csv, one row per partner.
+      state's total trade (imports plus exports): COW national totals, or its IMF trade with the World.
+
+      \(TradePartnerAnswers.schema.help)
 
       Examples:
         dyad partners China --year 2014
@@ -49,30 +51,14 @@ struct PartnersCommand: ParsableCommand {
     let store = try storeOptions.open()
     let resolved = try store.registry.resolve(state)
     let kind: TradeSource.Kind? = source.map { $0 == .cow ? .cowTrade : .imfDots }
-    guard let list = try store.tradePartners(of: resolved.id, year: year, source: kind) else {
+    guard let answer = try TradePartnerAnswers.answer(resolved, year: year, source: kind, top: top, store: store) else {
       throw TradeCommand.Failure(try unavailable(resolved, store: store))
     }
-    if output.json {
-      try printJSON(list)
-      return
-    }
+    if try output.printed(answer) { return }
+    let list = answer.payload
     let registry = store.registry
     func name(_ id: StateID) -> String { registry[id]?.name(inYear: list.year) ?? id.rawValue }
     let shown = top == 0 ? list.partners : Array(list.partners.prefix(top))
-    if output.csv {
-      print(CSVText.line(["rank", "partner", "name", "exports", "imports", "total", "share_pct", "export_share_pct", "source", "year"]))
-      for entry in shown {
-        print(
-          CSVText.line([
-            entry.rank.map(String.init) ?? "", entry.partner.rawValue, name(entry.partner),
-            CSVText.exact(entry.exports.value), CSVText.exact(entry.imports.value),
-            CSVText.exact(entry.total.value), CSVText.exact(entry.share.value),
-            CSVText.exact(entry.exportShare.value),
-            list.source.kind.rawValue, String(list.year),
-          ]))
-      }
-      return
-    }
     let stateName = resolved.name(inYear: list.year)
     let basis = list.source.kind == .cowTrade ? "COW national totals" : "trade with the World as reported to the IMF"
     var totals = "total trade \(EconomicFormat.millions(list.totalTrade.value))"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DyadAnswers
 import DyadCore
 import DyadReport
 import DyadStore
@@ -58,7 +59,8 @@ struct ReportCommand: ParsableCommand {
         return pair
       }
     }
-    let report = try ReportBuilder(store: store).build(a, b, years: try years.range, comparisons: comparisons)
+    let question = try DyadQuestion(a, b, from: years.from, to: years.to)
+    let report = try ReportAnswers.report(question, comparisons: comparisons, store: store)
     let text: String
     switch format {
     case .html: text = HTMLReportRenderer().render(report)

@@ -1,22 +1,21 @@
 import ArgumentParser
+import DyadAnswers
 import DyadStore
 
 struct SourcesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "sources", abstract: "List every source the store cites: publisher, title, date and address.")
+    commandName: "sources", abstract: "List every source the store cites: publisher, title, date and address.",
+    discussion: SourceAnswers.schema.help)
 
-  @OptionGroup var output: OutputOptions
+  @OptionGroup var output: TableOutputOptions
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    let sources = try storeOptions.open().sources()
-    if output.json {
-      try printJSON(sources)
-      return
-    }
+    let answer = try SourceAnswers.answer(store: try storeOptions.open())
+    if try output.printed(answer) { return }
     var table = TextTable("ID", "PUBLISHER", "TITLE", "DATE", "URL")
-    for item in sources {
-      table.append(String(item.id), item.source.publisher, item.source.title, item.source.date, item.source.url)
+    for item in answer.payload {
+      table.append(String(item.id), item.publisher, item.title, item.date, item.url)
     }
     print(table.render(), terminator: "")
   }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DyadAnswers
 import DyadCore
 import DyadStore
 
@@ -11,35 +12,26 @@ struct TimelineCommand: ParsableCommand {
     discussion: """
       Kinds: \(EventKind.allCases.map(\.rawValue).joined(separator: ", ")).
 
+      \(TimelineAnswers.schema.help)
+
       Examples:
         dyad timeline China Russia
         dyad timeline China Russia --from 2013 --kind leader-meeting
         dyad timeline "United States" "United Kingdom" --json
       """)
 
-  @OptionGroup var dyad: DyadArguments
-  @OptionGroup var years: YearOptions
+  @OptionGroup var asked: DyadQuestionOptions
   @Option(name: .long, parsing: .singleValue, help: "Only events of this kind (repeatable).")
   var kind: [EventKind] = []
-  @OptionGroup var output: OutputOptions
-  @OptionGroup var storeOptions: StoreOptions
-
-  struct Output: Encodable {
-    let dyad: [String]
-    let years: YearRange?
-    let events: [Event]
-  }
+  @OptionGroup var output: TableOutputOptions
 
   func run() throws {
-    let store = try storeOptions.open()
-    let (pair, a, b) = try dyad.resolve(with: store.registry)
-    let events = try store.timeline(for: pair, years: try years.range, kinds: kind.isEmpty ? nil : Set(kind))
-    if output.json {
-      try printJSON(Output(dyad: [a.id.rawValue, b.id.rawValue], years: try years.range, events: events))
-      return
-    }
+    let (store, question) = try asked.open()
+    let answer = try TimelineAnswers.answer(question, kinds: kind.isEmpty ? nil : Set(kind), store: store)
+    if try output.printed(answer) { return }
+    let events = answer.payload, a = question.a, b = question.b
     guard !events.isEmpty else {
-      print("No recorded events for \(a.name)–\(b.name)\(try years.range.map { " in \($0)" } ?? "").")
+      print("No recorded events for \(a.name)–\(b.name)\(question.years.map { " in \($0)" } ?? "").")
       return
     }
     var citations = Citations()
@@ -49,7 +41,7 @@ struct TimelineCommand: ParsableCommand {
       table.append(event.date.formatted(event.precision), event.kind.rawValue, event.title, event.place ?? "", cite)
     }
     if Terminal.isInteractive {
-      print("\(a.name)–\(b.name): \(events.count) events\(try years.range.map { ", \($0)" } ?? "")\n")
+      print("\(a.name)–\(b.name): \(events.count) events\(question.years.map { ", \($0)" } ?? "")\n")
     }
     print(table.render(), terminator: "")
     if Terminal.isInteractive { print("\n" + citations.render()) }

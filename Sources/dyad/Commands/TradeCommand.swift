@@ -1,5 +1,6 @@
 import ArgumentParser
 import DyadAnalysis
+import DyadAnswers
 import DyadCore
 import DyadReport
 import DyadStore
@@ -18,9 +19,7 @@ struct TradeCommand: ParsableCommand {
       By default the years run from the later of the two states' current forms (Russia: 1992) and \
       at most 40 years back from the latest data; --from and --to choose others.
 
-      CSV columns: year,source,reporter,a,b,a_to_b,b_to_a,total,total_status,balance,growth_pct, \
-      share_b_in_a_pct,share_a_in_b_pct,export_share_b_in_a_pct,export_share_a_in_b_pct,asymmetry,rank_b_for_a,partners_of_a,rank_a_for_b, \
-      partners_of_b,trade_gdp_a_pct,trade_gdp_b_pct,source_url (a missing value is empty).
+      \(TradeAnswers.schema.help)
 
       Examples:
         dyad trade China Russia
@@ -28,42 +27,23 @@ struct TradeCommand: ParsableCommand {
         dyad trade "United States" China --csv > us_china.csv
       """)
 
-  @OptionGroup var dyad: DyadArguments
-  @OptionGroup var years: YearOptions
+  @OptionGroup var asked: DyadQuestionOptions
   @OptionGroup var output: TableOutputOptions
-  @OptionGroup var storeOptions: StoreOptions
-
 
   func run() throws {
-    let store = try storeOptions.open()
-    let (_, a, b) = try dyad.resolve(with: store.registry)
-    let registry = store.registry
-    let name = { (id: StateID, year: Int) in registry[id]?.name(inYear: year) ?? id.rawValue }
-    let inputs = try store.tradeInputs(between: a.id, and: b.id)
-    let requested = try years.range
-    let (range, why) =
-      requested.map { ($0, nil) } ?? Self.defaultYears(a, b, profile: TradeProfile(inputs: inputs, names: name))
-    let profile = TradeProfile(inputs: inputs, years: range, names: name)
-
-    if !profile.hasData {
-      let span = range.map { " in \($0)" } ?? ""
-      if !profile.missingDatasets.isEmpty {
-        let hints = profile.missingDatasets.map { "`\($0.command)` (\($0.adds))" }.joined(separator: "; ")
-        throw Failure("no trade figures for \(a.name)–\(b.name)\(span): the store lacks \(hints)")
-      }
-      if output.json {
-        try printJSON(profile)
-      } else if !output.csv {
-        print("No trade figures for \(a.name)–\(b.name)\(span).")
-      }
-      return
+    let (store, question) = try asked.open()
+    let answer = try TradeAnswers.answer(question, store: store)
+    let profile = answer.payload, a = question.a, b = question.b
+    let range = profile.years
+    let why = answer.yearsNote.map { "\($0) Use --from and --to for other years." }
+    let span = range.map { " in \($0)" } ?? ""
+    if !profile.hasData && !profile.missingDatasets.isEmpty {
+      let hints = profile.missingDatasets.map { "`\($0.command)` (\($0.adds))" }.joined(separator: "; ")
+      throw Failure("no trade figures for \(a.name)–\(b.name)\(span): the store lacks \(hints)")
     }
-    if output.json {
-      try printJSON(profile)
-      return
-    }
-    if output.csv {
-      printCSV(profile)
+    if try output.printed(answer) { return }
+    guard profile.hasData else {
+      print("No trade figures for \(a.name)–\(b.name)\(span).")
       return
     }
 
@@ -152,53 +132,6 @@ struct TradeCommand: ParsableCommand {
       let cited = Set(profile.rows.map(\.citation))
       print("\nSources")
       for source in cited.sorted(by: { $0.citation < $1.citation }) { print("  \(source.citation). \(source.url)") }
-    }
-  }
-
-  /// The years shown by default: from the later of the two states' current forms (the first full
-  /// year after their last change of name or regime), and at most 40 years before the latest data.
-  static func defaultYears(_ a: State, _ b: State, profile: TradeProfile) -> (YearRange?, String?) {
-    guard let latest = profile.rows.last(where: \.hasData)?.year else { return (nil, nil) }
-    func currentForm(_ state: State) -> (year: Int, day: Day)? {
-      guard let end = state.periods.map(\.to).max(), let start = Day.after(end) else {
-        return state.start.map { ($0.month == 1 && $0.day == 1 ? $0.year : $0.year + 1, $0) }
-      }
-      return (start.month == 1 && start.day == 1 ? start.year : start.year + 1, start)
-    }
-    let forms = [(a, currentForm(a)), (b, currentForm(b))].compactMap { item in item.1.map { (item.0, $0) } }
-    let newest = forms.max { $0.1.year < $1.1.year }
-    let floor = latest - 40
-    let from = max(newest?.1.year ?? floor, floor)
-    guard let range = try? YearRange(from: from, to: latest) else { return (nil, nil) }
-    var why = "Showing \(range)"
-    if let newest, newest.1.year == from {
-      why += ": since \(newest.0.name) took its current form on \(newest.1.day)"
-    } else {
-      why += ": the latest 40 years"
-    }
-    return (range, why + ". Use --from and --to for other years.")
-  }
-
-  private func printCSV(_ profile: TradeProfile) {
-    print(
-      CSVText.line([
-        "year", "source", "reporter", "a", "b", "a_to_b", "b_to_a", "total", "total_status", "balance", "growth_pct",
-        "share_b_in_a_pct", "share_a_in_b_pct", "export_share_b_in_a_pct", "export_share_a_in_b_pct", "asymmetry", "rank_b_for_a", "partners_of_a", "rank_a_for_b",
-        "partners_of_b", "trade_gdp_a_pct", "trade_gdp_b_pct", "source_url",
-      ]))
-    for row in profile.rows {
-      print(
-        CSVText.line([
-          String(row.year), row.source.kind.rawValue, row.source.reporter?.rawValue ?? "", profile.a.rawValue,
-          profile.b.rawValue, CSVText.exact(row.aToB.value), CSVText.exact(row.bToA.value),
-          CSVText.exact(row.total.value), row.total.status.rawValue, CSVText.exact(row.balance.value),
-          CSVText.exact(row.growth.value), CSVText.exact(row.shareOfBInA.value), CSVText.exact(row.shareOfAInB.value),
-          CSVText.exact(row.shareOfBInAExports.value), CSVText.exact(row.shareOfAInBExports.value),
-          CSVText.exact(row.asymmetry.value), row.rankOfBForA.map { String($0.rank) } ?? "",
-          row.rankOfBForA.map { String($0.among) } ?? "", row.rankOfAForB.map { String($0.rank) } ?? "",
-          row.rankOfAForB.map { String($0.among) } ?? "", CSVText.exact(row.tradeToGDPOfA.value),
-          CSVText.exact(row.tradeToGDPOfB.value), row.citation.url,
-        ]))
     }
   }
 

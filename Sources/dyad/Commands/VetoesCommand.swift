@@ -1,5 +1,6 @@
 import ArgumentParser
 import DyadAnalysis
+import DyadAnswers
 import DyadCore
 import DyadReport
 import DyadStore
@@ -11,7 +12,9 @@ struct VetoesCommand: ParsableCommand {
     abstract: "UN Security Council vetoes of two permanent members: each side's, the joint ones, and when each last vetoed without the other.",
     discussion: """
       From the Dag Hammarskjöld Library's veto list (1946 – 15 September 2022). The USSR's vetoes \
-      count as Russia's. With --csv, one row per veto cast by either side.
+      count as Russia's.
+
+      \(VetoAnswers.schema.help)
 
       Examples:
         dyad vetoes China Russia
@@ -19,37 +22,17 @@ struct VetoesCommand: ParsableCommand {
         dyad vetoes China Russia --json
       """)
 
-  @OptionGroup var dyad: DyadArguments
-  @OptionGroup var years: YearOptions
+  @OptionGroup var asked: DyadQuestionOptions
   @OptionGroup var output: TableOutputOptions
-  @OptionGroup var storeOptions: StoreOptions
-
-
   func run() throws {
-    let store = try storeOptions.open()
-    let (pair, a, b) = try dyad.resolve(with: store.registry)
-    let summary = try store.vetoes(for: pair, years: try years.range)
-    if output.json {
-      try printJSON(summary)
-      return
-    }
-    let sideA = summary.side(of: a.id)!, sideB = summary.side(of: b.id)!
+    let (store, question) = try asked.open()
+    let answer = try VetoAnswers.answer(question, store: store)
+    if try output.printed(answer) { return }
+    let summary = answer.payload, a = question.a, b = question.b
+    guard let sideA = summary.side(of: a.id), let sideB = summary.side(of: b.id) else { return }
     let names = store.registry
     func name(_ id: StateID, _ year: Int) -> String { names[id]?.name(inYear: year) ?? id.rawValue }
-    if output.csv {
-      print(CSVText.line(
-        ["date", "draft", "topic", "agenda_item", "vetoed_by", a.id.rawValue.lowercased(), b.id.rawValue.lowercased(), "joint"]))
-      for veto in summary.all {
-        let byA = veto.isCast(by: a.id), byB = veto.isCast(by: b.id)
-        print(CSVText.line([
-          veto.date.description, veto.draft, veto.topic, veto.agendaItem,
-          veto.vetoers.map(\.rawValue).joined(separator: ";"), byA ? "1" : "0", byB ? "1" : "0", byA && byB ? "1" : "0",
-        ]))
-      }
-      return
-    }
-    let asked = try years.range
-    let shown = asked.flatMap { asked in summary.coverage.flatMap { asked.clamped(to: $0) } } ?? summary.coverage
+    let shown = question.years.flatMap { span in summary.coverage.flatMap { span.clamped(to: $0) } } ?? summary.coverage
     let span = shown.map { "\($0)" } ?? ""
     if summary.permanentMembers.isEmpty {
       print("Neither \(a.name) nor \(b.name) has held a permanent seat on the Security Council, so neither has a veto.")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DyadAnswers
 import DyadCore
 import DyadImport
 import DyadData
@@ -36,6 +37,34 @@ struct TableOutputOptions: ParsableArguments {
 
   func validate() throws {
     if json && csv { throw ValidationError("choose one of --json and --csv") }
+  }
+
+  /// Prints the answer's payload as JSON for `--json`, or its table as CSV for `--csv` (the
+  /// bytes the API sends); whether it printed anything.
+  func printed<Payload>(_ answer: Answer<Payload>) throws -> Bool {
+    if json {
+      try printJSON(answer.payload)
+      return true
+    }
+    if csv {
+      print(answer.table.csv, terminator: "")
+      return true
+    }
+    return false
+  }
+}
+
+/// A question about two states over years: the states, `--from` and `--to`, and the store.
+struct DyadQuestionOptions: ParsableArguments {
+  @OptionGroup var dyad: DyadArguments
+  @OptionGroup var years: YearOptions
+  @OptionGroup var storeOptions: StoreOptions
+
+  /// Opens the store and resolves the question's states.
+  func open() throws -> (store: Store, question: DyadQuestion) {
+    let store = try storeOptions.open()
+    let (_, a, b) = try dyad.resolve(with: store.registry)
+    return (store, try DyadQuestion(a, b, from: years.from, to: years.to))
   }
 }
 

@@ -1,0 +1,58 @@
+import DyadAnalysis
+import DyadCore
+import DyadStore
+
+/// Are they allies? The rule-based verdict for one year (`dyad allies`,
+/// `/api/v1/dyads/{a}/{b}/verdict`), beside the same verdict for the reference dyads.
+public enum VerdictAnswers {
+  /// The JSON payload: the verdict and, for scale, the reference dyads' verdicts.
+  public struct Payload: Encodable, Sendable {
+    /// The question's verdict.
+    public let verdict: AllianceVerdict
+    /// The reference dyads' verdicts, for scale.
+    public let references: [AllianceVerdict]
+  }
+
+  /// The table's columns.
+  public static let schema = TableSchema(
+    row: "rule of the verdict",
+    columns: [
+      DataColumn("year", "the year judged"),
+      DataColumn("tie", "the verdict: treaty allies, aligned partners, partners or no security ties"),
+      DataColumn("rule", "the rule's id (docs/verdict-rules.md)"),
+      DataColumn("name", "the rule's name"),
+      DataColumn("fired", "yes when the rule fired, else no"),
+      DataColumn("finding", "what the rule found"),
+      DataColumn("evidence", "the evidence, separated by |"),
+      DataColumn("sources", "the evidence's sources, separated by spaces"),
+    ])
+
+  /// The verdict for `year` (this year unless given), with the reference dyads other than the
+  /// question's own.
+  public static func answer(
+    _ question: DyadQuestion, year: Int? = nil, references: [(StateID, StateID)] = AnswerDefaults.referenceDyads,
+    store: Store
+  ) throws -> Answer<Payload> {
+    let year = year ?? question.thisYear
+    let verdict = try store.verdict(for: question.dyad, year: year)
+    let registry = store.registry
+    var others: [AllianceVerdict] = []
+    for (x, y) in references {
+      guard let reference = try? Dyad(x, y), reference != question.dyad, registry[x] != nil, registry[y] != nil else {
+        continue
+      }
+      others.append(try store.verdict(for: reference, year: year))
+    }
+    var table = DataTable(columns: schema.columns.map(\.name))
+    for result in verdict.rules {
+      table.append([
+        String(verdict.year), verdict.tie.rawValue, result.rule.id, result.rule.name, result.fired ? "yes" : "no",
+        result.finding, result.evidence.map(\.text).joined(separator: " | "),
+        result.evidence.flatMap { $0.sources.map(\.url) }.joined(separator: " "),
+      ])
+    }
+    return Answer(
+      payload: Payload(verdict: verdict, references: others), table: table, years: try? YearRange(from: year, to: year),
+      notes: verdict.notes)
+  }
+}
