@@ -35,7 +35,7 @@ let package = Package(
     // curated resources. Knows neither the store nor the analyses.
     .target(
       name: "DyadData",
-      dependencies: ["DyadCore", "DyadFast"],
+      dependencies: ["DyadCore"],
       resources: [.copy("Resources/registry"), .copy("Resources/curated")]
     ),
     // SQLite storage through GRDB: the schema (migrations, tables), the binary storage formats,
@@ -58,7 +58,7 @@ let package = Package(
     .target(
       name: "DyadServer",
       dependencies: [
-        "DyadCore", "DyadData", "DyadAnalysis", "DyadStore", "DyadImport", "DyadReport", "DyadAnswers",
+        "DyadCore", "DyadFast", "DyadAnalysis", "DyadStore", "DyadImport", "DyadReport", "DyadAnswers",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
       ]

@@ -161,8 +161,10 @@ public struct DatasetNotImportedError: Error, Sendable, CustomStringConvertible 
 // MARK: - Read queries
 
 extension Store {
-  /// The reference dyad shown beside any other for scale: the United States and the United Kingdom.
-  public static let defaultAlignmentReference = try! Dyad(StateID("USA"), StateID("GBR"))
+  /// The reference dyad a bare alignment query shows for scale: the first of
+  /// ``ReferenceDyads/standard`` (the United States and the United Kingdom). The answer layer
+  /// passes the whole list.
+  public static let defaultAlignmentReference = try! Dyad(ReferenceDyads.standard[0].0, ReferenceDyads.standard[0].1)
 
   /// The stored record of a dataset, or `nil` when it was never imported.
   public func dataset(named name: String) throws -> StoredDataset? {
