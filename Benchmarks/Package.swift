@@ -8,6 +8,7 @@ let benchmarkDependencies: [Target.Dependency] = [
   .product(name: "DyadCore", package: "Dyad"),
   .product(name: "DyadData", package: "Dyad"),
   .product(name: "DyadStore", package: "Dyad"),
+  .product(name: "DyadImport", package: "Dyad"),
   .product(name: "DyadAnalysis", package: "Dyad"),
   .product(name: "DyadReport", package: "Dyad"),
   .product(name: "DyadTestSupport", package: "Dyad"),

@@ -2,6 +2,7 @@ import Benchmark
 import DyadAnalysis
 import DyadCore
 import DyadData
+import DyadImport
 import DyadStore
 import DyadTestSupport
 import Foundation

@@ -1,6 +1,7 @@
 import Benchmark
 import DyadCore
 import DyadData
+import DyadImport
 import DyadStore
 import DyadTestSupport
 import Foundation

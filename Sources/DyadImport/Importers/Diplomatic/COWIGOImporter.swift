@@ -47,21 +47,16 @@ public struct COWIGOImporter: DatasetImporter {
     // Dyad-years: read all, then write in key order (smaller state id first).
     var firsts: [Int32] = [], seconds: [Int32] = [], years: [Int16] = [], shared: [Int32] = [], lines: [Int32] = []
     let dyads = try CSVReader(path: files[0].path)
-    var at = (a: 0, b: 0, year: 0, count: 0, width: 0)
+    var at = (a: 0, b: 0, year: 0, count: 0)
     var started = false
     try dyads.forEachRow(requiring: ["ccode1", "ccode2", "year", "dyadigos"]) { header, record in
       if !started {
         started = true
-        at = (header["ccode1"], header["ccode2"], header["year"], header["dyadigos"], header.names.count)
+        at = (header["ccode1"], header["ccode2"], header["year"], header["dyadigos"])
       }
       let line = record.line
       let file = header.file
       let fail = { (field: String, message: String) in ImportError(file: file, line: line, field: field, message: message) }
-      guard record.count == at.width else {
-        throw ImportError(
-          file: header.file, line: line,
-          message: "has \(record.count) fields where the header has \(at.width): the line is truncated or malformed")
-      }
       guard let c1 = record.int(at: at.a) else { throw fail("ccode1", "'\(record.string(at: at.a))' is not a COW code") }
       guard let c2 = record.int(at: at.b) else { throw fail("ccode2", "'\(record.string(at: at.b))' is not a COW code") }
       guard let year = record.int(at: at.year) else { throw fail("year", "'\(record.string(at: at.year))' is not a year") }
@@ -116,11 +111,6 @@ public struct COWIGOImporter: DatasetImporter {
     try CSVReader(path: files[1].path).forEachRow(requiring: ["ccode", "year"] + counts) { header, record in
       let row = CSVRow(header: header, record: record)
       summary.rowsRead += 1
-      guard row.fields.count == header.names.count else {
-        throw ImportError(
-          file: header.file, line: row.line,
-          message: "has \(row.fields.count) fields where the header has \(header.names.count): the line is truncated or malformed")
-      }
       let year = try row.requiredInt("year")
       let index = try state(try row.requiredInt("ccode"), year, "ccode") { row.error($0, $1) }
       let id = states[Int(index)]

@@ -29,11 +29,6 @@ public struct UNGAIdealPointsImporter: DatasetImporter {
       header, record in
       let row = CSVRow(header: header, record: record)
       summary.rowsRead += 1
-      guard row.fields.count == header.names.count else {
-        throw ImportError(
-          file: header.file, line: row.line,
-          message: "has \(row.fields.count) fields where the header has \(header.names.count): the line is truncated or malformed")
-      }
       let code = try row.requiredInt("ccode")
       let session = try row.requiredInt("session")
       guard session >= 1 else { throw row.error("session", "'\(session)' is not a session number (1 = 1946)") }

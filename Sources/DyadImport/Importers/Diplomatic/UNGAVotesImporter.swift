@@ -66,10 +66,6 @@ public struct UNGAVotesImporter: DatasetImporter {
       func fail(_ field: String?, _ message: String) -> ImportError {
         ImportError(file: file, line: line, field: field, message: message)
       }
-      guard record.count == header.names.count else {
-        throw fail(
-          nil, "has \(record.count) fields where the header has \(header.names.count): the line is truncated or malformed")
-      }
       let at = columns.map { header[$0] }
       guard let rcid = record.int(at: at[0]), rcid > 0 else {
         throw fail("rcid", "'\(record.string(at: at[0]))' is not a roll-call id (a positive number)")
@@ -185,22 +181,17 @@ public struct UNGAVotesImporter: DatasetImporter {
       ImportError(file: fileName, line: line, field: field, message: message)
     }
 
-    var width = 0, rcidAt = 0, countryAt = 0, voteAt = 0, codeAt: Int?
+    var rcidAt = 0, countryAt = 0, voteAt = 0, codeAt: Int?
     var headerSeen = false
     try reader.forEachRow(requiring: ["rcid", "country", "vote"]) { header, record in
       if !headerSeen {
         headerSeen = true
-        width = header.names.count
         rcidAt = header["rcid"]
         countryAt = header["country"]
         voteAt = header["vote"]
         codeAt = header.index(of: "country_code")
       }
       let line = record.line
-      guard record.count == width else {
-        throw fail(
-          line, nil, "has \(record.count) fields where the header has \(width): the line is truncated or malformed")
-      }
       guard let rcid = record.int(at: rcidAt) else {
         throw fail(line, "rcid", "'\(record.string(at: rcidAt))' is not a roll-call id")
       }

@@ -36,11 +36,6 @@ public struct UNSCVetoesImporter: DatasetImporter {
     ) { header, record in
       let row = CSVRow(header: header, record: record)
       summary.rowsRead += 1
-      guard row.fields.count == header.names.count else {
-        throw ImportError(
-          file: header.file, line: row.line,
-          message: "has \(row.fields.count) fields where the header has \(header.names.count): the line is truncated or malformed")
-      }
       let date = try Self.day(row, "date")
       let year = try row.requiredInt("year")
       guard year == date.year else { throw row.error("year", "\(year) is not the year of the date \(date)") }
