@@ -71,7 +71,7 @@ let package = Package(
       ]
     ),
     // Helpers shared by the test targets: shared-data paths, temporary folders, running the binary.
-    .target(name: "DyadTestSupport", path: "Sources/DyadTestSupport"),
+    .target(name: "DyadTestSupport", dependencies: ["DyadCore", "DyadStore"], path: "Sources/DyadTestSupport"),
     .testTarget(name: "DyadCoreTests", dependencies: ["DyadCore", "DyadData", "DyadTestSupport"]),
     .testTarget(name: "DyadFastTests", dependencies: ["DyadFast", "DyadTestSupport"]),
     .testTarget(name: "DyadDataTests", dependencies: ["DyadCore", "DyadData", "DyadTestSupport"]),

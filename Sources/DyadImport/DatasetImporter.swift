@@ -11,8 +11,9 @@ import Foundation
 /// in one transaction and rolls back on any error.
 public protocol DatasetImporter: Sendable {
   var info: DatasetInfo { get }
-  /// The tables this dataset owns; the store empties them before a re-import.
-  var tables: [String] { get }
+  /// The tables this dataset owns, by their records; the store empties them before a re-import.
+  /// Rows of the shared tables (observations, events, exercises) are told by their dataset.
+  var tables: [any StoreRecord.Type] { get }
   /// Reads the files (one per name in `info.files`, in that order) into the sink.
   func read(_ files: [URL], into sink: any ImportSink, context: ImportContext) throws -> ImportSummary
 }

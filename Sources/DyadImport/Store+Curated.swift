@@ -45,18 +45,8 @@ extension Store {
       var rows = 0
       var years: [Int] = []
       for treaty in curated.treaties {
-        try sink.insert(
-          into: "treaty",
-          columns: ["id", "name", "signed", "in_force", "ended", "end_reason", "obligations", "description", "source_id"],
-          values: [
-            .text(treaty.id), .text(treaty.name), .text(treaty.signed.description),
-            SQLValue(treaty.inForce?.description), SQLValue(treaty.ended?.description), SQLValue(treaty.endReason),
-            .text(treaty.obligations.sorted().map(\.rawValue).joined(separator: ";")), .text(treaty.description),
-            .integer(try sink.sourceID(for: treaty.source)),
-          ])
-        for state in treaty.states {
-          try sink.insert(into: "treaty_state", columns: ["treaty_id", "state_id"], values: [.text(treaty.id), .text(state.rawValue)])
-        }
+        try sink.insert(TreatyRow(treaty, sourceID: try sink.sourceID(for: treaty.source)))
+        for state in treaty.states { try sink.insert(TreatyStateRow(treatyID: treaty.id, stateID: state)) }
         rows += 1
         years.append(treaty.signed.year)
       }
@@ -66,14 +56,7 @@ extension Store {
         years.append(event.date.year)
       }
       for membership in curated.memberships {
-        try sink.insert(
-          into: "membership",
-          columns: ["institution", "institution_name", "state_id", "role", "joined", "left", "source_id"],
-          values: [
-            .text(membership.institution), .text(membership.institutionName), .text(membership.state.rawValue),
-            .text(membership.role), .text(membership.joined.description), SQLValue(membership.left?.description),
-            .integer(try sink.sourceID(for: membership.source)),
-          ])
+        try sink.insert(MembershipRow(membership, sourceID: try sink.sourceID(for: membership.source)))
         rows += 1
         years.append(membership.joined.year)
       }
@@ -83,13 +66,7 @@ extension Store {
         years.append(exercise.start.year)
       }
       for trade in curated.reportedTrade {
-        try sink.insert(
-          into: "reported_trade",
-          columns: ["year", "reporter", "partner", "flow", "value_usd_millions", "source_id"],
-          values: [
-            .integer(trade.year), .text(trade.reporter.rawValue), .text(trade.partner.rawValue), .text(trade.flow.rawValue),
-            .real(trade.valueUSDMillions), .integer(try sink.sourceID(for: trade.source)),
-          ])
+        try sink.insert(ReportedTradeRow(trade, sourceID: try sink.sourceID(for: trade.source)))
         rows += 1
         years.append(trade.year)
       }

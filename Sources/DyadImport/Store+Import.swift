@@ -38,7 +38,7 @@ extension Store {
     let digests = FileDigests()
     let context = ImportContext(registry: registry, digests: digests, progress: progress)
     let summary = try replaceDataset(
-      info, tables: importer.tables, sourcePath: sourcePath,
+      info, tables: importer.tables.map { StoreSchema.columns(of: $0).table }, sourcePath: sourcePath,
       checksum: { try checksum ?? Checksum.of(files: files, recorded: digests) }
     ) { sink in
       try importer.read(files, into: sink, context: context)

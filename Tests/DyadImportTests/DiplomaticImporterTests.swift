@@ -8,33 +8,12 @@ import DyadTestSupport
 import Foundation
 import Testing
 
-/// A sink that keeps every row in memory, by table; not a batch sink, so it also exercises the
-/// row-by-row fallback of `insertRows`.
-final class DiplomaticRecordingSink: ImportSink {
-  var rows: [String: [[String: SQLValue]]] = [:]
-
-  func insert(into table: String, columns: [String], values: [SQLValue]) throws {
-    rows[table, default: []].append(Dictionary(uniqueKeysWithValues: zip(columns, values)))
-  }
-
-  func sourceID(for source: Source) throws -> Int { 1 }
-  func observe(_ observation: Observation) throws {}
-
-  func table(_ name: String) -> [[String: SQLValue]] { rows[name] ?? [] }
-}
-
-extension SQLValue {
-  var text: String? { if case .text(let v) = self { v } else { nil } }
-  var int: Int? { if case .integer(let v) = self { v } else { nil } }
-  var real: Double? { if case .real(let v) = self { v } else { nil } }
-}
-
 @Suite struct DiplomaticImporterTests {
   static let registry = try! StateRegistry.standard()
 
-  func importVotes(_ folder: URL) throws -> (DiplomaticRecordingSink, ImportSummary) {
+  func importVotes(_ folder: URL) throws -> (RecordingSink, ImportSummary) {
     let importer = UNGAVotesImporter()
-    let sink = DiplomaticRecordingSink()
+    let sink = RecordingSink()
     let summary = try importer.read(
       try importer.inputFiles(at: folder), into: sink, context: ImportContext(registry: Self.registry))
     return (sink, summary)
@@ -186,7 +165,7 @@ extension SQLValue {
       "1956,10/30/1956,10,S/3710,S/PV.749,Suez,Suez,Middle East,UK,France,,0,1,0,0,0,0,0,0,0,0,0,0,1",
     ]
     let file = try folder.write("unsc.csv", good.joined(separator: "\n") + "\n")
-    let sink = DiplomaticRecordingSink()
+    let sink = RecordingSink()
     let summary = try UNSCVetoesImporter().read([file], into: sink, context: ImportContext(registry: Self.registry))
     #expect(sink.table("unsc_veto").count == 3)
     #expect(sink.table("unsc_veto")[1]["meeting_record"] == .text("S/2020/661\nS/2020/657"))
@@ -197,7 +176,7 @@ extension SQLValue {
     let bad = good[0..<3] + [good[3].replacingOccurrences(of: ",0,0,0,0,0,1", with: ",0,0,1,0,0,1")]
     let badFile = try folder.write("bad.csv", bad.joined(separator: "\n") + "\n")
     let error = #expect(throws: ImportError.self) {
-      _ = try UNSCVetoesImporter().read([badFile], into: DiplomaticRecordingSink(), context: ImportContext(registry: Self.registry))
+      _ = try UNSCVetoesImporter().read([badFile], into: RecordingSink(), context: ImportContext(registry: Self.registry))
     }
     #expect(error?.line == 5 && error?.field == "usa_uk")
   }
@@ -213,7 +192,7 @@ extension SQLValue {
       710,74,88,-1.0,-2,-1.2,-1.1,-1,-0.9,-0.8,0,CHN,China
 
       """)
-    let sink = DiplomaticRecordingSink()
+    let sink = RecordingSink()
     _ = try UNGAIdealPointsImporter().read([file], into: sink, context: ImportContext(registry: Self.registry))
     let rows = sink.table("unga_ideal_point")
     #expect(rows.map { $0["state_id"]!.text! } == ["RUS", "FRG", "CHN"])
@@ -222,7 +201,7 @@ extension SQLValue {
       "dup.csv",
       "ccode,session,NVotesAll,IdealPointAll\n365,74,90,-0.5\n365,74,91,-0.4\n")
     let error = #expect(throws: ImportError.self) {
-      _ = try UNGAIdealPointsImporter().read([duplicate], into: DiplomaticRecordingSink(), context: ImportContext(registry: Self.registry))
+      _ = try UNGAIdealPointsImporter().read([duplicate], into: RecordingSink(), context: ImportContext(registry: Self.registry))
     }
     #expect(error?.line == 3)
   }
@@ -233,7 +212,7 @@ extension SQLValue {
     let states = try folder.write(
       "s.csv",
       "ccode,year,sum_igo_full,sum_igo_associate,sum_igo_observer,sum_igo_anytype\n365,2000,80,1,2,83\n")
-    let sink = DiplomaticRecordingSink()
+    let sink = RecordingSink()
     let summary = try COWIGOImporter().read([dyads, states], into: sink, context: ImportContext(registry: Self.registry))
     let rows = sink.table("cow_igo_dyad_year").map { "\($0["state_a"]!.text!)-\($0["state_b"]!.text!) \($0["shared"]!.int!)" }
     #expect(rows == ["CHN-RUS 50", "CHN-USA 0", "RUS-USA 61"])
@@ -241,7 +220,7 @@ extension SQLValue {
     #expect(summary.coverage == (try YearRange(from: 2000, to: 2000)))
     let negative = try folder.write("n.csv", "ccode1,ccode2,year,dyadigos\n2,365,2000,61\n2,20,2000,-1\n")
     let error = #expect(throws: ImportError.self) {
-      _ = try COWIGOImporter().read([negative, states], into: DiplomaticRecordingSink(), context: ImportContext(registry: Self.registry))
+      _ = try COWIGOImporter().read([negative, states], into: RecordingSink(), context: ImportContext(registry: Self.registry))
     }
     #expect(error?.line == 3 && error?.field == "dyadigos")
   }

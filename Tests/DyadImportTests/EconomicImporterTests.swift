@@ -8,33 +8,6 @@ import DyadFast
 @testable import DyadImport
 import DyadStore
 
-/// Captures what an importer writes, for importer tests without a store.
-final class EconomicRecordingSink: ImportSink {
-  private(set) var columns: [String: [String]] = [:]
-  private(set) var rows: [String: [[SQLValue]]] = [:]
-
-  func insert(into table: String, columns: [String], values: [SQLValue]) throws {
-    self.columns[table] = columns
-    rows[table, default: []].append(values)
-  }
-
-  func sourceID(for source: Source) throws -> Int { 1 }
-  func observe(_ observation: Observation) throws {}
-
-  /// The rows of a table as dictionaries by column.
-  func records(_ table: String) -> [[String: SQLValue]] {
-    let names = columns[table] ?? []
-    return (rows[table] ?? []).map { Dictionary(uniqueKeysWithValues: zip(names, $0)) }
-  }
-}
-
-extension SQLValue {
-  fileprivate var economicText: String? { if case .text(let value) = self { value } else { nil } }
-  fileprivate var economicReal: Double? { if case .real(let value) = self { value } else { nil } }
-  fileprivate var economicInteger: Int? { if case .integer(let value) = self { value } else { nil } }
-  fileprivate var economicBytes: [UInt8]? { if case .blob(let value) = self { value } else { nil } }
-}
-
 @Suite("Economic importers")
 struct EconomicImporterTests {
   static let dyadicHeader = "ccode1,ccode2,year,flow1,flow2,smoothflow1,smoothflow2\n"
@@ -47,27 +20,27 @@ struct EconomicImporterTests {
 
   /// Writes a COW trade folder and imports it into a recording sink.
   static func importCOW(dyadic: String, states: String = stateFile, folder: TemporaryFolder) throws
-    -> (EconomicRecordingSink, ImportSummary)
+    -> (RecordingSink, ImportSummary)
   {
     let importer = COWTradeImporter()
     try folder.write("cow/cow_trade_dyadic_nondirected.csv", dyadicHeader + dyadic)
     try folder.write("cow/cow_trade_state_year.csv", states)
     let files = try importer.inputFiles(at: folder.url.appendingPathComponent("cow"))
-    let sink = EconomicRecordingSink()
+    let sink = RecordingSink()
     let summary = try importer.read(files, into: sink, context: try context())
     return (sink, summary)
   }
 
-  static func dyad(_ sink: EconomicRecordingSink, _ a: String, _ b: String) throws -> [COWTradeSeries.DyadYear] {
-    let row = try #require(sink.records("cow_trade").first { $0["state"]?.economicText == a })
-    let pack = Data(try #require(row["dyads"]?.economicBytes))
+  static func dyad(_ sink: RecordingSink, _ a: String, _ b: String) throws -> [COWTradeSeries.DyadYear] {
+    let row = try #require(sink.table("cow_trade").first { $0["state"]?.text == a })
+    let pack = Data(try #require(row["dyads"]?.bytes))
     return try #require(try COWTradeSeries.decodePack(pack, partner: StateID(b)))
   }
 
-  static func totals(_ sink: EconomicRecordingSink, _ state: String, _ year: Int) throws -> COWTradeSeries.StateYear? {
-    let row = try #require(sink.records("cow_trade").first { $0["state"]?.economicText == state })
-    let first = try #require(row["totals_first_year"]?.economicInteger)
-    return try COWTradeSeries.decodeState(Data(try #require(row["totals"]?.economicBytes)), firstYear: first)
+  static func totals(_ sink: RecordingSink, _ state: String, _ year: Int) throws -> COWTradeSeries.StateYear? {
+    let row = try #require(sink.table("cow_trade").first { $0["state"]?.text == state })
+    let first = try #require(row["totals_first_year"]?.int)
+    return try COWTradeSeries.decodeState(Data(try #require(row["totals"]?.bytes)), firstYear: first)
       .first { $0.year == year }
   }
 
@@ -168,7 +141,7 @@ struct EconomicImporterTests {
     try bom.write("cow/cow_trade_dyadic_nondirected.csv", "\u{FEFF}" + Self.dyadicHeader + plain)
     try bom.write("cow/cow_trade_state_year.csv", Self.stateFile)
     let importer = COWTradeImporter()
-    let sink = EconomicRecordingSink()
+    let sink = RecordingSink()
     _ = try importer.read(
       try importer.inputFiles(at: bom.url.appendingPathComponent("cow")), into: sink, context: try Self.context())
     #expect(try Self.dyad(sink, "CHN", "RUS") == (try Self.dyad(expected, "CHN", "RUS")))
@@ -220,9 +193,9 @@ struct EconomicImporterTests {
     try folder.write("cow/cow_trade_dyadic_nondirected.csv", "ccode1,ccode2,year,flow1\n2,20,2000,1\n")
     try folder.write("cow/cow_trade_state_year.csv", Self.stateFile)
     let files = try importer.inputFiles(at: folder.url.appendingPathComponent("cow"))
-    #expect(throws: ImportError.self) { try importer.read(files, into: EconomicRecordingSink(), context: try Self.context()) }
+    #expect(throws: ImportError.self) { try importer.read(files, into: RecordingSink(), context: try Self.context()) }
     do {
-      _ = try importer.read(files, into: EconomicRecordingSink(), context: try Self.context())
+      _ = try importer.read(files, into: RecordingSink(), context: try Self.context())
     } catch let error as ImportError {
       #expect(error.field == "flow2")
       #expect(error.line == 1)
@@ -387,9 +360,9 @@ struct EconomicImporterTests {
 
   static let imfHeader = "reporter,partner,partner_is_aggregate,flow,year,value_usd_millions\n"
 
-  static func importIMF(_ rows: String, folder: TemporaryFolder) throws -> (EconomicRecordingSink, ImportSummary) {
+  static func importIMF(_ rows: String, folder: TemporaryFolder) throws -> (RecordingSink, ImportSummary) {
     let file = try folder.write("russia_dots_by_partner_long.csv", imfHeader + rows)
-    let sink = EconomicRecordingSink()
+    let sink = RecordingSink()
     let summary = try IMFDirectionOfTradeImporter().read([file], into: sink, context: try context())
     return (sink, summary)
   }
@@ -409,23 +382,23 @@ struct EconomicImporterTests {
       """, folder: folder)
     #expect(summary.rowsRead == 7)
     #expect(summary.rowsWritten == 6)  // the identical repeat is skipped
-    let rows = sink.records("imf_dots")
+    let rows = sink.table("imf_dots")
     func row(_ name: String, _ flow: String) -> [String: SQLValue]? {
-      rows.first { $0["partner_name"]?.economicText == name && $0["flow"]?.economicText == flow }
+      rows.first { $0["partner_name"]?.text == name && $0["flow"]?.text == flow }
     }
     let china = try #require(row("China, P.R.: Mainland", "exports"))
-    #expect(china["reporter"]?.economicText == "RUS")
-    #expect(china["partner"]?.economicText == "CHN")
-    #expect(china["value"]?.economicReal == 68422.666053)
-    #expect(china["valuation"]?.economicText == "fob")
-    #expect(row("World", "exports")?["partner_kind"]?.economicText == "aggregate")
-    #expect(row("Euro Area", "exports")?["partner_kind"]?.economicText == "aggregate")  // not flagged in the file
-    #expect(row("Atlantis Free Port", "exports")?["partner_kind"]?.economicText == "unresolved")
+    #expect(china["reporter"]?.text == "RUS")
+    #expect(china["partner"]?.text == "CHN")
+    #expect(china["value"]?.real == 68422.666053)
+    #expect(china["valuation"]?.text == "fob")
+    #expect(row("World", "exports")?["partner_kind"]?.text == "aggregate")
+    #expect(row("Euro Area", "exports")?["partner_kind"]?.text == "aggregate")  // not flagged in the file
+    #expect(row("Atlantis Free Port", "exports")?["partner_kind"]?.text == "unresolved")
     #expect(row("Atlantis Free Port", "exports")?["partner"] == .null)
     let missing = try #require(row("China, P.R.: Mainland", "imports"))
     #expect(missing["value"] == .null)
-    #expect(missing["status"]?.economicText == "missing")
-    #expect(row("Germany", "imports")?["status"]?.economicText == "missing")
+    #expect(missing["status"]?.text == "missing")
+    #expect(row("Germany", "imports")?["status"]?.text == "missing")
     #expect(IMFPartnerNames.isAggregate("EURO AREA") && !IMFPartnerNames.isAggregate("Euro"))
   }
 
@@ -456,22 +429,22 @@ struct EconomicImporterTests {
     let file = try folder.write(
       "cow_sdp_gdp.csv",
       header + "2,1800,22.962753010562913,15.456134972434276,22.04237283553601,7.5071675170120775\n564,1860,20.1,12,19,8.1\n710,1950,NA,,1,2\n")
-    let sink = EconomicRecordingSink()
+    let sink = RecordingSink()
     let summary = try COWGDPPopulationImporter().read([file], into: sink, context: try Self.context())
     #expect(summary.rowsWritten == 3)
-    let rows = sink.records("gdp_population")
-    #expect(rows[0]["state"]?.economicText == "USA")
-    #expect(rows[0]["ln_gdp"]?.economicReal == 22.962753010562913)
-    #expect(rows[1]["ccode"]?.economicInteger == 564)
+    let rows = sink.table("gdp_population")
+    #expect(rows[0]["state"]?.text == "USA")
+    #expect(rows[0]["ln_gdp"]?.real == 22.962753010562913)
+    #expect(rows[1]["ccode"]?.int == 564)
     #expect(rows[1]["state"] == .null)  // Orange Free State is not in the registry: kept under its code
-    #expect(rows[2]["state"]?.economicText == "CHN")
+    #expect(rows[2]["state"]?.text == "CHN")
     #expect(rows[2]["ln_gdp"] == .null && rows[2]["ln_population"] == .null)
 
     let levels = try folder.write("levels.csv", header + "2,1800,9400000000,15,22,7\n")
-    #expect(throws: ImportError.self) { try COWGDPPopulationImporter().read([levels], into: EconomicRecordingSink(), context: try Self.context()) }
+    #expect(throws: ImportError.self) { try COWGDPPopulationImporter().read([levels], into: RecordingSink(), context: try Self.context()) }
     let twice = try folder.write("twice.csv", header + "2,1800,22,15,22,7\n2,1800,22,15,22,7\n")
     do {
-      _ = try COWGDPPopulationImporter().read([twice], into: EconomicRecordingSink(), context: try Self.context())
+      _ = try COWGDPPopulationImporter().read([twice], into: RecordingSink(), context: try Self.context())
       Issue.record("a repeated state-year should fail")
     } catch let error as ImportError {
       #expect(error.line == 3)

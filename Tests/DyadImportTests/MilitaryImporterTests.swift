@@ -8,37 +8,14 @@ import DyadFast
 @testable import DyadImport
 import DyadStore
 
-/// An in-memory sink that records what an importer writes.
-final class MilitaryRecordingSink: ImportSink {
-  var rows: [String: [[String: SQLValue]]] = [:]
-  var observations: [Observation] = []
-  private var sources: [String: Int] = [:]
-
-  func insert(into table: String, columns: [String], values: [SQLValue]) throws {
-    rows[table, default: []].append(Dictionary(uniqueKeysWithValues: zip(columns, values)))
-  }
-
-  func sourceID(for source: Source) throws -> Int {
-    if let id = sources[source.key] { return id }
-    sources[source.key] = sources.count + 1
-    return sources.count
-  }
-
-  func observe(_ observation: Observation) throws { observations.append(observation) }
-
-  func observation(_ indicator: String, _ state: StateID, _ year: Int) -> Observation? {
-    observations.first { $0.indicator == indicator && $0.a == state && $0.year == year }
-  }
-}
-
 @Suite("Military importers")
 struct MilitaryImporterTests {
   let registry = try! StateRegistry.standard()
 
-  func run(_ importer: some DatasetImporter, _ files: [(String, String)]) throws -> (MilitaryRecordingSink, ImportSummary) {
+  func run(_ importer: some DatasetImporter, _ files: [(String, String)]) throws -> (RecordingSink, ImportSummary) {
     let folder = try TemporaryFolder("military-import")
     let urls = try files.map { try folder.write($0.0, $0.1) }
-    let sink = MilitaryRecordingSink()
+    let sink = RecordingSink()
     let summary = try importer.read(urls, into: sink, context: ImportContext(registry: registry))
     return (sink, summary)
   }

@@ -61,7 +61,7 @@ struct FixtureImporter: DatasetImporter {
   var info = DatasetInfo(
     name: "fixture", title: "Fixture", publisher: "Tests", version: "1", url: "https://example.org/fixture",
     licence: "none", coverage: "", dimension: .economic, files: ["fixture.csv"])
-  var tables: [String] { [] }
+  var tables: [any StoreRecord.Type] { [] }
 
   func read(_ files: [URL], into sink: any ImportSink, context: ImportContext) throws -> ImportSummary {
     var summary = ImportSummary()

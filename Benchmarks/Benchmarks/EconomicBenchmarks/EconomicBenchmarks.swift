@@ -78,7 +78,11 @@ let benchmarks: @Sendable () -> Void = {
 /// A sink that only counts, to time the importer without SQLite.
 final class CountingSink: ImportSink {
   var rows = 0
-  func insert(into table: String, columns: [String], values: [SQLValue]) throws { rows += 1 }
+  func insert<Record: StoreRecord>(_ record: Record) throws { rows += 1 }
+  func insert<Record: StoreRecord>(_ type: Record.Type, count: Int, _ row: (Int) throws -> Record) throws {
+    for i in 0..<count { blackHole(try row(i)) }
+    rows += count
+  }
   func sourceID(for source: Source) throws -> Int { 1 }
   func observe(_ observation: Observation) throws {}
 }

@@ -14,20 +14,30 @@ public enum SQLValue: Sendable, Equatable {
   public init(_ value: String?) { self = value.map(SQLValue.text) ?? .null }
 }
 
-/// Where an importer writes what it reads. The store implements it inside one transaction, so an
-/// importer that throws leaves nothing behind.
+/// Where an importer writes what it reads: typed rows of the store's tables (``StoreRecord``).
+/// The store implements it inside one transaction, so an importer that throws leaves nothing
+/// behind; the tests' recording sink keeps the rows in memory.
 public protocol ImportSink: AnyObject {
-  /// Inserts one row into a table the store's migrations created.
-  ///
-  /// `columns` should be a constant for a given table: the store prepares one statement per
-  /// table and column list and reuses it.
-  func insert(into table: String, columns: [String], values: [SQLValue]) throws
+  /// Inserts one row.
+  func insert<Record: StoreRecord>(_ record: Record) throws
+
+  /// Inserts `count` rows of one table, `row(i)` giving the i-th: the store writes them
+  /// through one prepared statement, without a statement lookup or a value array per row.
+  func insert<Record: StoreRecord>(_ type: Record.Type, count: Int, _ row: (_ index: Int) throws -> Record) throws
 
   /// Records a source and returns its id, reusing the row of an equal source.
   func sourceID(for source: Source) throws -> Int
 
   /// Records one state-year (`b == nil`) or dyad-year value of a named indicator.
   func observe(_ observation: Observation) throws
+}
+
+extension ImportSink {
+  /// Inserts every record of a sequence, in order.
+  public func insert<Records: Collection>(contentsOf records: Records) throws where Records.Element: StoreRecord {
+    let array = Array(records)
+    try insert(Records.Element.self, count: array.count) { array[$0] }
+  }
 }
 
 /// One value of a named indicator for a state-year or a dyad-year, with its provenance.

@@ -9,7 +9,7 @@ import Foundation
 /// memberships by kind. States are identified by COW code in the row's year.
 public struct COWIGOImporter: DatasetImporter {
   public let info: DatasetInfo = DatasetCatalog.info(named: "cow-igo")!
-  public let tables = ["cow_igo_dyad_year", "cow_igo_state_year"]
+  public let tables: [any StoreRecord.Type] = [COWIGODyadYearRow.self, COWIGOStateYearRow.self]
 
   public init() {}
 
@@ -93,20 +93,16 @@ public struct COWIGOImporter: DatasetImporter {
       }
     }
     let ids = states.map(\.rawValue)
-    try sink.insertRows(into: "cow_igo_dyad_year", columns: ["state_a", "state_b", "year", "shared"], count: order.count) {
-      i, row in
+    try sink.insert(COWIGODyadYearRow.self, count: order.count) { i in
       let r = order[i]
-      row.bind(ids[Int(firsts[r])], at: 0)
-      row.bind(ids[Int(seconds[r])], at: 1)
-      row.bind(Int(years[r]), at: 2)
-      row.bind(Int(shared[r]), at: 3)
+      return COWIGODyadYearRow(
+        stateA: ids[Int(firsts[r])], stateB: ids[Int(seconds[r])], year: Int(years[r]), shared: Int(shared[r]))
     }
     summary.rowsWritten += order.count
     context.progress(0.9)
 
     // State-years.
     var seen: [String: Int] = [:]
-    let columns = ["state_id", "year", "full", "associate", "observer", "any_type"]
     let counts = ["sum_igo_full", "sum_igo_associate", "sum_igo_observer", "sum_igo_anytype"]
     try CSVReader(path: files[1].path).forEachRow(requiring: ["ccode", "year"] + counts) { header, record in
       let row = CSVRow(header: header, record: record)
@@ -118,13 +114,15 @@ public struct COWIGOImporter: DatasetImporter {
         throw row.error("ccode", "\(id) \(year) is listed twice (first on line \(earlier))")
       }
       seen["\(id)|\(year)"] = row.line
-      var values: [SQLValue] = [.text(id.rawValue), .integer(year)]
+      var values: [Int] = []
       for column in counts {
         let value = try row.requiredInt(column)
         guard value >= 0 else { throw row.error(column, "must not be negative") }
-        values.append(.integer(value))
+        values.append(value)
       }
-      try sink.insert(into: "cow_igo_state_year", columns: columns, values: values)
+      try sink.insert(
+        COWIGOStateYearRow(
+          stateID: id, year: year, full: values[0], associate: values[1], observer: values[2], anyType: values[3]))
       summary.rowsWritten += 1
       summary.cover(year)
     }

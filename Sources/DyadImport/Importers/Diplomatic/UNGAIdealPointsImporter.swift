@@ -8,7 +8,7 @@ import Foundation
 /// Assembly session. States are identified by their COW code (`ccode`) in the session's year.
 public struct UNGAIdealPointsImporter: DatasetImporter {
   public let info: DatasetInfo = DatasetCatalog.info(named: "unga-ideal-points")!
-  public let tables = ["unga_ideal_point"]
+  public let tables: [any StoreRecord.Type] = [UNGAIdealPointRow.self]
 
   public init() {}
 
@@ -22,9 +22,6 @@ public struct UNGAIdealPointsImporter: DatasetImporter {
     var summary = ImportSummary()
     var resolver = StateResolver(registry: context.registry)
     var seen: [String: Int] = [:]
-    let columns =
-      ["state_id", "session", "votes", "ideal_point"] + Self.quantiles.map(\.1) + ["cow_code", "country_name"]
-    var values = [SQLValue](repeating: .null, count: columns.count)
     try CSVReader(path: url.path).forEachRow(requiring: ["ccode", "session", "NVotesAll", "IdealPointAll"]) {
       header, record in
       let row = CSVRow(header: header, record: record)
@@ -41,16 +38,13 @@ public struct UNGAIdealPointsImporter: DatasetImporter {
       seen["\(state)|\(session)"] = row.line
       let votes = try row.requiredInt("NVotesAll")
       guard votes >= 0 else { throw row.error("NVotesAll", "must not be negative") }
-      values[0] = .text(state.rawValue)
-      values[1] = .integer(session)
-      values[2] = .integer(votes)
-      values[3] = .real(try row.requiredDouble("IdealPointAll"))
-      for (i, (column, _)) in Self.quantiles.enumerated() {
-        values[4 + i] = try Self.optionalNumber(row, column)
-      }
-      values[11] = .integer(code)
-      values[12] = .text(row.text("Countryname").isEmpty ? row.text("iso3c") : row.text("Countryname"))
-      try sink.insert(into: "unga_ideal_point", columns: columns, values: values)
+      let idealPoint = try row.requiredDouble("IdealPointAll")
+      var quantiles: [Double?] = []
+      for (column, _) in Self.quantiles { quantiles.append(try Self.optionalNumber(row, column)) }
+      try sink.insert(
+        UNGAIdealPointRow(
+          stateID: state, session: session, votes: votes, idealPoint: idealPoint, quantiles: quantiles, cowCode: code,
+          countryName: row.text("Countryname").isEmpty ? row.text("iso3c") : row.text("Countryname")))
       summary.rowsWritten += 1
       summary.cover(year)
     }
@@ -58,10 +52,10 @@ public struct UNGAIdealPointsImporter: DatasetImporter {
   }
 
   /// A number, or NULL (missing) for an empty, `NA` or absent field.
-  static func optionalNumber(_ row: CSVRow, _ column: String) throws(ImportError) -> SQLValue {
+  static func optionalNumber(_ row: CSVRow, _ column: String) throws(ImportError) -> Double? {
     let text = row.text(column)
-    if text.isEmpty || text == "NA" || text == "NaN" { return .null }
+    if text.isEmpty || text == "NA" || text == "NaN" { return nil }
     guard let value = Double(text), value.isFinite else { throw row.error(column, "'\(text)' is not a number") }
-    return .real(value)
+    return value
   }
 }

@@ -13,45 +13,24 @@ extension UNGAVotesImporter {
     var written = 0
     let rollCalls = data.rollCalls
     let positions = data.rollCallPositions
-    try sink.insertRows(
-      into: "unga_roll_call",
-      columns: [
-        "rcid", "session", "date", "year", "position", "important", "resolution", "amendment", "paragraph", "short",
-        "description",
-      ],
-      count: rollCalls.count
-    ) { i, row in
+    try sink.insert(UNGARollCallRow.self, count: rollCalls.count) { i in
       let r = rollCalls[i]
-      row.bind(r.rcid, at: 0)
-      row.bind(r.session, at: 1)
-      row.bind(r.date.description, at: 2)
-      row.bind(r.date.year, at: 3)
-      row.bind(positions[i], at: 4)
-      row.bind(r.important.map { $0 ? 1 : 0 }, at: 5)
-      row.bind(r.resolution, at: 6)
-      row.bind(r.amendment.map { $0 ? 1 : 0 }, at: 7)
-      row.bind(r.paragraph.map { $0 ? 1 : 0 }, at: 8)
-      row.bind(r.short, at: 9)
-      row.bind(r.description, at: 10)
+      return UNGARollCallRow(
+        rcid: r.rcid, session: r.session, date: r.date, position: positions[i], important: r.important,
+        resolution: r.resolution, amendment: r.amendment, paragraph: r.paragraph, short: r.short,
+        description: r.description)
     }
     written += rollCalls.count
     let issues = data.issues.sorted { ($0.issue.rawValue, $0.rollCall) < ($1.issue.rawValue, $1.rollCall) }
-    try sink.insertRows(into: "unga_roll_call_issue", columns: ["issue", "rcid"], count: issues.count) { i, row in
-      row.bind(issues[i].issue.rawValue, at: 0)
-      row.bind(rollCalls[issues[i].rollCall].rcid, at: 1)
+    try sink.insert(UNGARollCallIssueRow.self, count: issues.count) { i in
+      UNGARollCallIssueRow(issue: issues[i].issue.rawValue, rcid: rollCalls[issues[i].rollCall].rcid)
     }
     written += issues.count
     let voters = data.voters
-    try sink.insertRows(
-      into: "unga_voter", columns: ["name", "state_id", "first_date", "last_date", "votes", "iso2"], count: voters.count
-    ) { i, row in
+    try sink.insert(UNGAVoterRow.self, count: voters.count) { i in
       let v = voters[i]
-      row.bind(v.name, at: 0)
-      row.bind(v.state.rawValue, at: 1)
-      row.bind(v.first.description, at: 2)
-      row.bind(v.last.description, at: 3)
-      row.bind(v.votes, at: 4)
-      row.bind(v.iso2, at: 5)
+      return UNGAVoterRow(
+        name: v.name, stateID: v.state, firstDate: v.first, lastDate: v.last, votes: v.votes, iso2: v.iso2)
     }
     written += voters.count
     progress(0.05)
@@ -84,11 +63,8 @@ extension UNGAVotesImporter {
         }
       }
     }
-    try sink.insertRows(into: "unga_vote_year", columns: ["state_id", "year", "votes"], count: packed.count) {
-      i, row in
-      row.bind(ids[packed[i].state], at: 0)
-      row.bind(packed[i].year, at: 1)
-      row.bind(packed[i].votes, at: 2)
+    try sink.insert(UNGAVoteYearRow.self, count: packed.count) { i in
+      UNGAVoteYearRow(stateID: ids[packed[i].state], year: packed[i].year, votes: packed[i].votes)
     }
     written += votes.count
     progress(0.4)
@@ -112,34 +88,20 @@ extension UNGAVotesImporter {
     } catch let error as UNGASimilarityPack.PackError {
       throw ImportError(file: "un_votes.csv", message: error.message)
     }
-    try sink.insertRows(
-      into: "unga_similarity_dyad", columns: ["state_a", "state_b", "first_year", "last_year", "data"],
-      count: dyads.count
-    ) { i, row in
+    try sink.insert(UNGASimilarityDyadRow.self, count: dyads.count) { i in
       let dyad = dyads[i]
-      row.bind(ids[dyad.a], at: 0)
-      row.bind(ids[dyad.b], at: 1)
-      row.bind(dyad.first, at: 2)
-      row.bind(dyad.last, at: 3)
-      row.bind(dyad.data, at: 4)
+      return UNGASimilarityDyadRow(
+        stateA: ids[dyad.a], stateB: ids[dyad.b], firstYear: dyad.first, lastYear: dyad.last, data: dyad.data)
     }
     written += table.count
-    try sink.insertRows(
-      into: "unga_similarity_year",
-      columns: [
-        "year", "roll_calls", "voters", "dyads", "agree_median", "agree_half_median", "s_median", "pi_median",
-        "kappa_median",
-      ],
-      count: table.periods.count
-    ) { p, row in
-      row.bind(table.periods[p], at: 0)
-      row.bind(table.rollCallCounts[p], at: 1)
-      row.bind(table.voterCounts[p], at: 2)
-      row.bind(table.periodRows[p].count, at: 3)
-      for m in 0..<5 {
-        let median = ranks[m].medians[p]
-        row.bind(median.isNaN ? nil : median, at: 4 + m)
-      }
+    try sink.insert(UNGASimilarityYearRow.self, count: table.periods.count) { p in
+      UNGASimilarityYearRow(
+        year: table.periods[p], rollCalls: table.rollCallCounts[p], voters: table.voterCounts[p],
+        dyads: table.periodRows[p].count,
+        medians: (0..<5).map { m in
+          let median = ranks[m].medians[p]
+          return median.isNaN ? nil : median
+        })
     }
     written += table.periods.count
     progress(1)

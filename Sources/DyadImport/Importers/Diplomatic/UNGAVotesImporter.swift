@@ -17,9 +17,9 @@ import Foundation
 /// or a state voting twice on one roll call is reported with its file, line and field.
 public struct UNGAVotesImporter: DatasetImporter {
   public let info: DatasetInfo = DatasetCatalog.info(named: "unga-votes")!
-  public let tables = [
-    "unga_roll_call", "unga_roll_call_issue", "unga_vote_year", "unga_voter", "unga_similarity_dyad",
-    "unga_similarity_year",
+  public let tables: [any StoreRecord.Type] = [
+    UNGARollCallRow.self, UNGARollCallIssueRow.self, UNGAVoteYearRow.self, UNGAVoterRow.self,
+    UNGASimilarityDyadRow.self, UNGASimilarityYearRow.self,
   ]
 
   public init() {}

@@ -12,7 +12,7 @@ import Foundation
 /// dummy or joint-veto flag must not name a member missing from the names.
 public struct UNSCVetoesImporter: DatasetImporter {
   public let info: DatasetInfo = DatasetCatalog.info(named: "unsc-vetoes")!
-  public let tables = ["unsc_veto", "unsc_veto_member"]
+  public let tables: [any StoreRecord.Type] = [UNSCVetoRow.self, UNSCVetoMemberRow.self]
 
   public init() {}
 
@@ -64,15 +64,11 @@ public struct UNSCVetoesImporter: DatasetImporter {
       }
       id += 1
       try sink.insert(
-        into: "unsc_veto", columns: ["id", "date", "draft", "meeting_record", "agenda_item", "topic", "region"],
-        values: [
-          .integer(id), .text(date.description), .text(try row.required("draft")), .text(row.text("meeting_record")),
-          .text(row.text("agenda_item")), .text(row.text("crisis_topic")), .text(row.text("region")),
-        ])
+        UNSCVetoRow(
+          id: id, date: date, draft: try row.required("draft"), meetingRecord: row.text("meeting_record"),
+          agendaItem: row.text("agenda_item"), topic: row.text("crisis_topic"), region: row.text("region")))
       for member in members {
-        try sink.insert(
-          into: "unsc_veto_member", columns: ["state_id", "veto_id", "name"],
-          values: [.text(member.state.rawValue), .integer(id), .text(member.name)])
+        try sink.insert(UNSCVetoMemberRow(stateID: member.state, vetoID: id, name: member.name))
       }
       summary.rowsWritten += 1 + members.count
       summary.cover(year)

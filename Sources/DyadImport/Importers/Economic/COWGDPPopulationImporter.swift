@@ -18,7 +18,7 @@ import Foundation
 /// code without a state (`Store.gdpUnmatchedCodes()` lists them), so nothing is dropped.
 public struct COWGDPPopulationImporter: DatasetImporter {
   public let info = DatasetCatalog.info(named: "cow-gdp-pop")!
-  public let tables = ["gdp_population"]
+  public let tables: [any StoreRecord.Type] = [GDPPopulationRow.self]
 
   public init() {}
 
@@ -34,7 +34,6 @@ public struct COWGDPPopulationImporter: DatasetImporter {
     var summary = ImportSummary()
     var columns: [Int] = []
     var seen: [String: Int] = [:]
-    let stored = ["ccode", "year", "state", "ln_gdp", "ln_population", "ln_sdp", "ln_gdp_per_capita"]
     try reader.forEachRow(requiring: ["ccode", "year"] + Self.valueColumns) { header, record in
       if columns.isEmpty { columns = (["ccode", "year"] + Self.valueColumns).map { header[$0] } }
       summary.rowsRead += 1
@@ -42,7 +41,7 @@ public struct COWGDPPopulationImporter: DatasetImporter {
       let code = try EconomicFields.int(record, columns[0], in: COWCodeCache.codes, file: file, column: "ccode")
       let year = try EconomicFields.int(record, columns[1], in: 1700...2100, file: file, column: "year")
       let state = codes.state(code: code, year: year)
-      var values: [SQLValue] = [.integer(code), .integer(year), SQLValue(state?.rawValue)]
+      var values: [Double?] = []
       for (k, column) in Self.valueColumns.enumerated() {
         let index = columns[k + 2]
         switch EconomicFields.amount(record, index, minusNineIsMissing: false) {
@@ -52,8 +51,8 @@ public struct COWGDPPopulationImporter: DatasetImporter {
               file: file, line: line, field: column,
               message: "\(EconomicFields.shown(record, index)) is not a natural logarithm (the file gives ln values; e^60 ≈ 10^26)")
           }
-          values.append(.real(value))
-        case .missing: values.append(.null)
+          values.append(value)
+        case .missing: values.append(nil)
         case .invalid:
           throw ImportError(
             file: file, line: line, field: column,
@@ -68,7 +67,7 @@ public struct COWGDPPopulationImporter: DatasetImporter {
         }
         seen[key] = line
       }
-      try sink.insert(into: "gdp_population", columns: stored, values: values)
+      try sink.insert(GDPPopulationRow(ccode: code, year: year, state: state, values: values))
       summary.rowsWritten += 1
       summary.cover(year)
     }

@@ -20,7 +20,7 @@ import Foundation
 /// read by ``COWTradeScanner`` on every core (or by ``CSVReader`` when it has quoted fields).
 public struct COWTradeImporter: DatasetImporter {
   public let info = DatasetCatalog.info(named: "cow-trade")!
-  public let tables = ["cow_trade"]
+  public let tables: [any StoreRecord.Type] = [COWTradeRow.self]
 
   public init() {}
 
@@ -45,14 +45,10 @@ public struct COWTradeImporter: DatasetImporter {
     // The states are packed on every core as they are written, in order.
     let (output, packing) = try builder.build()
     defer { packing.finish() }
-    try sink.insertRows(
-      into: "cow_trade", columns: ["state", "totals_first_year", "totals", "dyads"], count: packing.count
-    ) { i, row in
+    try sink.insert(COWTradeRow.self, count: packing.count) { i in
       let state = packing.state(at: i)
-      row.bind(state.state.rawValue, at: 0)
-      row.bind(state.totalsFirstYear, at: 1)
-      row.bind(state.totals, at: 2)
-      row.bind(state.dyads, at: 3)
+      return COWTradeRow(
+        state: state.state, totalsFirstYear: state.totalsFirstYear, totals: state.totals, dyads: state.dyads)
     }
     packing.finish()
     context.progress(1)

@@ -17,14 +17,12 @@ import Foundation
 /// repeat with another value is an error.
 public struct IMFDirectionOfTradeImporter: DatasetImporter {
   public let info = DatasetCatalog.info(named: "imf-dots")!
-  public let tables = ["imf_dots"]
+  public let tables: [any StoreRecord.Type] = [IMFDOTSRow.self]
 
   public init() {}
 
   /// What a partner name stands for.
-  public enum PartnerKind: String, Sendable, Codable, CaseIterable {
-    case state, aggregate, unresolved
-  }
+  public typealias PartnerKind = IMFDOTSRow.PartnerKind
 
   public func read(_ files: [URL], into sink: any ImportSink, context: ImportContext) throws -> ImportSummary {
     guard files.count == 1 else {
@@ -35,7 +33,6 @@ public struct IMFDirectionOfTradeImporter: DatasetImporter {
     var summary = ImportSummary()
     var seen: [String: (line: Int, value: Double?)] = [:]
     var resolver = StateResolver(registry: registry)
-    let stored = ["reporter", "partner_name", "partner", "partner_kind", "flow", "valuation", "year", "value", "status"]
     func resolve(_ name: String, _ year: Int) -> StateID? { resolver.state(name, inYear: year) }
     try reader.forEachRow(requiring: ["reporter", "partner", "flow", "year", "value_usd_millions"]) { header, record in
       summary.rowsRead += 1
@@ -95,11 +92,9 @@ public struct IMFDirectionOfTradeImporter: DatasetImporter {
       }
       seen[key] = (row.line, value)
       try sink.insert(
-        into: "imf_dots", columns: stored,
-        values: [
-          .text(reporter.rawValue), .text(partnerName), SQLValue(partner?.rawValue), .text(kind.rawValue), .text(flow),
-          .text(valuation), .integer(year), SQLValue(value), .text(value == nil ? "missing" : "observed"),
-        ])
+        IMFDOTSRow(
+          reporter: reporter, partnerName: partnerName, partner: partner, partnerKind: kind, flow: flow,
+          valuation: valuation, year: year, value: value))
       summary.rowsWritten += 1
       summary.cover(year)
     }

@@ -15,12 +15,19 @@ import Foundation
 /// dummy must be 0 or 1.
 public struct ATOPImporter: DatasetImporter {
   public let info = DatasetCatalog.militaryInfo("atop")
-  public let tables = ["atop_alliance", "atop_member", "atop_dyad_year"]
+  public let tables: [any StoreRecord.Type] = [ATOPAllianceRow.self, ATOPMemberRow.self, ATOPDyadYearRow.self]
 
   public init() {}
 
+  /// ATOP's obligation columns, in ``ATOPObligations``' order.
   static let obligationColumns = ["defense", "offense", "neutral", "nonagg", "consul"]
-  static let storedObligations = ["defense", "offense", "neutrality", "nonaggression", "consultation"]
+
+  /// The five obligations of a member or alliance row.
+  private func obligations(_ f: FieldReader, _ record: borrowing CSVRecord) throws -> ATOPObligations {
+    var bits: UInt8 = 0
+    for (i, column) in Self.obligationColumns.enumerated() where try f.flag(record, column) { bits |= 1 << i }
+    return ATOPObligations(bits: bits)
+  }
 
   public func read(_ files: [URL], into sink: any ImportSink, context: ImportContext) throws -> ImportSummary {
     guard files.count == 3 else {
@@ -43,7 +50,6 @@ public struct ATOPImporter: DatasetImporter {
     let reader = try CSVReader(path: url.path)
     let required = ["atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "phase", "bilat"]
       + Self.obligationColumns
-    let columns = ["atopid", "phase", "cow_code", "state_id", "entered", "exited", "bilateral"] + Self.storedObligations
     try reader.forEachRow(requiring: required) { header, record in
       let f = FieldReader(header)
       summary.rowsRead += 1
@@ -71,12 +77,12 @@ public struct ATOPImporter: DatasetImporter {
       }
       let state = try resolver.require(
         code: code, year: entryYear, file: f.file, line: record.line, column: "member")
-      var values: [SQLValue] = [
-        .integer(atopID), .integer(try f.int(record, "phase", in: 0...99)), .integer(code), .text(state.rawValue),
-        .text(entered), SQLValue(exited), .integer(try f.flag(record, "bilat") ? 1 : 0),
-      ]
-      for column in Self.obligationColumns { values.append(.integer(try f.flag(record, column) ? 1 : 0)) }
-      try sink.insert(into: "atop_member", columns: columns, values: values)
+      let phase = try f.int(record, "phase", in: 0...99)
+      let bilateral = try f.flag(record, "bilat")
+      try sink.insert(
+        ATOPMemberRow(
+          atopid: atopID, phase: phase, cowCode: code, stateID: state, entered: entered, exited: exited,
+          bilateral: bilateral, obligations: try obligations(f, record)))
       summary.rowsWritten += 1
       summary.cover(entryYear)
     }
@@ -88,9 +94,6 @@ public struct ATOPImporter: DatasetImporter {
     let required =
       ["atopid", "begyr", "begmo", "begday", "endyr", "endmo", "endday", "bilat", "milaid", "base", "intcom"]
       + Self.obligationColumns + memberColumns
-    let columns =
-      ["atopid", "begin", "end", "bilateral"] + Self.storedObligations
-      + ["military_aid", "bases", "integrated_command", "member_count"]
     var seen = Set<Int>()
     try reader.forEachRow(requiring: required) { header, record in
       let f = FieldReader(header)
@@ -120,13 +123,13 @@ public struct ATOPImporter: DatasetImporter {
         members += 1
       }
       guard members >= 2 else { throw f.error(record.line, "mem1", "an alliance needs at least two members; found \(members)") }
-      var values: [SQLValue] = [.integer(atopID), .text(begin), SQLValue(end), .integer(try f.flag(record, "bilat") ? 1 : 0)]
-      for column in Self.obligationColumns { values.append(.integer(try f.flag(record, column) ? 1 : 0)) }
-      values += [
-        SQLValue(try f.optionalInt(record, "milaid", in: 0...9)), SQLValue(try f.optionalInt(record, "base", in: 0...9)),
-        SQLValue(try f.optionalInt(record, "intcom", in: 0...9)), .integer(members),
-      ]
-      try sink.insert(into: "atop_alliance", columns: columns, values: values)
+      let bilateral = try f.flag(record, "bilat")
+      let obligations = try obligations(f, record)
+      try sink.insert(
+        ATOPAllianceRow(
+          atopid: atopID, begin: begin, end: end, bilateral: bilateral, obligations: obligations,
+          militaryAid: try f.optionalInt(record, "milaid", in: 0...9), bases: try f.optionalInt(record, "base", in: 0...9),
+          integratedCommand: try f.optionalInt(record, "intcom", in: 0...9), memberCount: members))
       summary.rowsWritten += 1
     }
   }
@@ -168,12 +171,9 @@ public struct ATOPImporter: DatasetImporter {
       }
       summary.cover(year)
     }
-    let columns = ["state_a", "state_b", "year"] + Self.storedObligations
     for key in order {
-      let bits = merged[key]!
-      var values: [SQLValue] = [.text(key.a.rawValue), .text(key.b.rawValue), .integer(key.year)]
-      for i in 0..<5 { values.append(.integer(bits & (1 << i) != 0 ? 1 : 0)) }
-      try sink.insert(into: "atop_dyad_year", columns: columns, values: values)
+      try sink.insert(
+        ATOPDyadYearRow(stateA: key.a, stateB: key.b, year: key.year, obligations: ATOPObligations(bits: merged[key]!)))
       summary.rowsWritten += 1
     }
   }

@@ -14,7 +14,7 @@ import Foundation
 /// (the `source` URL), with the dataset in the title.
 public struct ExercisesImporter: DatasetImporter {
   public let info = DatasetCatalog.militaryInfo("exercises")
-  public let tables: [String] = []
+  public let tables: [any StoreRecord.Type] = []
   /// The prefix of imported exercise ids.
   public static let idPrefix = "jme-ru-"
 
@@ -73,19 +73,11 @@ public struct ExercisesImporter: DatasetImporter {
         licence: info.licence)
       let exerciseID = "\(Self.idPrefix)\(id)"
       try sink.insert(
-        into: "exercise",
-        columns: [
-          "id", "dataset", "name", "start", "end", "precision", "bilateral", "domain", "location", "description", "source_id",
-        ],
-        values: [
-          .text(exerciseID), .text(info.name), .text(name), .text(start.description), .null,
-          .text(DatePrecision.year.rawValue), .integer(participants.count == 2 ? 1 : 0), .text("unspecified"), .null,
-          .text(notes.joined(separator: " ")), .integer(try sink.sourceID(for: source)),
-        ])
-      for state in participants {
-        try sink.insert(
-          into: "exercise_state", columns: ["exercise_id", "state_id"], values: [.text(exerciseID), .text(state.rawValue)])
-      }
+        ExerciseRow(
+          id: exerciseID, dataset: info.name, name: name, start: start, end: nil, precision: .year,
+          bilateral: participants.count == 2, domain: "unspecified", location: nil,
+          description: notes.joined(separator: " "), sourceID: try sink.sourceID(for: source)))
+      for state in participants { try sink.insert(ExerciseStateRow(exerciseID: exerciseID, stateID: state)) }
       summary.rowsWritten += 1
       summary.cover(year)
     }

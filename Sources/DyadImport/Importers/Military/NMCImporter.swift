@@ -13,7 +13,7 @@ import Foundation
 /// on 1 January wins.
 public struct NMCImporter: DatasetImporter {
   public let info = DatasetCatalog.militaryInfo("cow-nmc")
-  public let tables: [String] = []
+  public let tables: [any StoreRecord.Type] = []
 
   public init() {}
 

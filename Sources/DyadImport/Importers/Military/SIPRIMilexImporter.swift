@@ -21,7 +21,7 @@ import Foundation
 ///   not a state and is skipped.
 public struct SIPRIMilexImporter: DatasetImporter {
   public let info = DatasetCatalog.militaryInfo("sipri-milex")
-  public let tables: [String] = []
+  public let tables: [any StoreRecord.Type] = []
 
   public init() {}
 

@@ -15,7 +15,7 @@ import Foundation
 /// imports but never form a dyad. Any other name that does not resolve is an error.
 public struct SIPRITransfersImporter: DatasetImporter {
   public let info = DatasetCatalog.militaryInfo("sipri-transfers")
-  public let tables = ["arms_delivery"]
+  public let tables: [any StoreRecord.Type] = [ArmsDeliveryRow.self]
 
   public init() {}
 
@@ -59,12 +59,6 @@ public struct SIPRITransfersImporter: DatasetImporter {
       "Order date is estimate", "Numbers delivered", "Numbers delivered is estimate", "Delivery year",
       "Delivery year is estimate", "Status", "SIPRI estimate", "TIV deal unit", "TIV delivery values", "Local production",
     ]
-    let columns = [
-      "deal_id", "delivery_year", "supplier", "supplier_id", "recipient", "recipient_id", "designation", "description",
-      "category", "order_year", "order_year_estimated", "delivered", "delivered_estimated", "delivery_year_estimated",
-      "status", "tiv_unit", "tiv_deal_unit", "tiv_delivered", "local_production",
-    ]
-    func flag(_ value: Bool?) -> SQLValue { value.map { .integer($0 ? 1 : 0) } ?? .null }
     try reader.forEachRow(requiring: required) { header, record in
       let f = FieldReader(header)
       summary.rowsRead += 1
@@ -91,16 +85,15 @@ public struct SIPRITransfersImporter: DatasetImporter {
         throw f.error(record.line, column, "a TIV cannot be negative")
       }
       try sink.insert(
-        into: "arms_delivery", columns: columns,
-        values: [
-          .integer(deal), .integer(year), .text(supplier), SQLValue(supplierID?.rawValue), .text(recipient),
-          SQLValue(recipientID?.rawValue), .text(try f.required(record, "Designation")), .text(f.text(record, "Description")),
-          .text(try f.required(record, "Armament category")), .integer(orderYear),
-          flag(try f.yesNo(record, "Order date is estimate")), SQLValue(delivered),
-          flag(try f.yesNo(record, "Numbers delivered is estimate")), flag(try f.yesNo(record, "Delivery year is estimate")),
-          .text(try f.required(record, "Status")), SQLValue(tivUnit), SQLValue(tivDealUnit), SQLValue(tiv),
-          flag(try f.yesNo(record, "Local production")),
-        ])
+        ArmsDeliveryRow(
+          dealID: deal, deliveryYear: year, supplier: supplier, supplierID: supplierID, recipient: recipient,
+          recipientID: recipientID, designation: try f.required(record, "Designation"),
+          description: f.text(record, "Description"), category: try f.required(record, "Armament category"),
+          orderYear: orderYear, orderYearEstimated: try f.yesNo(record, "Order date is estimate"), delivered: delivered,
+          deliveredEstimated: try f.yesNo(record, "Numbers delivered is estimate"),
+          deliveryYearEstimated: try f.yesNo(record, "Delivery year is estimate"),
+          status: try f.required(record, "Status"), tivUnit: tivUnit, tivDealUnit: tivDealUnit, tivDelivered: tiv,
+          localProduction: try f.yesNo(record, "Local production")))
       summary.rowsWritten += 1
       summary.cover(year)
     }

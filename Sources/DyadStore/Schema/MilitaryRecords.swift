@@ -1,0 +1,224 @@
+import DyadCore
+
+// The military tables: ATOP alliances (alliance, member and dyad-year levels) and SIPRI arms
+// deliveries. Spending and capabilities are observations; exercises go into `exercise`.
+
+/// The five ATOP obligations, as the alliance, member and dyad-year tables store them.
+public struct ATOPObligations: Sendable, Equatable {
+  public var defense, offense, neutrality, nonaggression, consultation: Bool
+
+  public init(defense: Bool, offense: Bool, neutrality: Bool, nonaggression: Bool, consultation: Bool) {
+    (self.defense, self.offense, self.neutrality, self.nonaggression, self.consultation) =
+      (defense, offense, neutrality, nonaggression, consultation)
+  }
+
+  /// From ATOP's order (defense, offense, neutrality, nonaggression, consultation): bit i is
+  /// obligation i.
+  public init(bits: UInt8) {
+    self.init(
+      defense: bits & 1 != 0, offense: bits & 2 != 0, neutrality: bits & 4 != 0, nonaggression: bits & 8 != 0,
+      consultation: bits & 16 != 0)
+  }
+}
+
+/// An ATOP alliance. Dates are YYYY, YYYY-MM or YYYY-MM-DD, as precise as ATOP gives them;
+/// `end == nil` is in force at the end of the data.
+public struct ATOPAllianceRow: StoreRecord {
+  public static let tableName = "atop_alliance"
+  public enum Column: Int, StoreColumn {
+    case atopid, begin, end, bilateral, defense, offense, neutrality, nonaggression, consultation, militaryAid, bases,
+      integratedCommand, memberCount
+  }
+  public var atopid: Int
+  public var begin: String
+  public var end: String?
+  public var bilateral: Bool
+  public var obligations: ATOPObligations
+  public var militaryAid: Int?
+  public var bases: Int?
+  public var integratedCommand: Int?
+  public var memberCount: Int
+
+  public init(
+    atopid: Int, begin: String, end: String?, bilateral: Bool, obligations: ATOPObligations, militaryAid: Int?,
+    bases: Int?, integratedCommand: Int?, memberCount: Int
+  ) {
+    self.atopid = atopid
+    self.begin = begin
+    self.end = end
+    self.bilateral = bilateral
+    self.obligations = obligations
+    self.militaryAid = militaryAid
+    self.bases = bases
+    self.integratedCommand = integratedCommand
+    self.memberCount = memberCount
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.atopid] = atopid
+    row[.begin] = begin
+    row[.end] = end
+    row[.bilateral] = bilateral
+    row[.defense] = obligations.defense
+    row[.offense] = obligations.offense
+    row[.neutrality] = obligations.neutrality
+    row[.nonaggression] = obligations.nonaggression
+    row[.consultation] = obligations.consultation
+    row[.militaryAid] = militaryAid
+    row[.bases] = bases
+    row[.integratedCommand] = integratedCommand
+    row[.memberCount] = memberCount
+  }
+}
+
+/// A member of an ATOP alliance in one phase, with its obligations.
+public struct ATOPMemberRow: StoreRecord {
+  public static let tableName = "atop_member"
+  public enum Column: Int, StoreColumn {
+    case atopid, phase, cowCode, stateID, entered, exited, bilateral, defense, offense, neutrality, nonaggression,
+      consultation
+  }
+  public var atopid: Int
+  public var phase: Int
+  public var cowCode: Int
+  public var stateID: StateID
+  public var entered: String
+  public var exited: String?
+  public var bilateral: Bool
+  public var obligations: ATOPObligations
+
+  public init(
+    atopid: Int, phase: Int, cowCode: Int, stateID: StateID, entered: String, exited: String?, bilateral: Bool,
+    obligations: ATOPObligations
+  ) {
+    self.atopid = atopid
+    self.phase = phase
+    self.cowCode = cowCode
+    self.stateID = stateID
+    self.entered = entered
+    self.exited = exited
+    self.bilateral = bilateral
+    self.obligations = obligations
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.atopid] = atopid
+    row[.phase] = phase
+    row[.cowCode] = cowCode
+    row[.stateID] = stateID
+    row[.entered] = entered
+    row[.exited] = exited
+    row[.bilateral] = bilateral
+    row[.defense] = obligations.defense
+    row[.offense] = obligations.offense
+    row[.neutrality] = obligations.neutrality
+    row[.nonaggression] = obligations.nonaggression
+    row[.consultation] = obligations.consultation
+  }
+}
+
+/// The obligations a pair shares in a year (`stateA < stateB`).
+public struct ATOPDyadYearRow: StoreRecord {
+  public static let tableName = "atop_dyad_year"
+  public enum Column: Int, StoreColumn {
+    case stateA, stateB, year, defense, offense, neutrality, nonaggression, consultation
+  }
+  public var stateA: StateID
+  public var stateB: StateID
+  public var year: Int
+  public var obligations: ATOPObligations
+
+  public init(stateA: StateID, stateB: StateID, year: Int, obligations: ATOPObligations) {
+    (self.stateA, self.stateB, self.year, self.obligations) = (stateA, stateB, year, obligations)
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.stateA] = stateA
+    row[.stateB] = stateB
+    row[.year] = year
+    row[.defense] = obligations.defense
+    row[.offense] = obligations.offense
+    row[.neutrality] = obligations.neutrality
+    row[.nonaggression] = obligations.nonaggression
+    row[.consultation] = obligations.consultation
+  }
+}
+
+/// A SIPRI deal's deliveries in one year. Supplier and recipient keep SIPRI's names; their state
+/// ids are `nil` for non-state parties. Estimate flags are `nil` where SIPRI leaves them blank.
+public struct ArmsDeliveryRow: StoreRecord {
+  public static let tableName = "arms_delivery"
+  public enum Column: Int, StoreColumn {
+    case dealID, deliveryYear, supplier, supplierID, recipient, recipientID, designation, description, category,
+      orderYear, orderYearEstimated, delivered, deliveredEstimated, deliveryYearEstimated, status, tivUnit,
+      tivDealUnit, tivDelivered, localProduction
+  }
+  public var dealID: Int
+  public var deliveryYear: Int
+  public var supplier: String
+  public var supplierID: StateID?
+  public var recipient: String
+  public var recipientID: StateID?
+  public var designation: String
+  public var description: String
+  public var category: String
+  public var orderYear: Int
+  public var orderYearEstimated: Bool?
+  public var delivered: Int?
+  public var deliveredEstimated: Bool?
+  public var deliveryYearEstimated: Bool?
+  public var status: String
+  public var tivUnit: Double?
+  public var tivDealUnit: Double?
+  public var tivDelivered: Double?
+  public var localProduction: Bool?
+
+  public init(
+    dealID: Int, deliveryYear: Int, supplier: String, supplierID: StateID?, recipient: String, recipientID: StateID?,
+    designation: String, description: String, category: String, orderYear: Int, orderYearEstimated: Bool?,
+    delivered: Int?, deliveredEstimated: Bool?, deliveryYearEstimated: Bool?, status: String, tivUnit: Double?,
+    tivDealUnit: Double?, tivDelivered: Double?, localProduction: Bool?
+  ) {
+    self.dealID = dealID
+    self.deliveryYear = deliveryYear
+    self.supplier = supplier
+    self.supplierID = supplierID
+    self.recipient = recipient
+    self.recipientID = recipientID
+    self.designation = designation
+    self.description = description
+    self.category = category
+    self.orderYear = orderYear
+    self.orderYearEstimated = orderYearEstimated
+    self.delivered = delivered
+    self.deliveredEstimated = deliveredEstimated
+    self.deliveryYearEstimated = deliveryYearEstimated
+    self.status = status
+    self.tivUnit = tivUnit
+    self.tivDealUnit = tivDealUnit
+    self.tivDelivered = tivDelivered
+    self.localProduction = localProduction
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.dealID] = dealID
+    row[.deliveryYear] = deliveryYear
+    row[.supplier] = supplier
+    row[.supplierID] = supplierID
+    row[.recipient] = recipient
+    row[.recipientID] = recipientID
+    row[.designation] = designation
+    row[.description] = description
+    row[.category] = category
+    row[.orderYear] = orderYear
+    row[.orderYearEstimated] = orderYearEstimated
+    row[.delivered] = delivered
+    row[.deliveredEstimated] = deliveredEstimated
+    row[.deliveryYearEstimated] = deliveryYearEstimated
+    row[.status] = status
+    row[.tivUnit] = tivUnit
+    row[.tivDealUnit] = tivDealUnit
+    row[.tivDelivered] = tivDelivered
+    row[.localProduction] = localProduction
+  }
+}
