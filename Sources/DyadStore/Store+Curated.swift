@@ -14,12 +14,13 @@ extension Store {
   ) throws {
     try queue.write { db in
       // Links of curated events and exercises go with them (ON DELETE CASCADE).
-      for table in ["treaty_state", "treaty", "membership", "reported_trade", "state"] {
-        try db.execute(sql: "DELETE FROM \(table)")
-      }
-      try db.execute(sql: "DELETE FROM event WHERE dataset = ?", arguments: [Self.curatedDataset])
-      try db.execute(sql: "DELETE FROM exercise WHERE dataset = ?", arguments: [Self.curatedDataset])
-      try db.execute(sql: "DELETE FROM dataset WHERE name = ?", arguments: [Self.curatedDataset])
+      let replaced: [any StoreRecord.Type] = [
+        TreatyStateRow.self, TreatyRow.self, MembershipRow.self, ReportedTradeRow.self, StateRow.self,
+      ]
+      for record in replaced { try db.execute(sql: "DELETE FROM \(StoreSchema.columns(of: record).table)") }
+      try db.execute(sql: "DELETE FROM \(EventRow.tableName) WHERE dataset = ?", arguments: [Self.curatedDataset])
+      try db.execute(sql: "DELETE FROM \(ExerciseRow.tableName) WHERE dataset = ?", arguments: [Self.curatedDataset])
+      try db.execute(sql: "DELETE FROM \(DatasetRow.tableName) WHERE name = ?", arguments: [Self.curatedDataset])
       let sink = StoreSink(db: db, dataset: Self.curatedDataset)
       let states = registry.states.values.sorted(by: { $0.id < $1.id })
       try sink.insert(StateRow.self, count: states.count) { i in

@@ -7,7 +7,7 @@ extension Store {
   /// The checksum recorded by a dataset's last import, or `nil` when the store does not hold it.
   public func recordedChecksum(of dataset: String) throws -> String? {
     try queue.read { db in
-      try String.fetchOne(db, sql: "SELECT checksum FROM dataset WHERE name = ?", arguments: [dataset])
+      try String.fetchOne(db, sql: "SELECT checksum FROM \(DatasetRow.tableName) WHERE name = ?", arguments: [dataset])
     }
   }
 
@@ -25,10 +25,13 @@ extension Store {
   ) throws -> ImportSummary {
     try queue.write { db in
       for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
-      for shared in ["observation", "event", "exercise"] {
-        try db.execute(sql: "DELETE FROM \(shared) WHERE dataset = ?", arguments: [info.name])
+      // The shared tables' rows of the dataset (links of events and exercises go with them).
+      let shared: [any StoreRecord.Type] = [ObservationRow.self, EventRow.self, ExerciseRow.self]
+      for record in shared {
+        try db.execute(
+          sql: "DELETE FROM \(StoreSchema.columns(of: record).table) WHERE dataset = ?", arguments: [info.name])
       }
-      try db.execute(sql: "DELETE FROM dataset WHERE name = ?", arguments: [info.name])
+      try db.execute(sql: "DELETE FROM \(DatasetRow.tableName) WHERE name = ?", arguments: [info.name])
       let sink = StoreSink(db: db, dataset: info.name)
       let sourceID = try sink.sourceID(for: info.source)
       sink.defaultSourceID = sourceID
@@ -51,7 +54,7 @@ extension Store {
 
 extension Store {
   static func upsertSource(_ source: Source, in db: Database) throws -> Int {
-    if let id = try Int.fetchOne(db, sql: "SELECT id FROM source WHERE key = ?", arguments: [source.key]) {
+    if let id = try Int.fetchOne(db, sql: "SELECT id FROM \(SourceRow.tableName) WHERE key = ?", arguments: [source.key]) {
       return id
     }
     let sink = StoreSink(db: db, dataset: "")

@@ -91,7 +91,7 @@ extension Store {
         try Int.fetchAll(
           db,
           sql: """
-            SELECT year FROM unga_roll_call WHERE year BETWEEN ? AND ?
+            SELECT year FROM \(UNGARollCallRow.tableName) WHERE year BETWEEN ? AND ?
             GROUP BY year HAVING count(important) = 0 ORDER BY year
             """, arguments: [span.lowerBound, span.upperBound])
       }
@@ -119,7 +119,7 @@ extension Store {
   private static func storedAlignment(_ dyad: Dyad, span: YearRange, db: Database) throws -> [AlignmentYear] {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT first_year, data FROM unga_similarity_dyad WHERE state_a = ? AND state_b = ?",
+        db, sql: "SELECT first_year, data FROM \(UNGASimilarityDyadRow.tableName) WHERE state_a = ? AND state_b = ?",
         arguments: [dyad.first.rawValue, dyad.second.rawValue])
     else { return [] }
     let records = UNGASimilarityPack.records(
@@ -130,7 +130,7 @@ extension Store {
       db,
       sql: """
         SELECT year, dyads, agree_median, agree_half_median, s_median, pi_median, kappa_median
-        FROM unga_similarity_year WHERE year BETWEEN ? AND ?
+        FROM \(UNGASimilarityYearRow.tableName) WHERE year BETWEEN ? AND ?
         """, arguments: [first, last])
     {
       yearly[year["year"]] = year
@@ -154,11 +154,11 @@ extension Store {
   ) throws -> (table: DyadYearSimilarityTable, states: [StateID]) {
     _ = try requireDataset("unga-votes", for: "UN General Assembly votes")
     return try read { db in
-      var sql = "SELECT year, position FROM unga_roll_call WHERE year BETWEEN ? AND ?"
+      var sql = "SELECT year, position FROM \(UNGARollCallRow.tableName) WHERE year BETWEEN ? AND ?"
       var arguments: StatementArguments = [years.lowerBound, years.upperBound]
       if filter.importantOnly { sql += " AND important = 1" }
       if let issue = filter.issue {
-        sql += " AND rcid IN (SELECT rcid FROM unga_roll_call_issue WHERE issue = ?)"
+        sql += " AND rcid IN (SELECT rcid FROM \(UNGARollCallIssueRow.tableName) WHERE issue = ?)"
         _ = arguments.append(contentsOf: [issue.rawValue])
       }
       sql += " ORDER BY year, position"
@@ -178,7 +178,7 @@ extension Store {
       var coded = CodedVotes(stateCount: 0, rollCallPeriods: [])
       var triples: [(rollCall: Int32, state: Int32, vote: UInt8)] = []
       let rows = try Row.fetchCursor(
-        db, sql: "SELECT state_id, year, votes FROM unga_vote_year WHERE year BETWEEN ? AND ? ORDER BY state_id, year",
+        db, sql: "SELECT state_id, year, votes FROM \(UNGAVoteYearRow.tableName) WHERE year BETWEEN ? AND ? ORDER BY state_id, year",
         arguments: [years.lowerBound, years.upperBound])
       while let row = try rows.next() {
         guard let codes = codeOf[row[1] as Int] else { continue }
@@ -212,7 +212,7 @@ extension Store {
   public func ungaVoters(of state: StateID? = nil) throws -> [UNGAVoter] {
     guard try dataset(named: "unga-votes") != nil else { return [] }
     return try read { db in
-      var sql = "SELECT * FROM unga_voter"
+      var sql = "SELECT * FROM \(UNGAVoterRow.tableName)"
       var arguments: StatementArguments = []
       if let state {
         sql += " WHERE state_id = ?"
@@ -234,7 +234,7 @@ extension Store {
   public func idealPoints(for dyad: Dyad, years: YearRange? = nil) throws -> IdealPointSummary {
     let stored = try requireDataset("unga-ideal-points", for: "UN ideal points")
     return try read { db in
-      var sql = "SELECT state_id, session, votes, ideal_point, q5, q95 FROM unga_ideal_point"
+      var sql = "SELECT state_id, session, votes, ideal_point, q5, q95 FROM \(UNGAIdealPointRow.tableName)"
       var arguments: StatementArguments = []
       if let years {
         sql += " WHERE session BETWEEN ? AND ?"
@@ -255,10 +255,10 @@ extension Store {
     _ = try requireDataset("unsc-vetoes", for: "Security Council vetoes")
     return try read { db in
       var members: [Int: [StateID]] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT veto_id, state_id FROM unsc_veto_member") {
+      for row in try Row.fetchAll(db, sql: "SELECT veto_id, state_id FROM \(UNSCVetoMemberRow.tableName)") {
         members[row[0], default: []].append(StateID(row[1] as String))
       }
-      return try Row.fetchAll(db, sql: "SELECT * FROM unsc_veto ORDER BY date, id").map { row in
+      return try Row.fetchAll(db, sql: "SELECT * FROM \(UNSCVetoRow.tableName) ORDER BY date, id").map { row in
         let id: Int = row["id"]
         return Veto(
           id: id, date: try Day(parsing: row["date"] as String), draft: row["draft"],
@@ -303,12 +303,12 @@ extension Store {
       guard stored != nil else { return [] }
       let counts = Dictionary(
         try Row.fetchAll(
-          db, sql: "SELECT state_id, year, full FROM cow_igo_state_year WHERE state_id IN (?, ?)",
+          db, sql: "SELECT state_id, year, full FROM \(COWIGOStateYearRow.tableName) WHERE state_id IN (?, ?)",
           arguments: [dyad.first.rawValue, dyad.second.rawValue]
         ).map { ("\($0["state_id"] as String)|\($0["year"] as Int)", $0["full"] as Int) },
         uniquingKeysWith: { a, _ in a })
       return try Row.fetchAll(
-        db, sql: "SELECT year, shared FROM cow_igo_dyad_year WHERE state_a = ? AND state_b = ? ORDER BY year",
+        db, sql: "SELECT year, shared FROM \(COWIGODyadYearRow.tableName) WHERE state_a = ? AND state_b = ? ORDER BY year",
         arguments: [dyad.first.rawValue, dyad.second.rawValue]
       ).map { row in
         let year: Int = row["year"]

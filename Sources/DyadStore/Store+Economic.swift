@@ -130,7 +130,7 @@ extension Store {
       var partners: [TradePartners.COWPartner] = []
       // The state's own row holds its dyads with later ids; earlier rows hold the others.
       for row in try Row.fetchAll(
-        db, sql: "SELECT state, dyads FROM cow_trade WHERE state <= ? ORDER BY state", arguments: [state.rawValue])
+        db, sql: "SELECT state, dyads FROM \(COWTradeRow.tableName) WHERE state <= ? ORDER BY state", arguments: [state.rawValue])
       {
         let first = StateID(row["state"] as String)
         let pack: Data = row["dyads"]
@@ -167,7 +167,7 @@ extension Store {
       let imf = try Int.fetchAll(
         db,
         sql: """
-          SELECT year FROM imf_dots WHERE reporter = ? AND partner_kind = 'state' AND value IS NOT NULL
+          SELECT year FROM \(IMFDOTSRow.tableName) WHERE reporter = ? AND partner_kind = 'state' AND value IS NOT NULL
           GROUP BY year HAVING count(DISTINCT flow) = 2 ORDER BY year
           """, arguments: [state.rawValue])
       return TradePartnerYears(cow: cow, imf: imf)
@@ -197,7 +197,7 @@ extension Store {
   public func imfUnresolvedPartners() throws -> [String] {
     try read { db in
       try String.fetchAll(
-        db, sql: "SELECT DISTINCT partner_name FROM imf_dots WHERE partner_kind = 'unresolved' ORDER BY partner_name")
+        db, sql: "SELECT DISTINCT partner_name FROM \(IMFDOTSRow.tableName) WHERE partner_kind = 'unresolved' ORDER BY partner_name")
     }
   }
 
@@ -205,7 +205,7 @@ extension Store {
   public func gdpUnmatchedCodes() throws -> [(code: Int, years: YearRange)] {
     try read { db in
       try Row.fetchAll(
-        db, sql: "SELECT ccode, min(year) AS f, max(year) AS t FROM gdp_population WHERE state IS NULL GROUP BY ccode ORDER BY ccode"
+        db, sql: "SELECT ccode, min(year) AS f, max(year) AS t FROM \(GDPPopulationRow.tableName) WHERE state IS NULL GROUP BY ccode ORDER BY ccode"
       ).compactMap { row in (try? YearRange(from: row["f"], to: row["t"])).map { (row["ccode"], $0) } }
     }
   }
@@ -224,7 +224,7 @@ extension Store {
         sql: """
           SELECT d.coverage_from, d.coverage_to, s.publisher, s.title AS source_title, s.date AS source_date,
                  s.url, s.licence
-          FROM dataset d JOIN source s ON s.id = d.source_id WHERE d.name = ?
+          FROM \(DatasetRow.tableName) d JOIN \(SourceRow.tableName) s ON s.id = d.source_id WHERE d.name = ?
           """, arguments: [name])
     else { return nil }
     let from: Int? = row["coverage_from"], to: Int? = row["coverage_to"]
@@ -234,7 +234,7 @@ extension Store {
   static func cowTrade(_ dyad: Dyad, _ db: Database) throws -> [COWTradeSeries.DyadYear] {
     guard
       let pack = try Data.fetchOne(
-        db, sql: "SELECT dyads FROM cow_trade WHERE state = ?", arguments: [dyad.first.rawValue])
+        db, sql: "SELECT dyads FROM \(COWTradeRow.tableName) WHERE state = ?", arguments: [dyad.first.rawValue])
     else { return [] }
     return try COWTradeSeries.decodePack(pack, partner: dyad.second) ?? []
   }
@@ -242,7 +242,7 @@ extension Store {
   static func cowTradeTotals(_ state: StateID, _ db: Database) throws -> [COWTradeSeries.StateYear] {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT totals_first_year, totals FROM cow_trade WHERE state = ?", arguments: [state.rawValue]),
+        db, sql: "SELECT totals_first_year, totals FROM \(COWTradeRow.tableName) WHERE state = ?", arguments: [state.rawValue]),
       let first = row["totals_first_year"] as Int?
     else { return [] }
     return try COWTradeSeries.decodeState(row["totals"], firstYear: first)
@@ -253,7 +253,7 @@ extension Store {
     return try Row.fetchAll(
       db,
       sql: """
-        SELECT reporter, partner_name, partner, partner_kind, flow, year, value FROM imf_dots
+        SELECT reporter, partner_name, partner, partner_kind, flow, year, value FROM \(IMFDOTSRow.tableName)
         WHERE reporter IN (\(marks)) ORDER BY reporter, year, partner_name, flow
         """, arguments: StatementArguments(reporters.map(\.rawValue))
     ).map { row in
@@ -269,7 +269,7 @@ extension Store {
     try Row.fetchAll(
       db,
       sql: """
-        SELECT year, ln_gdp, ln_population, ln_sdp, ln_gdp_per_capita FROM gdp_population
+        SELECT year, ln_gdp, ln_population, ln_sdp, ln_gdp_per_capita FROM \(GDPPopulationRow.tableName)
         WHERE state = ? ORDER BY year
         """, arguments: [state.rawValue]
     ).map { row in

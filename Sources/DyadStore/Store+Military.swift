@@ -49,7 +49,7 @@ extension Store {
         sql: """
           SELECT d.name, d.coverage_from, d.coverage_to, s.publisher, s.title AS source_title, s.date AS source_date,
                  s.url, s.licence
-          FROM dataset d LEFT JOIN source s ON s.id = d.source_id WHERE d.name IN (\(marks))
+          FROM \(DatasetRow.tableName) d LEFT JOIN \(SourceRow.tableName) s ON s.id = d.source_id WHERE d.name IN (\(marks))
           """, arguments: StatementArguments(Self.militaryDatasets))
       {
         let name: String = row["name"]
@@ -59,7 +59,7 @@ extension Store {
         if (row["url"] as String?) != nil { inputs.datasetSources[name] = Self.source(row) }
       }
       for row in try Row.fetchAll(
-        db, sql: "SELECT * FROM atop_dyad_year WHERE state_a = ? AND state_b = ?", arguments: [a, b])
+        db, sql: "SELECT * FROM \(ATOPDyadYearRow.tableName) WHERE state_a = ? AND state_b = ?", arguments: [a, b])
       {
         var obligations = Set<Obligation>()
         for obligation in Obligation.allCases where (row[obligation.rawValue] as Int) == 1 { obligations.insert(obligation) }
@@ -69,7 +69,7 @@ extension Store {
       inputs.deliveries = try Row.fetchAll(
         db,
         sql: """
-          SELECT * FROM arms_delivery
+          SELECT * FROM \(ArmsDeliveryRow.tableName)
           WHERE (supplier_id = ? AND recipient_id = ?) OR (supplier_id = ? AND recipient_id = ?)
           ORDER BY delivery_year, deal_id
           """, arguments: [a, b, b, a]
@@ -84,7 +84,7 @@ extension Store {
       for row in try Row.fetchAll(
         db,
         sql: """
-          SELECT recipient_id, delivery_year, SUM(tiv_delivered) AS tiv FROM arms_delivery
+          SELECT recipient_id, delivery_year, SUM(tiv_delivered) AS tiv FROM \(ArmsDeliveryRow.tableName)
           WHERE recipient_id IN (?, ?) GROUP BY recipient_id, delivery_year
           """, arguments: [a, b])
       {
@@ -97,7 +97,7 @@ extension Store {
         sql: """
           SELECT o.state_a, o.indicator, o.year, o.value, o.status, s.publisher, s.title AS source_title,
                  s.date AS source_date, s.url, s.licence
-          FROM observation o JOIN source s ON s.id = o.source_id
+          FROM \(ObservationRow.tableName) o JOIN \(SourceRow.tableName) s ON s.id = o.source_id
           WHERE o.state_b = '' AND o.state_a IN (?, ?) AND o.indicator IN (\(indicators.map { _ in "?" }.joined(separator: ",")))
           """, arguments: StatementArguments([a, b] + indicators))
       {
@@ -123,9 +123,9 @@ extension Store {
                max(x.neutrality, y.neutrality) AS neutrality, max(x.nonaggression, y.nonaggression) AS nonaggression,
                max(x.consultation, y.consultation) AS consultation,
                al.begin, al."end", al.member_count, al.bilateral, al.military_aid, al.bases, al.integrated_command
-        FROM atop_member x
-        JOIN atop_member y ON y.atopid = x.atopid AND y.phase = x.phase AND y.state_id = ?
-        JOIN atop_alliance al ON al.atopid = x.atopid
+        FROM \(ATOPMemberRow.tableName) x
+        JOIN \(ATOPMemberRow.tableName) y ON y.atopid = x.atopid AND y.phase = x.phase AND y.state_id = ?
+        JOIN \(ATOPAllianceRow.tableName) al ON al.atopid = x.atopid
         WHERE x.state_id = ?
         ORDER BY x.atopid, x.phase
         """, arguments: [b, a])
@@ -155,9 +155,9 @@ extension Store {
       db,
       sql: """
         SELECT x.*, s.publisher, s.title AS source_title, s.date AS source_date, s.url, s.licence
-        FROM exercise x JOIN source s ON s.id = x.source_id
-        WHERE x.id IN (SELECT exercise_id FROM exercise_state WHERE state_id = ?)
-          AND x.id IN (SELECT exercise_id FROM exercise_state WHERE state_id = ?)
+        FROM \(ExerciseRow.tableName) x JOIN \(SourceRow.tableName) s ON s.id = x.source_id
+        WHERE x.id IN (SELECT exercise_id FROM \(ExerciseStateRow.tableName) WHERE state_id = ?)
+          AND x.id IN (SELECT exercise_id FROM \(ExerciseStateRow.tableName) WHERE state_id = ?)
         ORDER BY x.start, x.id
         """, arguments: [a, b]
     ).map { row in

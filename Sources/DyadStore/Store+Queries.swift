@@ -28,9 +28,9 @@ extension Store {
     try read { db in
       var sql = """
         SELECT e.*, s.publisher, s.title AS source_title, s.date AS source_date, s.url, s.licence
-        FROM event e JOIN source s ON s.id = e.source_id
-        WHERE e.id IN (SELECT event_id FROM event_state WHERE state_id = ?)
-          AND e.id IN (SELECT event_id FROM event_state WHERE state_id = ?)
+        FROM \(EventRow.tableName) e JOIN \(SourceRow.tableName) s ON s.id = e.source_id
+        WHERE e.id IN (SELECT event_id FROM \(EventStateRow.tableName) WHERE state_id = ?)
+          AND e.id IN (SELECT event_id FROM \(EventStateRow.tableName) WHERE state_id = ?)
         """
       var arguments: StatementArguments = [dyad.first.rawValue, dyad.second.rawValue]
       if let years {
@@ -82,9 +82,9 @@ extension Store {
         db,
         sql: """
           SELECT t.*, s.publisher, s.title AS source_title, s.date AS source_date, s.url, s.licence
-          FROM treaty t JOIN source s ON s.id = t.source_id
-          WHERE t.id IN (SELECT treaty_id FROM treaty_state WHERE state_id = ?)
-            AND t.id IN (SELECT treaty_id FROM treaty_state WHERE state_id = ?)
+          FROM \(TreatyRow.tableName) t JOIN \(SourceRow.tableName) s ON s.id = t.source_id
+          WHERE t.id IN (SELECT treaty_id FROM \(TreatyStateRow.tableName) WHERE state_id = ?)
+            AND t.id IN (SELECT treaty_id FROM \(TreatyStateRow.tableName) WHERE state_id = ?)
           ORDER BY t.signed
           """, arguments: [dyad.first.rawValue, dyad.second.rawValue])
       let states = try Self.links(db, table: "treaty_state", key: "treaty_id")
@@ -107,7 +107,7 @@ extension Store {
         db,
         sql: """
           SELECT m.*, s.publisher, s.title AS source_title, s.date AS source_date, s.url, s.licence
-          FROM membership m JOIN source s ON s.id = m.source_id
+          FROM \(MembershipRow.tableName) m JOIN \(SourceRow.tableName) s ON s.id = m.source_id
           WHERE m.state_id IN (\(states.map { _ in "?" }.joined(separator: ",")))
           ORDER BY m.joined, m.institution, m.state_id
           """, arguments: StatementArguments(states.map(\.rawValue)))
@@ -125,9 +125,9 @@ extension Store {
     try read { db in
       var sql = """
         SELECT x.*, s.publisher, s.title AS source_title, s.date AS source_date, s.url, s.licence
-        FROM exercise x JOIN source s ON s.id = x.source_id
-        WHERE x.id IN (SELECT exercise_id FROM exercise_state WHERE state_id = ?)
-          AND x.id IN (SELECT exercise_id FROM exercise_state WHERE state_id = ?)
+        FROM \(ExerciseRow.tableName) x JOIN \(SourceRow.tableName) s ON s.id = x.source_id
+        WHERE x.id IN (SELECT exercise_id FROM \(ExerciseStateRow.tableName) WHERE state_id = ?)
+          AND x.id IN (SELECT exercise_id FROM \(ExerciseStateRow.tableName) WHERE state_id = ?)
         """
       var arguments: StatementArguments = [dyad.first.rawValue, dyad.second.rawValue]
       if let years {
@@ -154,7 +154,7 @@ extension Store {
         db,
         sql: """
           SELECT r.*, s.publisher, s.title AS source_title, s.date AS source_date, s.url, s.licence
-          FROM reported_trade r JOIN source s ON s.id = r.source_id
+          FROM \(ReportedTradeRow.tableName) r JOIN \(SourceRow.tableName) s ON s.id = r.source_id
           WHERE (reporter = ? AND partner = ?) OR (reporter = ? AND partner = ?)
           ORDER BY year, reporter, flow
           """,
@@ -172,7 +172,7 @@ extension Store {
   public func sources() throws -> [StoredSource] {
     try read { db in
       try Row.fetchAll(
-        db, sql: "SELECT id, publisher, title AS source_title, date AS source_date, url, licence FROM source ORDER BY publisher, title"
+        db, sql: "SELECT id, publisher, title AS source_title, date AS source_date, url, licence FROM \(SourceRow.tableName) ORDER BY publisher, title"
       ).map { StoredSource(id: $0["id"], source: Self.source($0)) }
     }
   }
@@ -180,7 +180,7 @@ extension Store {
   /// The datasets in the store, by name.
   public func datasets() throws -> [StoredDataset] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM dataset ORDER BY name").map { row in
+      try Row.fetchAll(db, sql: "SELECT * FROM \(DatasetRow.tableName) ORDER BY name").map { row in
         let from: Int? = row["coverage_from"]
         let to: Int? = row["coverage_to"]
         return StoredDataset(
