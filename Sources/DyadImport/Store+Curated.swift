@@ -42,34 +42,24 @@ extension Store {
       url: "https://github.com/dyad-backgrounder/dyad/tree/main/Sources/DyadData/Resources/curated",
       licence: "CC BY 4.0 (facts cite their own sources)")
     try replaceCurated(checksum: checksum, source: source) { sink in
-      var rows = 0
+      // Each fact is one row of the count, dated by the year it began.
       var years: [Int] = []
       for treaty in curated.treaties {
         try sink.insert(TreatyRow(treaty, sourceID: try sink.sourceID(for: treaty.source)))
         for state in treaty.states { try sink.insert(TreatyStateRow(treatyID: treaty.id, stateID: state)) }
-        rows += 1
         years.append(treaty.signed.year)
       }
-      for event in curated.events {
-        try Self.insert(event, dataset: Self.curatedDataset, sink: sink)
-        rows += 1
-        years.append(event.date.year)
-      }
+      for event in curated.events { try Self.insert(event, dataset: Self.curatedDataset, sink: sink) }
       for membership in curated.memberships {
         try sink.insert(MembershipRow(membership, sourceID: try sink.sourceID(for: membership.source)))
-        rows += 1
-        years.append(membership.joined.year)
       }
-      for exercise in curated.exercises {
-        try Self.insert(exercise, dataset: Self.curatedDataset, sink: sink)
-        rows += 1
-        years.append(exercise.start.year)
-      }
+      for exercise in curated.exercises { try Self.insert(exercise, dataset: Self.curatedDataset, sink: sink) }
       for trade in curated.reportedTrade {
         try sink.insert(ReportedTradeRow(trade, sourceID: try sink.sourceID(for: trade.source)))
-        rows += 1
-        years.append(trade.year)
       }
+      years += curated.events.map(\.date.year) + curated.memberships.map(\.joined.year)
+        + curated.exercises.map(\.start.year) + curated.reportedTrade.map(\.year)
+      let rows = years.count
       return (rows, years)
     }
   }

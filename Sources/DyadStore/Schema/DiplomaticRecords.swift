@@ -98,12 +98,8 @@ public struct UNGAVoterRow: StoreRecord {
   public var iso2: String?
 
   public init(name: String, stateID: StateID, firstDate: Day, lastDate: Day, votes: Int, iso2: String?) {
-    self.name = name
-    self.stateID = stateID
-    self.firstDate = firstDate
-    self.lastDate = lastDate
-    self.votes = votes
-    self.iso2 = iso2
+    (self.name, self.stateID, self.firstDate, self.lastDate, self.votes, self.iso2) =
+      (name, stateID, firstDate, lastDate, votes, iso2)
   }
 
   public func encode(to row: RowEncoder<Column>) {
@@ -226,13 +222,8 @@ public struct UNSCVetoRow: StoreRecord {
   public init(
     id: Int, date: Day, draft: String, meetingRecord: String, agendaItem: String, topic: String, region: String
   ) {
-    self.id = id
-    self.date = date
-    self.draft = draft
-    self.meetingRecord = meetingRecord
-    self.agendaItem = agendaItem
-    self.topic = topic
-    self.region = region
+    (self.id, self.date, self.draft, self.meetingRecord, self.agendaItem, self.topic, self.region) =
+      (id, date, draft, meetingRecord, agendaItem, topic, region)
   }
 
   public func encode(to row: RowEncoder<Column>) {

@@ -100,8 +100,7 @@ public struct ObservationRow: StoreRecord {
   public var observation: Observation
 
   public init(dataset: String, _ observation: Observation) {
-    self.dataset = dataset
-    self.observation = observation
+    (self.dataset, self.observation) = (dataset, observation)
   }
 
   public func encode(to row: RowEncoder<Column>) {

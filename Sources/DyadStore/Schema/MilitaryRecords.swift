@@ -12,6 +12,12 @@ public struct ATOPObligations: Sendable, Equatable {
       (defense, offense, neutrality, nonaggression, consultation)
   }
 
+  /// Writes the five obligations to their columns, given in this type's order.
+  func encode<Column: StoreColumn>(to row: RowEncoder<Column>, _ columns: [Column]) {
+    let values = [defense, offense, neutrality, nonaggression, consultation]
+    for (column, value) in zip(columns, values) { row[column] = value }
+  }
+
   /// From ATOP's order (defense, offense, neutrality, nonaggression, consultation): bit i is
   /// obligation i.
   public init(bits: UInt8) {
@@ -59,11 +65,7 @@ public struct ATOPAllianceRow: StoreRecord {
     row[.begin] = begin
     row[.end] = end
     row[.bilateral] = bilateral
-    row[.defense] = obligations.defense
-    row[.offense] = obligations.offense
-    row[.neutrality] = obligations.neutrality
-    row[.nonaggression] = obligations.nonaggression
-    row[.consultation] = obligations.consultation
+    obligations.encode(to: row, [.defense, .offense, .neutrality, .nonaggression, .consultation])
     row[.militaryAid] = militaryAid
     row[.bases] = bases
     row[.integratedCommand] = integratedCommand
@@ -91,14 +93,8 @@ public struct ATOPMemberRow: StoreRecord {
     atopid: Int, phase: Int, cowCode: Int, stateID: StateID, entered: String, exited: String?, bilateral: Bool,
     obligations: ATOPObligations
   ) {
-    self.atopid = atopid
-    self.phase = phase
-    self.cowCode = cowCode
-    self.stateID = stateID
-    self.entered = entered
-    self.exited = exited
-    self.bilateral = bilateral
-    self.obligations = obligations
+    (self.atopid, self.phase, self.cowCode, self.stateID, self.entered, self.exited, self.bilateral, self.obligations) =
+      (atopid, phase, cowCode, stateID, entered, exited, bilateral, obligations)
   }
 
   public func encode(to row: RowEncoder<Column>) {
@@ -109,11 +105,7 @@ public struct ATOPMemberRow: StoreRecord {
     row[.entered] = entered
     row[.exited] = exited
     row[.bilateral] = bilateral
-    row[.defense] = obligations.defense
-    row[.offense] = obligations.offense
-    row[.neutrality] = obligations.neutrality
-    row[.nonaggression] = obligations.nonaggression
-    row[.consultation] = obligations.consultation
+    obligations.encode(to: row, [.defense, .offense, .neutrality, .nonaggression, .consultation])
   }
 }
 
@@ -136,11 +128,7 @@ public struct ATOPDyadYearRow: StoreRecord {
     row[.stateA] = stateA
     row[.stateB] = stateB
     row[.year] = year
-    row[.defense] = obligations.defense
-    row[.offense] = obligations.offense
-    row[.neutrality] = obligations.neutrality
-    row[.nonaggression] = obligations.nonaggression
-    row[.consultation] = obligations.consultation
+    obligations.encode(to: row, [.defense, .offense, .neutrality, .nonaggression, .consultation])
   }
 }
 

@@ -40,62 +40,50 @@ public protocol StoreRecord: Sendable {
   func encode(to row: RowEncoder<Column>)
 }
 
-/// Receives a record's values by column. Optional values write NULL (missing) for `nil`; a
-/// state writes its id, a day its ISO 8601 text, a Boolean 1 or 0.
+/// Receives a record's values by column: `row[.year] = year`. An optional value writes NULL
+/// (missing) for `nil`.
 public struct RowEncoder<Column: StoreColumn> {
-  let binder: any ColumnBinder
+  @usableFromInline let binder: any ColumnBinder
 
   /// Wraps a binder; the store and the recording sinks make encoders, importers only use them.
   public init(_ binder: any ColumnBinder) { self.binder = binder }
 
-  @inline(__always) public subscript(column: Column) -> Int {
+  /// Writes a column's value (write-only: reading it back is a programming error).
+  @inlinable public subscript<Value: StoreValue>(column: Column) -> Value? {
     get { preconditionFailure("a row encoder is write-only") }
-    nonmutating set { binder.bind(newValue, at: column.rawValue) }
+    nonmutating set {
+      if let newValue { newValue.bind(to: binder, at: column.rawValue) } else { binder.bindNull(at: column.rawValue) }
+    }
   }
-  @inline(__always) public subscript(column: Column) -> Int? {
-    get { preconditionFailure("a row encoder is write-only") }
-    nonmutating set { binder.bind(newValue, at: column.rawValue) }
-  }
-  @inline(__always) public subscript(column: Column) -> Double? {
-    get { preconditionFailure("a row encoder is write-only") }
-    nonmutating set { binder.bind(newValue, at: column.rawValue) }
-  }
-  @inline(__always) public subscript(column: Column) -> String {
-    get { preconditionFailure("a row encoder is write-only") }
-    nonmutating set { binder.bind(newValue, at: column.rawValue) }
-  }
-  @inline(__always) public subscript(column: Column) -> String? {
-    get { preconditionFailure("a row encoder is write-only") }
-    nonmutating set { binder.bind(newValue, at: column.rawValue) }
-  }
-  @inline(__always) public subscript(column: Column) -> [UInt8] {
-    get { preconditionFailure("a row encoder is write-only") }
-    nonmutating set { binder.bind(newValue, at: column.rawValue) }
-  }
-  @inline(__always) public subscript(column: Column) -> StateID {
-    get { preconditionFailure("a row encoder is write-only") }
-    nonmutating set { binder.bind(newValue.rawValue, at: column.rawValue) }
-  }
-  @inline(__always) public subscript(column: Column) -> StateID? {
-    get { preconditionFailure("a row encoder is write-only") }
-    nonmutating set { binder.bind(newValue?.rawValue, at: column.rawValue) }
-  }
-  @inline(__always) public subscript(column: Column) -> Day {
-    get { preconditionFailure("a row encoder is write-only") }
-    nonmutating set { binder.bind(newValue.description, at: column.rawValue) }
-  }
-  @inline(__always) public subscript(column: Column) -> Day? {
-    get { preconditionFailure("a row encoder is write-only") }
-    nonmutating set { binder.bind(newValue?.description, at: column.rawValue) }
-  }
-  @inline(__always) public subscript(column: Column) -> Bool {
-    get { preconditionFailure("a row encoder is write-only") }
-    nonmutating set { binder.bind(newValue ? 1 : 0, at: column.rawValue) }
-  }
-  @inline(__always) public subscript(column: Column) -> Bool? {
-    get { preconditionFailure("a row encoder is write-only") }
-    nonmutating set { binder.bind(newValue.map { $0 ? 1 : 0 }, at: column.rawValue) }
-  }
+}
+
+/// A value a column can hold: numbers, text and bytes as they are; a state as its id, a day as
+/// its ISO 8601 text, a Boolean as 1 or 0.
+public protocol StoreValue {
+  /// Binds the value to a column of the row being written.
+  func bind(to binder: any ColumnBinder, at column: Int)
+}
+
+extension Int: StoreValue {
+  @inlinable public func bind(to binder: any ColumnBinder, at column: Int) { binder.bind(self, at: column) }
+}
+extension Double: StoreValue {
+  @inlinable public func bind(to binder: any ColumnBinder, at column: Int) { binder.bind(self, at: column) }
+}
+extension String: StoreValue {
+  @inlinable public func bind(to binder: any ColumnBinder, at column: Int) { binder.bind(self, at: column) }
+}
+extension Array: StoreValue where Element == UInt8 {
+  @inlinable public func bind(to binder: any ColumnBinder, at column: Int) { binder.bind(self, at: column) }
+}
+extension Bool: StoreValue {
+  @inlinable public func bind(to binder: any ColumnBinder, at column: Int) { binder.bind(self ? 1 : 0, at: column) }
+}
+extension StateID: StoreValue {
+  @inlinable public func bind(to binder: any ColumnBinder, at column: Int) { binder.bind(rawValue, at: column) }
+}
+extension Day: StoreValue {
+  @inlinable public func bind(to binder: any ColumnBinder, at column: Int) { binder.bind(description, at: column) }
 }
 
 /// Column names from case names.

@@ -22,6 +22,30 @@ public struct ATOPImporter: DatasetImporter {
   /// ATOP's obligation columns, in ``ATOPObligations``' order.
   static let obligationColumns = ["defense", "offense", "neutral", "nonagg", "consul"]
 
+  /// A span's start and end as ATOP dates, from the year, month and day columns of each; an end
+  /// year 0 is no end (in force at the end of the data). `what` names the start in errors.
+  private func span(
+    _ f: FieldReader, _ record: borrowing CSVRecord, start: [String], end: [String], what: String
+  ) throws -> (year: Int, start: String, end: String?) {
+    let startYear = try f.int(record, start[0], in: 1800...2100)
+    guard
+      let begin = atopDate(
+        year: startYear, month: try f.optionalInt(record, start[1], in: 0...12),
+        day: try f.optionalInt(record, start[2], in: 0...31))
+    else { throw f.error(record.line, start[2], "is not a day of that month") }
+    let endYear = try f.int(record, end[0], in: 0...2100)
+    guard endYear != 0 else { return (startYear, begin, nil) }
+    guard endYear >= startYear else {
+      throw f.error(record.line, end[0], "\(endYear) is before the \(what) year \(startYear)")
+    }
+    guard
+      let finish = atopDate(
+        year: endYear, month: try f.optionalInt(record, end[1], in: 0...12),
+        day: try f.optionalInt(record, end[2], in: 0...31))
+    else { throw f.error(record.line, end[2], "is not a day of that month") }
+    return (startYear, begin, finish)
+  }
+
   /// The five obligations of a member or alliance row.
   private func obligations(_ f: FieldReader, _ record: borrowing CSVRecord) throws -> ATOPObligations {
     var bits: UInt8 = 0
@@ -56,25 +80,8 @@ public struct ATOPImporter: DatasetImporter {
       let atopID = try f.int(record, "atopid", in: 1...99_999)
       let code = try f.int(record, "member", in: 1...9999)
       if code > 999 { return }  // an ATOP code for an entity outside the COW system (8152)
-      let entryYear = try f.int(record, "yrent", in: 1800...2100)
-      guard
-        let entered = atopDate(
-          year: entryYear, month: try f.optionalInt(record, "moent", in: 0...12),
-          day: try f.optionalInt(record, "dayent", in: 0...31))
-      else { throw f.error(record.line, "dayent", "is not a day of that month") }
-      let exitYear = try f.int(record, "yrexit", in: 0...2100)
-      var exited: String?
-      if exitYear != 0 {
-        guard exitYear >= entryYear else {
-          throw f.error(record.line, "yrexit", "\(exitYear) is before the entry year \(entryYear)")
-        }
-        guard
-          let text = atopDate(
-            year: exitYear, month: try f.optionalInt(record, "moexit", in: 0...12),
-            day: try f.optionalInt(record, "dayexit", in: 0...31))
-        else { throw f.error(record.line, "dayexit", "is not a day of that month") }
-        exited = text
-      }
+      let (entryYear, entered, exited) = try span(
+        f, record, start: ["yrent", "moent", "dayent"], end: ["yrexit", "moexit", "dayexit"], what: "entry")
       let state = try resolver.require(
         code: code, year: entryYear, file: f.file, line: record.line, column: "member")
       let phase = try f.int(record, "phase", in: 0...99)
@@ -100,23 +107,8 @@ public struct ATOPImporter: DatasetImporter {
       summary.rowsRead += 1
       let atopID = try f.int(record, "atopid", in: 1...99_999)
       guard seen.insert(atopID).inserted else { throw f.error(record.line, "atopid", "alliance \(atopID) is listed twice") }
-      let beginYear = try f.int(record, "begyr", in: 1800...2100)
-      guard
-        let begin = atopDate(
-          year: beginYear, month: try f.optionalInt(record, "begmo", in: 0...12),
-          day: try f.optionalInt(record, "begday", in: 0...31))
-      else { throw f.error(record.line, "begday", "is not a day of that month") }
-      let endYear = try f.int(record, "endyr", in: 0...2100)
-      var end: String?
-      if endYear != 0 {
-        guard endYear >= beginYear else { throw f.error(record.line, "endyr", "\(endYear) is before the start year \(beginYear)") }
-        guard
-          let text = atopDate(
-            year: endYear, month: try f.optionalInt(record, "endmo", in: 0...12),
-            day: try f.optionalInt(record, "endday", in: 0...31))
-        else { throw f.error(record.line, "endday", "is not a day of that month") }
-        end = text
-      }
+      let (_, begin, end) = try span(
+        f, record, start: ["begyr", "begmo", "begday"], end: ["endyr", "endmo", "endday"], what: "start")
       var members = 0
       for column in memberColumns where !record.isEmpty(at: header[column]) {
         _ = try f.int(record, column, in: 1...9999)
