@@ -66,8 +66,8 @@ let package = Package(
     .executableTarget(
       name: "dyad",
       dependencies: [
-        "DyadCore", "DyadData", "DyadStore", "DyadImport", "DyadAnalysis", "DyadReport", "DyadAnswers", "DyadServer",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "DyadCore", "DyadFast", "DyadData", "DyadStore", "DyadImport", "DyadAnalysis", "DyadReport", "DyadAnswers",
+        "DyadServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Helpers shared by the test targets: shared-data paths, temporary folders, running the binary.

@@ -34,7 +34,6 @@ extension Store {
       try db.execute(sql: "DELETE FROM \(DatasetRow.tableName) WHERE name = ?", arguments: [info.name])
       let sink = StoreSink(db: db, dataset: info.name)
       let sourceID = try sink.sourceID(for: info.source)
-      sink.defaultSourceID = sourceID
       let summary = try body(sink)
       try sink.insert(
         DatasetRow(
@@ -49,16 +48,5 @@ extension Store {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime]
     return formatter.string(from: date)
-  }
-}
-
-extension Store {
-  static func upsertSource(_ source: Source, in db: Database) throws -> Int {
-    if let id = try Int.fetchOne(db, sql: "SELECT id FROM \(SourceRow.tableName) WHERE key = ?", arguments: [source.key]) {
-      return id
-    }
-    let sink = StoreSink(db: db, dataset: "")
-    try sink.insert(SourceRow(source))
-    return Int(db.lastInsertedRowID)
   }
 }

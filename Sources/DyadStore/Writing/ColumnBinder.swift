@@ -38,8 +38,8 @@ extension ColumnBinder {
   }
 }
 
-/// Collects one row's values, for sinks that keep rows as values (the recording sink of the
-/// tests, the store's single-row path). A column the record did not encode stays `nil`.
+/// Collects one row's values, for sinks that keep rows as values (the tests' recording sink). A
+/// column the record did not encode stays `nil`.
 public final class RowCollector: ColumnBinder {
   /// The values by column index; `nil` where the record gave none.
   public private(set) var values: [SQLValue?]

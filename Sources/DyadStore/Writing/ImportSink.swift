@@ -32,14 +32,6 @@ public protocol ImportSink: AnyObject {
   func observe(_ observation: Observation) throws
 }
 
-extension ImportSink {
-  /// Inserts every record of a sequence, in order.
-  public func insert<Records: Collection>(contentsOf records: Records) throws where Records.Element: StoreRecord {
-    let array = Array(records)
-    try insert(Records.Element.self, count: array.count) { array[$0] }
-  }
-}
-
 /// One value of a named indicator for a state-year or a dyad-year, with its provenance.
 public struct Observation: Sendable, Equatable {
   public let indicator: String

@@ -8,7 +8,6 @@ import GRDBSQLite
 final class StoreSink: ImportSink {
   let db: Database
   let dataset: String
-  var defaultSourceID = 0
   /// One single-row statement per record type, with its binder.
   private var statements: [ObjectIdentifier: (statement: Statement, binder: StatementBinder)] = [:]
   private var sources: [String: Int] = [:]
@@ -73,7 +72,15 @@ final class StoreSink: ImportSink {
 
   func sourceID(for source: Source) throws -> Int {
     if let id = sources[source.key] { return id }
-    let id = try Store.upsertSource(source, in: db)
+    let id: Int
+    if let stored = try Int.fetchOne(
+      db, sql: "SELECT id FROM \(SourceRow.tableName) WHERE key = ?", arguments: [source.key])
+    {
+      id = stored
+    } else {
+      try insert(SourceRow(source))
+      id = Int(db.lastInsertedRowID)
+    }
     sources[source.key] = id
     return id
   }

@@ -1,24 +1,15 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import DyadFast
 import Foundation
 
 /// What the standard streams are connected to.
 enum Terminal {
   /// Whether standard output is a terminal (aligned tables) rather than a pipe (plain text).
-  static var isInteractive: Bool { isatty(STDOUT_FILENO) == 1 }
+  static var isInteractive: Bool { TerminalStreams.outputIsTerminal }
   /// Whether standard error is a terminal (progress lines).
-  static var showsProgress: Bool { isatty(STDERR_FILENO) == 1 }
+  static var showsProgress: Bool { TerminalStreams.errorIsTerminal }
 
   /// The terminal's width in columns, or `nil` when not a terminal.
-  static var width: Int? {
-    guard isInteractive else { return nil }
-    var size = winsize()
-    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-    return Int(size.ws_col)
-  }
+  static var width: Int? { TerminalStreams.outputColumns }
 
   static func writeError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
