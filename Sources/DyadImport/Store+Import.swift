@@ -18,8 +18,12 @@ extension Store {
   /// Importing the same files again changes nothing; an error in any row leaves the store exactly
   /// as it was. The importer reads (with the import kit) and writes through the store's sink; the
   /// store owns the transaction, the tables and the dataset's record.
+  ///
+  /// A re-import that would store fewer than half the rows, or cover fewer years, than the import
+  /// it replaces throws ``ImportLossError`` and changes nothing, unless `replace` is set: a
+  /// truncated or wrong file must not quietly take the place of a whole dataset.
   public func importDataset(
-    _ importer: some DatasetImporter, files: [URL], sourcePath: String? = nil,
+    _ importer: some DatasetImporter, files: [URL], sourcePath: String? = nil, replace: Bool = false,
     progress: @escaping @Sendable (Double) -> Void = { _ in }
   ) throws -> ImportOutcome {
     let info = importer.info
@@ -39,7 +43,16 @@ extension Store {
     let context = ImportContext(registry: registry, digests: digests, progress: progress)
     let summary = try replaceDataset(
       info, tables: importer.tables.map { StoreSchema.columns(of: $0).table }, sourcePath: sourcePath,
-      checksum: { try checksum ?? Checksum.of(files: files, recorded: digests) }
+      checksum: { try checksum ?? Checksum.of(files: files, recorded: digests) },
+      check: { previous, summary in
+        guard !replace, let previous else { return }
+        if let loss = ImportLossError.check(
+          dataset: info.name, previousRows: previous.rowsWritten, previousCoverage: previous.coverage,
+          rows: summary.rowsWritten, coverage: summary.coverage)
+        {
+          throw loss
+        }
+      }
     ) { sink in
       try importer.read(files, into: sink, context: context)
     }

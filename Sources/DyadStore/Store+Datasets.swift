@@ -19,11 +19,24 @@ extension Store {
   ///   - tables: the tables the dataset owns (emptied first).
   ///   - checksum: the digest of the files, asked for after `body` has run (an importer may have
   ///     computed it while reading).
+  ///   - check: asked, before the transaction commits, with what the store held of the dataset
+  ///     (`nil` for a first import) and what `body` wrote; an error it throws rolls back.
   public func replaceDataset(
     _ info: DatasetInfo, tables: [String], sourcePath: String?, checksum: () throws -> String,
+    check: (_ previous: ImportSummary?, _ summary: ImportSummary) throws -> Void = { _, _ in },
     _ body: (any ImportSink) throws -> ImportSummary
   ) throws -> ImportSummary {
     try queue.write { db in
+      let previous = try Row.fetchOne(
+        db, sql: "SELECT row_count, coverage_from, coverage_to FROM \(DatasetRow.tableName) WHERE name = ?",
+        arguments: [info.name]
+      ).map { row in
+        ImportSummary(
+          rowsWritten: row["row_count"],
+          coverage: (row["coverage_from"] as Int?).flatMap { from in
+            (row["coverage_to"] as Int?).flatMap { try? YearRange(from: from, to: $0) }
+          })
+      }
       for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
       // The shared tables' rows of the dataset (links of events and exercises go with them).
       let shared: [any StoreRecord.Type] = [ObservationRow.self, EventRow.self, ExerciseRow.self]
@@ -35,6 +48,7 @@ extension Store {
       let sink = StoreSink(db: db, dataset: info.name)
       let sourceID = try sink.sourceID(for: info.source)
       let summary = try body(sink)
+      try check(previous, summary)
       try sink.insert(
         DatasetRow(
           name: info.name, title: info.title, version: info.version, sourceID: sourceID,

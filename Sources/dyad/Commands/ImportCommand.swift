@@ -12,7 +12,9 @@ struct ImportCommand: ParsableCommand {
     discussion: """
       PATH is the dataset's file, or a folder holding its files laid out as Dyad lists them \
       (`dyad datasets --json` shows each dataset's files). Importing the same files again changes \
-      nothing; a bad row stops the import with its file, line and field, and leaves the store as it was.
+      nothing; a bad row stops the import with its file, line and field, and leaves the store as it was. \
+      A re-import that would store fewer than half the rows, or fewer years, than the store holds \
+      of the dataset stops too and says what would be lost, unless --replace is given.
 
       Examples:
         dyad import unga-votes ~/data/unga-votes
@@ -24,6 +26,9 @@ struct ImportCommand: ParsableCommand {
 
   @Argument(help: "The dataset's file, or a folder holding its files.", completion: .file())
   var path: String
+
+  @Flag(help: "Replace the dataset even if the new files hold far fewer rows or years.")
+  var replace = false
 
   @OptionGroup var storeOptions: StoreOptions
 
@@ -41,7 +46,7 @@ struct ImportCommand: ParsableCommand {
     let showProgress = Terminal.showsProgress
     let label = "importing \(info.name)"
     let started = Date()
-    let outcome = try store.importDataset(importer, files: files, sourcePath: url.path) { fraction in
+    let outcome = try store.importDataset(importer, files: files, sourcePath: url.path, replace: replace) { fraction in
       if showProgress { Terminal.writeError("\r\(label): \(Int(fraction * 100))%") }
     }
     if showProgress { Terminal.writeError("\r\u{1B}[K") }
