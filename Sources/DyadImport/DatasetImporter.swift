@@ -40,8 +40,16 @@ public struct ImportContext: Sendable {
 
 extension DatasetImporter {
   /// The input files for a path: the file itself when the dataset has one file, or the dataset's
-  /// files inside a folder laid out as in `shared/data/NAME`.
+  /// files inside a folder laid out as in `shared/data/NAME`. Each must be a regular file (a link
+  /// to one is followed): a named pipe, a device, a folder or a link loop is refused before
+  /// anything is read, since reading it could block forever or never end.
   public func inputFiles(at path: URL) throws(ImportError) -> [URL] {
+    let files = try locateFiles(at: path)
+    for file in files { try Self.requireRegularFile(file) }
+    return files
+  }
+
+  private func locateFiles(at path: URL) throws(ImportError) -> [URL] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
       throw ImportError(file: path.path, message: "no such file or folder")
@@ -60,6 +68,30 @@ extension DatasetImporter {
         throw ImportError(file: url.path, message: "missing: \(info.name) expects \(name) in \(path.path)")
       }
       return url
+    }
+  }
+}
+
+extension DatasetImporter {
+  /// Throws unless the path names a regular file, after following links.
+  static func requireRegularFile(_ url: URL) throws(ImportError) {
+    let attributes: [FileAttributeKey: Any]
+    do {
+      attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+    } catch {
+      throw ImportError(file: url.path, message: "cannot be read (\(error.localizedDescription)); is it a link loop?")
+    }
+    let type = attributes[.type] as? FileAttributeType
+    guard type == .typeRegular else {
+      let kind =
+        switch type {
+        case .typeDirectory?: "a folder"
+        case .typeCharacterSpecial?, .typeBlockSpecial?: "a device"
+        case .typeSocket?: "a socket"
+        case .typeSymbolicLink?: "a link that leads nowhere readable (a loop?)"
+        default: "a named pipe or another special file"
+        }
+      throw ImportError(file: url.path, message: "is \(kind), not a data file; pass the file itself or its folder")
     }
   }
 }

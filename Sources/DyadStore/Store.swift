@@ -49,6 +49,14 @@ public final class Store: Sendable {
     if readOnly && !fileManager.fileExists(atPath: path) {
       throw StoreError(path: path, message: "no store here; run any dyad command without --read-only to create it")
     }
+    if fileManager.fileExists(atPath: path),
+      let type = (try? fileManager.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path))?[
+        .type] as? FileAttributeType,
+      type != .typeRegular
+    {
+      throw StoreError(
+        path: path, message: "is not a file (\(type.rawValue)); choose a file path with --store or DYAD_STORE")
+    }
     if !readOnly {
       let folder = (path as NSString).deletingLastPathComponent
       if !folder.isEmpty {
@@ -103,6 +111,18 @@ public final class Store: Sendable {
   private func prepare(readOnly: Bool) throws {
     let migrator = StoreMigrations.migrator
     do {
+      // Another application's database is refused, never migrated into a Dyad store.
+      let foreign = try queue.read { db -> [String] in
+        guard try !db.tableExists("grdb_migrations") else { return [] }
+        return try String.fetchAll(
+          db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      }
+      if !foreign.isEmpty {
+        let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
+        throw StoreError(
+          path: path,
+          message: "is an SQLite database but not a Dyad store (it holds \(shown) and no Dyad schema); it was left as it was: choose another path with --store or DYAD_STORE")
+      }
       let (superseded, applied, complete) = try queue.read { db in
         (
           try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db),
