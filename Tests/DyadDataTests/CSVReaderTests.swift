@@ -13,9 +13,9 @@ func records(_ text: String, chunkSize: Int = 1 << 20) throws -> [(line: Int, fi
 
 @Suite("CSV reader")
 struct CSVReaderTests {
-  @Test("plain fields, LF and CRLF line ends, missing final newline")
+  @Test("plain fields, LF, CRLF and lone-CR line ends, missing final newline")
   func plain() throws {
-    for text in ["a,b,c\n1,2,3\n", "a,b,c\r\n1,2,3\r\n", "a,b,c\n1,2,3"] {
+    for text in ["a,b,c\n1,2,3\n", "a,b,c\r\n1,2,3\r\n", "a,b,c\n1,2,3", "a,b,c\r1,2,3\r", "a,b,c\r1,2,3"] {
       let parsed = try records(text)
       #expect(parsed.map(\.fields) == [["a", "b", "c"], ["1", "2", "3"]])
       #expect(parsed.map(\.line) == [1, 2])
@@ -30,6 +30,15 @@ struct CSVReaderTests {
       ["id", "text"], ["1", "a, b"], ["2", "say \"hi\""], ["3", "two\nlines"], ["4", ""], ["5", "end"],
     ])
     #expect(parsed.map(\.line) == [1, 2, 3, 4, 6, 7])
+  }
+
+  @Test("a lone CR ends a line, also beside CRLF and across chunks; CR inside quotes is kept")
+  func loneCarriageReturns() throws {
+    for chunkSize in [1, 2, 3, 1 << 20] {
+      let parsed = try records("a,b\r1,\"x\ry\"\r\n\r2,3\r", chunkSize: chunkSize)
+      #expect(parsed.map(\.fields) == [["a", "b"], ["1", "x\ry"], ["2", "3"]], "chunk \(chunkSize)")
+      #expect(parsed.map(\.line) == [1, 2, 4], "chunk \(chunkSize)")
+    }
   }
 
   @Test("empty fields and blank lines; a UTF-8 byte-order mark is skipped")
@@ -106,7 +115,7 @@ struct CSVReaderTests {
           field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",")
-      }.joined(separator: generator.next() % 2 == 0 ? "\n" : "\r\n") + "\n"
+      }.joined(separator: ["\n", "\r\n", "\r"][Int(generator.next() % 3)]) + "\n"
       let parsed = try records(text, chunkSize: chunkSize)
       #expect(parsed.map(\.fields) == table, "input: \(text.debugDescription)")
     }

@@ -31,6 +31,28 @@ struct EconomicImporterTests {
     return (sink, summary)
   }
 
+  /// A COW dyadic file with lone-CR line ends (old Mac software) reads as its LF twin does, through
+  /// the general reader (the fast scanner splits lines on LF only).
+  @Test func loneCarriageReturnLineEndsReadAsLineFeeds() throws {
+    let rows = "2,20,1999,10,20,,\n2,365,1999,5,6,,\n20,365,1999,1,2,,\n"
+    let lf = try TemporaryFolder("cow-lf")
+    let (expected, expectedSummary) = try Self.importCOW(dyadic: rows, folder: lf)
+    let cr = try TemporaryFolder("cow-cr")
+    try cr.write("cow/cow_trade_dyadic_nondirected.csv", (Self.dyadicHeader + rows).replacingOccurrences(of: "\n", with: "\r"))
+    try cr.write("cow/cow_trade_state_year.csv", Self.stateFile.replacingOccurrences(of: "\n", with: "\r"))
+    let importer = COWTradeImporter()
+    let sink = RecordingSink()
+    let summary = try importer.read(
+      try importer.inputFiles(at: cr.url.appendingPathComponent("cow")), into: sink, context: try Self.context())
+    #expect(summary == expectedSummary)
+    #expect(summary.rowsRead == 3 + 1)  // three dyad-years and the state-year file's one row
+    #expect(sink.table("cow_trade") == expected.table("cow_trade"))
+    // Russia (the smaller id, first) imported 6 from the United States (flow2), which imported 5.
+    let russiaUSA = try #require(try Self.dyad(sink, "RUS", "USA").first)
+    #expect(russiaUSA.year == 1999)
+    #expect(russiaUSA.firstImportsFromSecond == 6 && russiaUSA.secondImportsFromFirst == 5)
+  }
+
   static func dyad(_ sink: RecordingSink, _ a: String, _ b: String) throws -> [COWTradeSeries.DyadYear] {
     let row = try #require(sink.table("cow_trade").first { $0["state"]?.text == a })
     let pack = Data(try #require(row["dyads"]?.bytes))

@@ -229,6 +229,9 @@ struct Scanner {
   private(set) var line = 1
   private var recordLine = 1
   private var quotedField = false
+  /// The last byte was a carriage return that ended a record: a line feed next is part of that
+  /// line end (CRLF), anything else starts the next record (a file with lone-CR line ends).
+  private var afterCR = false
 
   init() {
     fieldBytes.reserveCapacity(4096)
@@ -265,6 +268,13 @@ struct Scanner {
     let n = chunk.count
     while i < n {
       let byte = chunk[i]
+      if afterCR {
+        afterCR = false
+        if byte == newline {
+          i += 1
+          continue
+        }
+      }
       switch state {
       case .fieldStart, .unquoted:
         if state == .fieldStart && byte == quote {
@@ -291,7 +301,10 @@ struct Scanner {
         case newline:
           line += 1
           try endRecord(body: body)
-        case cr: break
+        case cr:
+          line += 1
+          try endRecord(body: body)
+          afterCR = true
         default:  // a quote inside an unquoted field is kept as it is
           fieldBytes.append(byte)
           state = .unquoted
@@ -320,7 +333,10 @@ struct Scanner {
         case newline:
           line += 1
           try endRecord(body: body)
-        case cr: break
+        case cr:
+          line += 1
+          try endRecord(body: body)
+          afterCR = true
         default:
           throw ImportError(
             file: (path as NSString).lastPathComponent, line: line, field: "#\(ends.count + 1)",

@@ -132,7 +132,9 @@ struct COWTradeBuilder {
       var header = String(decoding: bytes[bom..<newline], as: UTF8.self)
       if header.hasSuffix("\r") { header.removeLast() }
       guard !header.isEmpty else { throw ImportError(file: file, line: 1, message: "the file is empty") }
-      if header.contains("\"") { return nil }
+      // Quotes, or line ends that are lone carriage returns (the first line holds them): general
+      // CSV, for CSVReader.
+      if header.contains("\"") || header.contains("\r") { return nil }
       let names = header.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       let found = try EconomicFields.columns(names, required: Self.dyadicColumns, file: file)
       let scanner = COWTradeScanner(
@@ -146,7 +148,7 @@ struct COWTradeBuilder {
       return scan
     }
     guard let scanned else {
-      // A quote somewhere: general CSV, for CSVReader.
+      // A quote somewhere, or lone-CR line ends: general CSV, for CSVReader.
       alongside()
       try readDyadicWithCSVReader(url)
       return
