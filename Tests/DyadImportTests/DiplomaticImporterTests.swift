@@ -154,6 +154,63 @@ import Testing
     #expect(error?.line == 5 && error?.field == "date")
   }
 
+  /// Implausible ids, sessions and dates are refused with their line and the range; a sparse but
+  /// valid id is read without an array sized by it.
+  @Test func implausibleRollCallsAreRefusedAndSparseIdsRead() throws {
+    let folder = try TemporaryFolder("dipl-plausible")
+    let url = try DiplomaticFixture.write(in: folder)
+    func rollCalls(_ from: String, _ to: String) throws {
+      try folder.write("unga-votes/un_roll_calls.csv", DiplomaticFixture.rollCalls.replacingOccurrences(of: from, with: to))
+    }
+    try rollCalls("4,40,0,1985-11-01", "100000000000,40,0,1985-11-01")
+    #expect(
+      throws: ImportError(
+        file: "un_roll_calls.csv", line: 5, field: "rcid",
+        message: "'100000000000' is not a roll-call id (a whole number in 1–2147483647)")
+    ) { _ = try importVotes(url) }
+    try rollCalls("4,40,0,1985-11-01", "4,99999,0,1985-11-01")
+    #expect(
+      throws: ImportError(
+        file: "un_roll_calls.csv", line: 5, field: "session", message: "'99999' is not a session number (1 = 1946; 1–200)")
+    ) { _ = try importVotes(url) }
+    try rollCalls("4,40,0,1985-11-01", "4,40,0,9999-12-31")
+    #expect(
+      throws: ImportError(
+        file: "un_roll_calls.csv", line: 5, field: "date", message: "9999-12-31 is outside session 40's years (1946–1987)")
+    ) { _ = try importVotes(url) }
+
+    // Roll call 9 renumbered 2,000,000,000 (in its roll calls, issues and votes): read as before.
+    let renumbered = try DiplomaticFixture.write(in: folder, name: "sparse") { lines in
+      for i in lines.indices where lines[i].hasPrefix("9,") { lines[i] = "2000000000" + lines[i].dropFirst(1) }
+    }
+    try folder.write(
+      "sparse/un_roll_calls.csv",
+      DiplomaticFixture.rollCalls.replacingOccurrences(of: "9,74,1,2019-12-01", with: "2000000000,74,1,2019-12-01"))
+    try folder.write(
+      "sparse/un_roll_call_issues.csv", DiplomaticFixture.issues.replacingOccurrences(of: "9,me,", with: "2000000000,me,"))
+    let (sink, summary) = try importVotes(renumbered)
+    #expect(summary.rowsRead == 9 + 4 + 36)
+    let last = try #require(sink.table("unga_roll_call").last)
+    #expect(last["rcid"] == .integer(2_000_000_000) && last["date"] == .text("2019-12-01"))
+    // Its four votes are in 2019's packed votes: the third byte of each state's 2019 row.
+    let packed2019 = sink.table("unga_vote_year").filter { $0["year"] == .integer(2019) }
+    let byState = Dictionary(uniqueKeysWithValues: packed2019.map { ($0["state_id"]!.text!, $0["votes"]!.bytes!) })
+    #expect(byState["USA"]?[2] == 1 && byState["RUS"]?[2] == 3 && byState["CHN"]?[2] == 3 && byState["NAM"]?[2] == 2)
+  }
+
+  @Test func idealPointSessionsOutOfRangeAreRefused() throws {
+    let folder = try TemporaryFolder("dipl-ideal-range")
+    let file = try folder.write(
+      "ideal.csv",
+      "ccode,session,NVotesAll,IdealPointAll,QO%All,Q5%All,Q10%All,Q50%All,Q90%All,Q95%All,Q100%All,iso3c,Countryname\n"
+        + "2,9223372036854775807,42,1.7,1,1,1,1,1,1,1,USA,United States\n")
+    #expect(
+      throws: ImportError(
+        file: "ideal.csv", line: 2, field: "session",
+        message: "'9223372036854775807' is not a session number (1 = 1946; 1–200)")
+    ) { _ = try UNGAIdealPointsImporter().read([file], into: RecordingSink(), context: ImportContext(registry: Self.registry)) }
+  }
+
   @Test func vetoesReadNamesAcrossQuotedLineBreaks() throws {
     let folder = try TemporaryFolder("dipl-data")
     let header =

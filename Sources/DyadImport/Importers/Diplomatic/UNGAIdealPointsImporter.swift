@@ -28,7 +28,10 @@ public struct UNGAIdealPointsImporter: DatasetImporter {
       summary.rowsRead += 1
       let code = try row.requiredInt("ccode")
       let session = try row.requiredInt("session")
-      guard session >= 1 else { throw row.error("session", "'\(session)' is not a session number (1 = 1946)") }
+      guard UNGAVotesImporter.sessions.contains(session) else {
+        throw row.error(
+          "session", "'\(session)' is not a session number (1 = 1946; \(FieldProblem.range(UNGAVotesImporter.sessions)))")
+      }
       let year = 1945 + session
       let state: StateID
       do { state = try resolver.resolve("cow:\(code)", inYear: year) } catch { throw row.error("ccode", String(describing: error)) }

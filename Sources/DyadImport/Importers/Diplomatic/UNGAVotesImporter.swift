@@ -67,16 +67,24 @@ public struct UNGAVotesImporter: DatasetImporter {
         ImportError(file: file, line: line, field: field, message: message)
       }
       let at = columns.map { header[$0] }
-      guard let rcid = record.int(at: at[0]), rcid > 0 else {
-        throw fail("rcid", "'\(record.string(at: at[0]))' is not a roll-call id (a positive number)")
+      guard let rcid = record.int(at: at[0]), Self.rollCallIDs.contains(rcid) else {
+        throw fail(
+          "rcid",
+          "'\(FieldProblem.quoted(record.string(at: at[0])))' is not a roll-call id (a whole number in \(FieldProblem.range(Self.rollCallIDs)))")
       }
       if let earlier = lines[rcid] { throw fail("rcid", "roll call \(rcid) is listed twice (first on line \(earlier))") }
       lines[rcid] = line
-      guard let session = record.int(at: at[1]), session >= 1 else {
-        throw fail("session", "'\(record.string(at: at[1]))' is not a session number (1 = 1946)")
+      guard let session = record.int(at: at[1]), Self.sessions.contains(session) else {
+        throw fail(
+          "session",
+          "'\(FieldProblem.quoted(record.string(at: at[1])))' is not a session number (1 = 1946; \(FieldProblem.range(Self.sessions)))")
       }
       let date: Day
       do { date = try Day(parsing: record.string(at: at[3])) } catch { throw fail("date", String(describing: error)) }
+      // The Assembly first met in January 1946; a session runs into the next year or two.
+      guard (1946...(1945 + session + 2)).contains(date.year) else {
+        throw fail("date", "\(date) is outside session \(session)'s years (1946–\(1945 + session + 2))")
+      }
       var flags: [Bool?] = []
       for (index, column) in [(2, "importantvote"), (5, "amend"), (6, "para")] {
         switch Self.flag(record, at[index]) {
@@ -101,6 +109,11 @@ public struct UNGAVotesImporter: DatasetImporter {
   /// A 0/1 field whose empty value means "not coded": 0 false, 1 true, empty `nil` (not coded);
   /// any other text is `.invalid`.
   private enum Flag { case value(Bool?), invalid(String) }
+
+  /// The roll-call ids the importer accepts: positive, within 32 bits.
+  static let rollCallIDs = 1...Int(Int32.max)
+  /// The General Assembly's sessions, 1 (1946) to 200 (2145).
+  static let sessions = 1...200
 
   private static func flag(_ record: borrowing CSVRecord, _ index: Int) -> Flag {
     if record.isEmpty(at: index) { return .value(nil) }
@@ -147,10 +160,12 @@ public struct UNGAVotesImporter: DatasetImporter {
     let reader = try CSVReader(path: url.path)
     let fileName = reader.fileName
     let rollCalls = data.rollCalls
-    // rcid → roll-call code, dense when the ids are.
+    // rcid → roll-call code, in an array when the ids are dense enough (the file's run 1–9147 for
+    // 6202 roll calls); sparse ids are looked up by key instead of sizing an array by the largest.
     let maxRcid = rollCalls.last?.rcid ?? 0
-    var rollCallOf = [Int32](repeating: -1, count: maxRcid + 1)
-    for (rcid, i) in rcidIndex { rollCallOf[rcid] = Int32(i) }
+    let dense = maxRcid <= 16 * rollCalls.count + 65_536
+    var rollCallOf = [Int32](repeating: -1, count: dense ? maxRcid + 1 : 0)
+    if dense { for (rcid, i) in rcidIndex { rollCallOf[rcid] = Int32(i) } }
     let rollCallYears = rollCalls.map(\.date.year)
     let firstYear = rollCallYears.min() ?? 0
     let yearSpan = (rollCallYears.max() ?? 0) - firstYear + 1
@@ -195,10 +210,10 @@ public struct UNGAVotesImporter: DatasetImporter {
       guard let rcid = record.int(at: rcidAt) else {
         throw fail(line, "rcid", "'\(record.string(at: rcidAt))' is not a roll-call id")
       }
-      guard rcid >= 0, rcid <= maxRcid, rollCallOf[rcid] >= 0 else {
+      let found = dense ? (rcid >= 0 && rcid <= maxRcid && rollCallOf[rcid] >= 0 ? Int(rollCallOf[rcid]) : nil) : rcidIndex[rcid]
+      guard let rollCall = found else {
         throw fail(line, "rcid", "roll call \(rcid) is not in un_roll_calls.csv")
       }
-      let rollCall = Int(rollCallOf[rcid])
       let vote: UInt8
       if record.field(at: voteAt, equals: "yes") {
         vote = 1
