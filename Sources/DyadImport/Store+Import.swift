@@ -42,7 +42,7 @@ extension Store {
     let digests = FileDigests()
     let context = ImportContext(registry: registry, digests: digests, progress: progress)
     let summary = try replaceDataset(
-      info, tables: importer.tables.map { StoreSchema.columns(of: $0).table }, sourcePath: sourcePath,
+      info, tables: importer.tables, sourcePath: sourcePath,
       checksum: { try checksum ?? Checksum.of(files: files, recorded: digests) },
       check: { previous, summary in
         guard !replace, let previous else { return }

@@ -16,13 +16,13 @@ extension Store {
   /// records the dataset with its coverage and checksum. An error anywhere rolls everything back.
   ///
   /// - Parameters:
-  ///   - tables: the tables the dataset owns (emptied first).
+  ///   - tables: the records of the tables the dataset owns (emptied first).
   ///   - checksum: the digest of the files, asked for after `body` has run (an importer may have
   ///     computed it while reading).
   ///   - check: asked, before the transaction commits, with what the store held of the dataset
   ///     (`nil` for a first import) and what `body` wrote; an error it throws rolls back.
   public func replaceDataset(
-    _ info: DatasetInfo, tables: [String], sourcePath: String?, checksum: () throws -> String,
+    _ info: DatasetInfo, tables: [any StoreRecord.Type], sourcePath: String?, checksum: () throws -> String,
     check: (_ previous: ImportSummary?, _ summary: ImportSummary) throws -> Void = { _, _ in },
     _ body: (any ImportSink) throws -> ImportSummary
   ) throws -> ImportSummary {
@@ -37,7 +37,7 @@ extension Store {
             (row["coverage_to"] as Int?).flatMap { try? YearRange(from: from, to: $0) }
           })
       }
-      for table in tables { try db.execute(sql: "DELETE FROM \(table)") }
+      for record in tables { try db.execute(sql: "DELETE FROM \(StoreSchema.columns(of: record).table)") }
       // The shared tables' rows of the dataset (links of events and exercises go with them).
       let shared: [any StoreRecord.Type] = [ObservationRow.self, EventRow.self, ExerciseRow.self]
       for record in shared {
