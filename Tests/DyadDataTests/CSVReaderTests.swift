@@ -41,6 +41,23 @@ struct CSVReaderTests {
     }
   }
 
+  @Test("a field over 64 KB, quoted or not, or a line of over 65,536 fields is an error naming its line")
+  func oversizedInput() throws {
+    let long = String(repeating: "x", count: 65_537)
+    for (text, field) in [("a,b\n1,\(long)\n", "#2"), ("a,b\n\"\(long)\",2\n", "#1")] {
+      for chunkSize in [4096, 1 << 20] {
+        let error = try #require(throws: ImportError.self) { _ = try records(text, chunkSize: chunkSize) }
+        #expect(error.line == 2 && error.field == field, "chunk \(chunkSize)")
+        #expect(error.message.hasPrefix("is longer than 64 KB"))
+      }
+    }
+    // 64 KB exactly is a field like any other.
+    let fits = String(repeating: "y", count: 65_536)
+    #expect(try records("a\n\(fits)\n").last?.fields == [fits])
+    let wide = try #require(throws: ImportError.self) { _ = try records(String(repeating: ",", count: 70_000)) }
+    #expect(wide.line == 1 && wide.message.contains("more than 65536 fields on one line"))
+  }
+
   @Test("empty fields and blank lines; a UTF-8 byte-order mark is skipped")
   func emptyFields() throws {
     let parsed = try records("\u{FEFF}a,,c\n\n,,\n")

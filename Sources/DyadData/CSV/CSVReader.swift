@@ -233,9 +233,27 @@ struct Scanner {
   /// line end (CRLF), anything else starts the next record (a file with lone-CR line ends).
   private var afterCR = false
 
+  /// The longest field the reader accepts: no dataset's field comes near it, and a longer one is
+  /// an unclosed quote or a file that is not CSV.
+  static let maxFieldBytes = 65_536
+  /// The most fields a record may have, so that memory stays bounded on input without line ends.
+  static let maxFields = 65_536
+
   init() {
     fieldBytes.reserveCapacity(4096)
     ends.reserveCapacity(64)
+  }
+
+  /// Throws when the field being read has grown past ``maxFieldBytes``.
+  @inline(__always)
+  private func checkFieldLength(_ path: String) throws {
+    if fieldBytes.count - (ends.last ?? 0) > Self.maxFieldBytes { throw tooLong(path) }
+  }
+
+  private func tooLong(_ path: String) -> ImportError {
+    ImportError(
+      file: (path as NSString).lastPathComponent, line: recordLine, field: "#\(ends.count + 1)",
+      message: "is longer than \(Self.maxFieldBytes / 1024) KB; no field of a dataset is (an unclosed quote, or a file that is not CSV?)")
   }
 
   private mutating func endField() {
@@ -292,12 +310,19 @@ struct Scanner {
         }
         if j > i {
           fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[i..<j]))
+          try checkFieldLength(path)
           state = .unquoted
           i = j
           continue
         }
         switch byte {
-        case comma: endField()
+        case comma:
+          endField()
+          if ends.count > Self.maxFields {
+            throw ImportError(
+              file: (path as NSString).lastPathComponent, line: recordLine,
+              message: "has more than \(Self.maxFields) fields on one line (a file without line ends?)")
+          }
         case newline:
           line += 1
           try endRecord(body: body)
@@ -319,6 +344,7 @@ struct Scanner {
           j += 1
         }
         fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[i..<j]))
+        try checkFieldLength(path)
         i = j
         if i < n {
           state = .quoteInQuoted
