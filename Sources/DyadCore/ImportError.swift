@@ -39,11 +39,8 @@ public struct ImportLossError: Error, Sendable, Equatable, CustomStringConvertib
   public let coverage: YearRange?
 
   public init(dataset: String, previousRows: Int, previousCoverage: YearRange?, rows: Int, coverage: YearRange?) {
-    self.dataset = dataset
-    self.previousRows = previousRows
-    self.previousCoverage = previousCoverage
-    self.rows = rows
-    self.coverage = coverage
+    (self.dataset, self.previousRows, self.previousCoverage) = (dataset, previousRows, previousCoverage)
+    (self.rows, self.coverage) = (rows, coverage)
   }
 
   /// The rule: a re-import may not store fewer than half the rows, nor cover fewer years at either
