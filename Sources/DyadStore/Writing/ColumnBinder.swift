@@ -10,34 +10,6 @@ public protocol ColumnBinder: AnyObject {
   func bindNull(at column: Int)
 }
 
-extension ColumnBinder {
-  /// Binds a whole number, or NULL (missing) for `nil`.
-  public func bind(_ value: Int?, at column: Int) {
-    if let value { bind(value, at: column) } else { bindNull(at: column) }
-  }
-
-  /// Binds a number, or NULL (missing) for `nil`.
-  public func bind(_ value: Double?, at column: Int) {
-    if let value { bind(value, at: column) } else { bindNull(at: column) }
-  }
-
-  /// Binds a text, or NULL for `nil`.
-  public func bind(_ value: String?, at column: Int) {
-    if let value { bind(value, at: column) } else { bindNull(at: column) }
-  }
-
-  /// Binds a value of any kind.
-  public func bind(_ value: SQLValue, at column: Int) {
-    switch value {
-    case .null: bindNull(at: column)
-    case .integer(let v): bind(v, at: column)
-    case .real(let v): bind(v, at: column)
-    case .text(let v): bind(v, at: column)
-    case .blob(let v): bind(v, at: column)
-    }
-  }
-}
-
 /// Collects one row's values, for sinks that keep rows as values (the tests' recording sink). A
 /// column the record did not encode stays `nil`.
 public final class RowCollector: ColumnBinder {

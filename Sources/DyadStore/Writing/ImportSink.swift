@@ -8,10 +8,6 @@ public enum SQLValue: Sendable, Equatable {
   case text(String)
   /// Raw bytes, for packed series (see `COWTradeSeries`).
   case blob([UInt8])
-
-  public init(_ value: Int?) { self = value.map(SQLValue.integer) ?? .null }
-  public init(_ value: Double?) { self = value.map(SQLValue.real) ?? .null }
-  public init(_ value: String?) { self = value.map(SQLValue.text) ?? .null }
 }
 
 /// Where an importer writes what it reads: typed rows of the store's tables (``StoreRecord``).
