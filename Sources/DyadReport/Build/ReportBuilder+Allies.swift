@@ -21,7 +21,7 @@ extension ReportBuilder {
       let cited = context.notes.cite(result.evidence.flatMap(\.sources))
       rules.append(
         Report.Paragraph(
-          "\(result.fired ? "✓" : "✗") \(result.rule.name) — \(result.finding)\(evidence.isEmpty ? "" : " Evidence: \(evidence).")",
+          "\(result.fired ? "✓" : "✗") \(result.rule.name) — \(result.finding)\(evidence.isEmpty ? "" : "\(result.finding.hasSuffix(".") ? "" : ".") Evidence: \(evidence).")",
           notes: cited))
     }
     blocks.append(.heading("The rules behind the verdict"))

@@ -123,6 +123,9 @@ public struct Report: Sendable, Codable, Equatable {
       self.what = what
       self.remedy = remedy
     }
+
+    /// `what` as a sentence, ending with a full stop, so that the remedy after it reads apart.
+    public var whatSentence: String { what.hasSuffix(".") ? what : what + "." }
   }
 
   /// A footnote: where a figure comes from.

@@ -38,7 +38,7 @@ public struct MarkdownReportRenderer: Sendable {
       return "**\(escapeMarkdown(figure.title))** — \(escapeMarkdown(figure.caption))"
         + NoteRanges.markdown(figure.notes) + "\n\n" + table(figure.data)
     case .table(let data): return table(data)
-    case .gap(let gap): return "> *Not in the store:* \(escapeMarkdown(gap.what)) To fill it: `\(gap.remedy)`\n"
+    case .gap(let gap): return "> *Not in the store:* \(escapeMarkdown(gap.whatSentence)) To fill it: `\(gap.remedy)`\n"
     }
   }
 

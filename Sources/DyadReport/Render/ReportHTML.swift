@@ -66,7 +66,7 @@ public enum ReportHTML {
       return table(data)
     case .gap(let gap):
       return
-        "<p class=\"gap\"><strong>Not in the store:</strong> \(MarkupEscaping.xml(gap.what)) <span class=\"remedy\">To fill it: <code>\(MarkupEscaping.xml(gap.remedy))</code></span></p>"
+        "<p class=\"gap\"><strong>Not in the store:</strong> \(MarkupEscaping.xml(gap.whatSentence)) <span class=\"remedy\">To fill it: <code>\(MarkupEscaping.xml(gap.remedy))</code></span></p>"
     }
   }
 
