@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "DyadReport", targets: ["DyadReport"]),
     .library(name: "DyadAnswers", targets: ["DyadAnswers"]),
     .library(name: "DyadServer", targets: ["DyadServer"]),
+    .library(name: "DyadSync", targets: ["DyadSync"]),
     // Shared-data paths and temporary folders, for the tests and the benchmarks package.
     .library(name: "DyadTestSupport", targets: ["DyadTestSupport"]),
   ],
@@ -22,6 +23,10 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     // Domain values: states, dyads, years, figures, provenance, the dataset catalogue. No I/O.
@@ -63,15 +68,36 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // `dyad sync`: fetches each dataset's release from its publisher or a mirror over HTTP
+    // (resumed, retried, verified), unpacks archives, and imports through DyadImport.
+    .target(
+      name: "DyadSync",
+      dependencies: [
+        "DyadCore", "DyadFast", "DyadStore", "DyadImport",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]
+    ),
     .executableTarget(
       name: "dyad",
       dependencies: [
         "DyadCore", "DyadFast", "DyadData", "DyadStore", "DyadImport", "DyadAnalysis", "DyadReport", "DyadAnswers",
-        "DyadServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "DyadServer", "DyadSync", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // Helpers shared by the test targets: shared-data paths, temporary folders, running the binary.
-    .target(name: "DyadTestSupport", dependencies: ["DyadCore", "DyadStore"], path: "Sources/DyadTestSupport"),
+    // Also the loopback mirror server (with faults) that the sync tests and benchmarks fetch from.
+    .target(
+      name: "DyadTestSupport",
+      dependencies: [
+        "DyadCore", "DyadStore",
+        .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      path: "Sources/DyadTestSupport"),
     .testTarget(name: "DyadCoreTests", dependencies: ["DyadCore", "DyadData", "DyadTestSupport"]),
     .testTarget(name: "DyadFastTests", dependencies: ["DyadFast", "DyadTestSupport"]),
     .testTarget(name: "DyadDataTests", dependencies: ["DyadCore", "DyadData", "DyadTestSupport"]),
@@ -94,6 +120,11 @@ let package = Package(
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
+    .testTarget(
+      name: "DyadSyncTests",
+      dependencies: [
+        "DyadCore", "DyadStore", "DyadImport", "DyadSync", "DyadTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(name: "DyadCLITests", dependencies: ["dyad", "DyadTestSupport"]),
     .testTarget(
       name: "DyadAnswersTests",

@@ -1,4 +1,5 @@
 import DyadCore
+import Foundation
 import DyadImport
 import DyadStore
 
@@ -69,6 +70,14 @@ public enum DatasetAnswers {
     public let dimension: String
     /// The files an import reads.
     public let files: [String]
+    /// Where `dyad sync` fetches each file from its publisher (empty: from a mirror only).
+    public let downloads: [DatasetDownload]
+    /// Why there are no downloads, when there are none.
+    public let downloadNote: String?
+    /// How a new release is told: version-in-address, etag-last-modified or checksum-list.
+    public let releaseSignal: String
+    /// Whether `dyad sync` with no names fetches it.
+    public let syncsByDefault: Bool
     /// Whether Dyad can import it.
     public let importable: Bool
     /// What the store holds of it.
@@ -89,6 +98,13 @@ public enum DatasetAnswers {
     public let rowCount: Int
     /// The imported files' digest.
     public let checksum: String
+    /// The release a sync fetched (`nil` for local files), when and from where.
+    public let release: String?
+    public let retrievedAt: String?
+    public let retrievedFrom: String?
+    /// The last year the store holds of it, and how many years before this one that is.
+    public let lastYear: Int?
+    public let ageYears: Int?
   }
 
   /// The table's columns.
@@ -99,6 +115,7 @@ public enum DatasetAnswers {
       DataColumn("title", "the dataset's title"),
       DataColumn("publisher", "who publishes it"),
       DataColumn("version", "the version Dyad reads"),
+      DataColumn("release", "the release the store holds: the one a sync fetched, else the version"),
       DataColumn("coverage", "the years the dataset covers"),
       DataColumn("dimension", "diplomatic, economic, military or all"),
       DataColumn("licence", "its licence"),
@@ -106,18 +123,22 @@ public enum DatasetAnswers {
       DataColumn("in_store", "yes when the store holds it, else no"),
       DataColumn("rows", "the rows the store holds"),
       DataColumn("stored_coverage", "the years the store holds"),
+      DataColumn("last_year", "the last year the store holds"),
+      DataColumn("age_years", "how many years before this one the last year held is"),
       DataColumn("imported_at", "when it was imported"),
+      DataColumn("retrieved_from", "where a sync fetched it from (empty for local files)"),
       DataColumn("import_command", "the command that imports it"),
     ])
 
   /// Every dataset of the catalogue, the curated facts first, with what the store holds.
-  public static func items(_ stored: [StoredDataset]) -> [Item] {
+  public static func items(_ stored: [StoredDataset], thisYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) -> [Item] {
     let byName = Dictionary(stored.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     func imported(_ name: String) -> Imported? {
       byName[name].map {
         Imported(
           version: $0.version, coverage: YearSpan($0.coverage), importedAt: $0.importedAt, rowCount: $0.rowCount,
-          checksum: $0.checksum)
+          checksum: $0.checksum, release: $0.release, retrievedAt: $0.retrievedAt, retrievedFrom: $0.retrievedFrom,
+          lastYear: $0.coverage?.upperBound, ageYears: $0.coverage.map { max(0, thisYear - $0.upperBound) })
       }
     }
     var items = DatasetCatalog.all.map { info in
@@ -125,7 +146,8 @@ public enum DatasetAnswers {
       return Item(
         name: info.name, title: info.title, publisher: info.publisher, version: info.version, url: info.url,
         licence: info.licence, coverage: info.coverage, dimension: info.dimension.rawValue, files: info.files,
-        importable: importable, imported: imported(info.name),
+        downloads: info.downloads, downloadNote: info.downloadNote, releaseSignal: info.releaseSignal.rawValue,
+        syncsByDefault: info.syncsByDefault, importable: importable, imported: imported(info.name),
         importCommand: importable ? "dyad import \(info.name) \(info.files.count == 1 ? info.files[0] : "FOLDER")" : nil
       )
     }
@@ -134,7 +156,9 @@ public enum DatasetAnswers {
         Item(
           name: curated.name, title: curated.title, publisher: "Dyad", version: curated.version,
           url: "Sources/DyadData/Resources/curated", licence: "facts cite their own sources",
-          coverage: curated.coverage?.description ?? "", dimension: "all", files: [], importable: false,
+          coverage: curated.coverage?.description ?? "", dimension: "all", files: [], downloads: [],
+          downloadNote: "part of Dyad itself", releaseSignal: ReleaseSignal.versionInAddress.rawValue,
+          syncsByDefault: false, importable: false,
           imported: imported(curated.name), importCommand: nil),
         at: 0)
     }
@@ -147,9 +171,12 @@ public enum DatasetAnswers {
     var table = DataTable(columns: schema.columns.map(\.name))
     for item in items {
       table.append([
-        item.name, item.title, item.publisher, item.version, item.coverage, item.dimension, item.licence, item.url,
+        item.name, item.title, item.publisher, item.version, item.imported.map { $0.release ?? $0.version },
+        item.coverage, item.dimension, item.licence, item.url,
         item.imported == nil ? "no" : "yes", DataTable.number(item.imported?.rowCount),
-        item.imported?.coverage.map { "\($0.from)–\($0.to)" }, item.imported?.importedAt, item.importCommand,
+        item.imported?.coverage.map { "\($0.from)–\($0.to)" }, DataTable.number(item.imported?.lastYear),
+        DataTable.number(item.imported?.ageYears), item.imported?.importedAt, item.imported?.retrievedFrom,
+        item.importCommand,
       ])
     }
     return Answer(payload: items, table: table, years: nil)

@@ -16,10 +16,20 @@ public struct DatasetInfo: Sendable, Hashable, Codable {
   public let dimension: RelationDimension
   /// The files read from a dataset folder, relative to it (the layout of `shared/data/NAME`).
   public let files: [String]
+  /// Where `dyad sync` fetches each file from its publisher, one per name in ``files``; empty when
+  /// the publisher offers no file Dyad reads as it is (then only a mirror or `dyad import` fills it).
+  public let downloads: [DatasetDownload]
+  /// How a new release of the dataset is told.
+  public let releaseSignal: ReleaseSignal
+  /// Whether `dyad sync` with no names fetches the dataset into a store that lacks it.
+  public let syncsByDefault: Bool
+  /// Why ``downloads`` is empty, when it is: what the publisher ships instead of the files Dyad reads.
+  public let downloadNote: String?
 
   public init(
     name: String, title: String, publisher: String, version: String, url: String, licence: String,
-    coverage: String, dimension: RelationDimension, files: [String]
+    coverage: String, dimension: RelationDimension, files: [String], downloads: [DatasetDownload] = [],
+    releaseSignal: ReleaseSignal = .httpValidators, syncsByDefault: Bool = false, downloadNote: String? = nil
   ) {
     self.name = name
     self.title = title
@@ -30,12 +40,61 @@ public struct DatasetInfo: Sendable, Hashable, Codable {
     self.coverage = coverage
     self.dimension = dimension
     self.files = files
+    self.downloads = downloads
+    self.releaseSignal = releaseSignal
+    self.syncsByDefault = syncsByDefault
+    self.downloadNote = downloadNote
   }
 
   /// The source that figures imported from this dataset cite.
   public var source: Source {
     Source(publisher: publisher, title: "\(title) \(version)", date: version, url: url, licence: licence)
   }
+}
+
+/// Where one of a dataset's files is published, and how its bytes hold the file.
+public struct DatasetDownload: Sendable, Hashable, Codable {
+  /// How the bytes at ``url`` hold the file.
+  public enum Container: String, Sendable, Hashable, Codable {
+    /// The file itself.
+    case plain
+    /// A zip archive; the file is its ``DatasetDownload/member``.
+    case zip
+    /// The file, gzip-compressed.
+    case gzip
+  }
+
+  /// The file's name in the dataset's folder (one of ``DatasetInfo/files``).
+  public let file: String
+  /// The publisher's address for it.
+  public let url: String
+  public let container: Container
+  /// The file's path inside a zip archive.
+  public let member: String?
+  /// What the file is: `csv`, `tsv`, `xlsx`.
+  public let format: String
+  /// The SHA-256 of the file (unpacked) in the release this catalogue names, when the address
+  /// names one fixed release; `nil` when the address serves whatever release is current.
+  public let sha256: String?
+
+  public init(
+    file: String, url: String, container: Container = .plain, member: String? = nil, format: String = "csv",
+    sha256: String? = nil
+  ) {
+    (self.file, self.url, self.container, self.member, self.format, self.sha256) =
+      (file, url, container, member, format, sha256)
+  }
+}
+
+/// How a dataset's publisher tells a new release.
+public enum ReleaseSignal: String, Sendable, Hashable, Codable {
+  /// A version in the file's name or address: a new release has a new address (the catalogue
+  /// names the newest Dyad knows).
+  case versionInAddress = "version-in-address"
+  /// The server's `ETag` and `Last-Modified`: a new release changes them at the same address.
+  case httpValidators = "etag-last-modified"
+  /// A checksum list beside the files (`SHA256SUMS`, GDELT's `md5sums`).
+  case checksumList = "checksum-list"
 }
 
 /// What an import read and wrote.
@@ -72,58 +131,76 @@ public enum DatasetCatalog {
       name: "unga-votes", title: "United Nations General Assembly Voting Data (via unvotes)", publisher: "Erik Voeten, Harvard Dataverse",
       version: "unvotes 0.3.0", url: "https://dataverse.harvard.edu/dataset.xhtml?persistentId=hdl:1902.1/12379",
       licence: "CC0 (Dataverse); unvotes package MIT", coverage: "1946–2019", dimension: .diplomatic,
-      files: ["un_votes.csv", "un_roll_calls.csv", "un_roll_call_issues.csv"]),
+      files: ["un_votes.csv", "un_roll_calls.csv", "un_roll_call_issues.csv"],
+      downloadNote: "the publisher ships the roll calls as R data files (.rda) in the unvotes 0.3.0 package on CRAN; Dyad reads their CSV export"),
     DatasetInfo(
       name: "unga-ideal-points", title: "UNGA ideal points (Bailey, Strezhnev & Voeten)", publisher: "Erik Voeten, Harvard Dataverse",
       version: "July 2023", url: "https://doi.org/10.7910/DVN/LEJUQZ",
-      licence: "CC0", coverage: "1946–2022", dimension: .diplomatic, files: ["IdealpointestimatesAll_Jul2023.csv"]),
+      licence: "CC0", coverage: "1946–2022", dimension: .diplomatic, files: ["IdealpointestimatesAll_Jul2023.csv"],
+      downloadNote: "Harvard Dataverse serves the estimates as a tabular file with an index column and CRLF lines, and its current release (1946–2025) has other columns; Dyad reads the July 2023 CSV"),
     DatasetInfo(
-      name: "unsc-vetoes", title: "UN Security Council vetoes", publisher: "Dag Hammarskjöld Library, United Nations",
-      version: "1946 – Sep 2022", url: "https://research.un.org/en/docs/sc/quick/veto", licence: "UN terms of use",
-      coverage: "1946–2022", dimension: .diplomatic, files: ["unsc_vetoes_1946_sept2022.csv"]),
+      name: "unsc-vetoes", title: "UN Security Council vetoes (from the Dag Hammarskjöld Library's veto list)",
+      publisher: "World Politics Data Lab (C. L. Yordán)", version: "1946 – Sep 2022",
+      url: "https://github.com/world-politics-datalab/vetoes-un-security-council", licence: "MIT",
+      coverage: "1946–2022", dimension: .diplomatic, files: ["unsc_vetoes_1946_sept2022.csv"],
+      downloads: [
+        DatasetDownload(
+          file: "unsc_vetoes_1946_sept2022.csv",
+          url: "https://raw.githubusercontent.com/world-politics-datalab/vetoes-un-security-council/661c5246872143cf16e500e4e7f2f70a45df5ac8/unsc_vetoes_1946_sept2022.csv",
+          sha256: "d6b65d698d8f4e5a6eddcd922e7659b40e22d262940f1440b51360929d87ab74")
+      ], releaseSignal: .versionInAddress, syncsByDefault: true),
     DatasetInfo(
       name: "cow-igo", title: "Correlates of War Intergovernmental Organizations (Pevehouse et al.)",
       publisher: "Correlates of War Project", version: "3.0", url: "https://correlatesofwar.org/data-sets/igos/", licence: "COW terms (free with citation)",
       coverage: "1816–2014", dimension: .diplomatic,
-      files: ["cow_igo_dyad_year_nondirected.csv", "cow_igo_state_year.csv"]),
+      files: ["cow_igo_dyad_year_nondirected.csv", "cow_igo_state_year.csv"],
+      downloadNote: "the Correlates of War Project ships member-level zips; Dyad reads the dyad-year and state-year summaries peacesciencer derives from them"),
     DatasetInfo(
       name: "cow-trade", title: "Correlates of War Trade", publisher: "Correlates of War Project", version: "4.0",
       url: "https://correlatesofwar.org/data-sets/bilateral-trade/", licence: "COW terms (free with citation)",
       coverage: "1870–2014", dimension: .economic,
-      files: ["cow_trade_dyadic_nondirected.csv", "cow_trade_state_year.csv"]),
+      files: ["cow_trade_dyadic_nondirected.csv", "cow_trade_state_year.csv"],
+      downloadNote: "the Correlates of War Project ships COW_Trade_4.0.zip with other columns; Dyad reads the non-directed summaries peacesciencer derives from it"),
     DatasetInfo(
       name: "imf-dots", title: "IMF Direction of Trade Statistics", publisher: "International Monetary Fund",
       version: "2024", url: "https://data.imf.org/",
       licence: "IMF terms of use", coverage: "2010–2023 (Russia as reporter)", dimension: .economic,
-      files: ["russia_dots_by_partner_long.csv"]),
+      files: ["russia_dots_by_partner_long.csv"],
+      downloadNote: "the IMF retired the DOTS API in 2025 (its successor IMTS reports US$ and partner codes); Dyad reads a long extract for Russia"),
     DatasetInfo(
       name: "cow-gdp-pop", title: "GDP and population estimates (Anders, Fariss & Markowitz)",
       publisher: "Anders, Fariss & Markowitz", version: "2020 (via peacesciencer)", url: "http://svmiller.com/peacesciencer/",
-      licence: "CC0", coverage: "1800–2016", dimension: .economic, files: ["cow_sdp_gdp.csv"]),
+      licence: "CC0", coverage: "1800–2016", dimension: .economic, files: ["cow_sdp_gdp.csv"],
+      downloadNote: "the estimates are published as an R data file (.rds) by peacesciencer; Dyad reads its CSV export"),
     DatasetInfo(
       name: "atop", title: "Alliance Treaty Obligations and Provisions", publisher: "ATOP Project (Leeds et al.)",
       version: "4.01 / 5.1", url: "http://www.atopdata.org/data.html", licence: "free with citation",
       coverage: "1815–2018", dimension: .military,
-      files: ["atop-member-level.csv", "atop-alliance-level.csv", "atop5_1_dyad_year_nondirected.csv"]),
+      files: ["atop-member-level.csv", "atop-alliance-level.csv", "atop5_1_dyad_year_nondirected.csv"],
+      downloadNote: "the ATOP project ships version 5.1 as a zip of directed files; Dyad reads the 4.01 member and alliance files and peacesciencer's non-directed 5.1 dyad-years"),
     DatasetInfo(
       name: "sipri-transfers", title: "SIPRI Arms Transfers Database (trade register)",
       publisher: "Stockholm International Peace Research Institute", version: "2024",
       url: "https://www.sipri.org/databases/armstransfers", licence: "SIPRI terms (free with citation)",
-      coverage: "2000–2023 deliveries", dimension: .military, files: ["sipri_trade_register_2000_2023.csv"]),
+      coverage: "2000–2023 deliveries", dimension: .military, files: ["sipri_trade_register_2000_2023.csv"],
+      downloadNote: "SIPRI generates the trade register on request (a POST to its API) with a preamble; Dyad reads the register without it"),
     DatasetInfo(
       name: "sipri-milex", title: "SIPRI Military Expenditure Database",
       publisher: "Stockholm International Peace Research Institute", version: "2024",
       url: "https://www.sipri.org/databases/milex", licence: "SIPRI terms (free with citation)", coverage: "1948–2023",
-      dimension: .military, files: ["sipri_milex_long.csv"]),
+      dimension: .military, files: ["sipri_milex_long.csv"],
+      downloadNote: "SIPRI publishes a workbook (SIPRI-Milex-data-1948-2023.xlsx); Dyad reads its long CSV conversion"),
     DatasetInfo(
       name: "cow-nmc", title: "Correlates of War National Material Capabilities", publisher: "Correlates of War Project",
       version: "7.0", url: "https://correlatesofwar.org/data-sets/national-material-capabilities/",
-      licence: "COW terms (free with citation)", coverage: "1816–2022", dimension: .military, files: ["cow_nmc_v7.csv"]),
+      licence: "COW terms (free with citation)", coverage: "1816–2022", dimension: .military, files: ["cow_nmc_v7.csv"],
+      downloadNote: "the Correlates of War Project ships NMCv7.zip holding another zip; Dyad reads peacesciencer's cleaned table (−9 as missing)"),
     DatasetInfo(
       name: "exercises", title: "Joint military exercises involving Russia (Russian MoD and Krasnaya Zvezda reports)",
       publisher: "Russian Ministry of Defence reports (compiled sample)", version: "2009–2018 sample",
       url: "https://structure.mil.ru/", licence: "free with citation", coverage: "2009–2018",
-      dimension: .military, files: ["joint_military_exercises_involving_russia.csv"]),
+      dimension: .military, files: ["joint_military_exercises_involving_russia.csv"],
+      downloadNote: "the compilation exists only as a spreadsheet export in a public repository; Dyad reads its cleaned CSV"),
   ]
 
   /// The dataset of a name, or `nil`.

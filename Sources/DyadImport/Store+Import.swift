@@ -22,9 +22,12 @@ extension Store {
   /// A re-import that would store fewer than half the rows, or cover fewer years, than the import
   /// it replaces throws ``ImportLossError`` and changes nothing, unless `replace` is set: a
   /// truncated or wrong file must not quietly take the place of a whole dataset.
+  ///
+  /// `release` is the release `dyad sync` fetched: it is recorded with the import, in the same
+  /// transaction, or on its own when the files are the ones already imported.
   public func importDataset(
-    _ importer: some DatasetImporter, files: [URL], sourcePath: String? = nil, replace: Bool = false,
-    progress: @escaping @Sendable (Double) -> Void = { _ in }
+    _ importer: some DatasetImporter, files: [URL], sourcePath: String? = nil, release: DatasetRelease? = nil,
+    replace: Bool = false, progress: @escaping @Sendable (Double) -> Void = { _ in }
   ) throws -> ImportOutcome {
     let info = importer.info
     let stored = try recordedChecksum(of: info.name)
@@ -34,7 +37,10 @@ extension Store {
     let checksum: String?
     if let stored, Checksum.byteCount(of: stored) == (try Checksum.byteCount(of: files)) {
       let digest = try Checksum.of(files: files)
-      if digest == stored { return .unchanged }
+      if digest == stored {
+        if let release { try recordRelease(release, of: info.name) }
+        return .unchanged
+      }
       checksum = digest
     } else {
       checksum = nil
@@ -42,7 +48,7 @@ extension Store {
     let digests = FileDigests()
     let context = ImportContext(registry: registry, digests: digests, progress: progress)
     let summary = try replaceDataset(
-      info, tables: importer.tables, sourcePath: sourcePath,
+      info, tables: importer.tables, sourcePath: sourcePath, release: release,
       checksum: { try checksum ?? Checksum.of(files: files, recorded: digests) },
       check: { previous, summary in
         guard !replace, let previous else { return }

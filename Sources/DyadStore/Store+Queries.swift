@@ -12,6 +12,10 @@ public struct StoredDataset: Sendable, Hashable, Codable {
   public let rowCount: Int
   public let checksum: String
   public let path: String?
+  /// The release a sync fetched, when (ISO 8601) and from where; `nil` for local files.
+  public let release: String?
+  public let retrievedAt: String?
+  public let retrievedFrom: String?
 }
 
 /// A source with the number of stored rows that cite it.
@@ -186,7 +190,8 @@ extension Store {
         return StoredDataset(
           name: row["name"], title: row["title"], version: row["version"],
           coverage: from.flatMap { f in to.flatMap { try? YearRange(from: f, to: $0) } }, importedAt: row["imported_at"],
-          rowCount: row["row_count"], checksum: row["checksum"], path: row["path"])
+          rowCount: row["row_count"], checksum: row["checksum"], path: row["path"], release: row["release"],
+          retrievedAt: row["retrieved_at"], retrievedFrom: row["retrieved_from"])
       }
     }
   }

@@ -16,6 +16,7 @@ enum StoreMigrations {
     ("v4-military", military),
     ("v5-similarity-packed", similarityPacked),
     ("v6-estimated-status", estimatedStatus),
+    ("v7-releases", releases),
   ]
 
   static let known = Set(all.map(\.0))

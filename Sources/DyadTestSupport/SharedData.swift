@@ -33,6 +33,14 @@ public enum SharedData {
   /// A dataset's folder, such as `unga-votes`.
   public static func folder(_ name: String) -> URL { root.appendingPathComponent(name) }
 
+  /// The shared folder of each dataset Dyad imports, by the dataset's name.
+  public static let datasetFolders: [String: String] = [
+    "unga-votes": "unga-votes", "unga-ideal-points": "unga-ideal-points", "unsc-vetoes": "unsc-vetoes",
+    "cow-igo": "cow-igo", "cow-trade": "cow-trade", "imf-dots": "imf-dots-russia", "cow-gdp-pop": "economy-gdp-pop",
+    "atop": "atop-alliances", "sipri-transfers": "sipri-arms-transfers", "sipri-milex": "sipri-milex",
+    "cow-nmc": "military-capabilities", "exercises": "joint-exercises-russia",
+  ]
+
   /// A file inside a dataset's folder.
   public static func file(_ folder: String, _ name: String) -> URL {
     root.appendingPathComponent(folder).appendingPathComponent(name)

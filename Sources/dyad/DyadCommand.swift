@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct DyadCommand: ParsableCommand {
+struct DyadCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "dyad",
     abstract: "Answers questions about the ties between two countries, from open data, with sources.",
@@ -14,11 +14,12 @@ struct DyadCommand: ParsableCommand {
         dyad facts China Russia --dimension military
         dyad states "Soviet Union"
         dyad import unga-votes ~/data/unga-votes
+        dyad sync --dry-run
       """,
     version: "0.1.0",
     subcommands: [
       ReportCommand.self, StatesCommand.self, TimelineCommand.self, FactsCommand.self, SourcesCommand.self,
-      DatasetsCommand.self, ImportCommand.self,
+      DatasetsCommand.self, ImportCommand.self, SyncCommand.self,
       ServeCommand.self,
     ] + diplomaticCommands + economicCommands + militaryCommands
   )

@@ -52,6 +52,7 @@ public struct DatasetRow: StoreRecord {
   public static let tableName = "dataset"
   public enum Column: Int, StoreColumn {
     case name, title, version, sourceID, coverageFrom, coverageTo, importedAt, rowCount, checksum, path
+    case release, retrievedAt, retrievedFrom
   }
   public var name: String
   public var title: String
@@ -62,10 +63,12 @@ public struct DatasetRow: StoreRecord {
   public var rowCount: Int
   public var checksum: String
   public var path: String?
+  /// The release `dyad sync` fetched (`nil` for a `dyad import` of local files).
+  public var release: DatasetRelease?
 
   public init(
     name: String, title: String, version: String, sourceID: Int, coverage: YearRange?, importedAt: String,
-    rowCount: Int, checksum: String, path: String?
+    rowCount: Int, checksum: String, path: String?, release: DatasetRelease? = nil
   ) {
     self.name = name
     self.title = title
@@ -76,6 +79,7 @@ public struct DatasetRow: StoreRecord {
     self.rowCount = rowCount
     self.checksum = checksum
     self.path = path
+    self.release = release
   }
 
   public func encode(to row: RowEncoder<Column>) {
@@ -89,6 +93,32 @@ public struct DatasetRow: StoreRecord {
     row[.rowCount] = rowCount
     row[.checksum] = checksum
     row[.path] = path
+    row[.release] = release?.name
+    row[.retrievedAt] = release?.retrievedAt
+    row[.retrievedFrom] = release?.origin
+  }
+}
+
+/// One file of the release a dataset's last sync fetched: its address, size, SHA-256 and the
+/// server's validators (to ask next time whether it changed).
+public struct DatasetFileRow: StoreRecord {
+  public static let tableName = "dataset_file"
+  public enum Column: Int, StoreColumn { case dataset, file, url, byteCount, sha256, etag, lastModified }
+  public var dataset: String
+  public var file: DatasetRelease.File
+
+  public init(dataset: String, file: DatasetRelease.File) {
+    (self.dataset, self.file) = (dataset, file)
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.dataset] = dataset
+    row[.file] = file.name
+    row[.url] = file.url
+    row[.byteCount] = file.byteCount
+    row[.sha256] = file.sha256
+    row[.etag] = file.etag
+    row[.lastModified] = file.lastModified
   }
 }
 

@@ -4,7 +4,7 @@
 public enum StoreSchema {
   /// The record types, one per table.
   public static let records: [any StoreRecord.Type] = [
-    StateRow.self, SourceRow.self, DatasetRow.self, ObservationRow.self, EventRow.self, EventStateRow.self,
+    StateRow.self, SourceRow.self, DatasetRow.self, DatasetFileRow.self, ObservationRow.self, EventRow.self, EventStateRow.self,
     TreatyRow.self, TreatyStateRow.self, MembershipRow.self, ExerciseRow.self, ExerciseStateRow.self,
     ReportedTradeRow.self,
     UNGARollCallRow.self, UNGARollCallIssueRow.self, UNGAVoteYearRow.self, UNGAVoterRow.self, UNGASimilarityDyadRow.self,

@@ -9,7 +9,10 @@ struct DatasetsCommand: ParsableCommand {
     commandName: "datasets",
     abstract: "List the datasets Dyad knows, where to get them, and what the store holds.",
     discussion: """
-      Import one with `dyad import NAME PATH`, where PATH is its file or a folder holding its files.
+      Import one with `dyad import NAME PATH`, where PATH is its file or a folder holding its files, \
+      or fetch it with `dyad sync NAME`. RELEASE is the release the store holds, LAST YEAR the last \
+      year of its data and AGE how many years ago that is; SYNC says whether `dyad sync` fetches it \
+      from its publisher or only from a mirror (`--json` gives each file's address and why).
 
       \(DatasetAnswers.schema.help)
       """)
@@ -20,15 +23,21 @@ struct DatasetsCommand: ParsableCommand {
   func run() throws {
     let answer = try DatasetAnswers.answer(store: try storeOptions.open())
     if try output.printed(answer) { return }
-    var table = TextTable("NAME", "DATASET", "COVERAGE", "IN STORE", "GET IT FROM")
+    var table = TextTable("NAME", "DATASET", "RELEASE", "LAST YEAR", "AGE", "IN STORE", "SYNC")
     for item in answer.payload {
       let status: String
       if let imported = item.imported {
-        status = "\(imported.rowCount) rows, \(imported.coverage?.description ?? "-"), \(imported.importedAt.prefix(10))"
+        let how = imported.retrievedAt.map { "synced \($0.prefix(10))" } ?? "imported \(imported.importedAt.prefix(10))"
+        status = "\(imported.rowCount) rows, \(imported.coverage?.description ?? "-"), \(how)"
       } else {
         status = item.importable ? "not imported" : "no importer yet"
       }
-      table.append(item.name, "\(item.title) (\(item.version))", item.coverage, status, item.url)
+      let sync =
+        item.name == "curated" ? "built in"
+        : item.downloads.isEmpty ? "mirror only" : item.syncsByDefault ? "publisher, default" : "publisher"
+      table.append(
+        item.name, item.title, item.imported.map { $0.release ?? $0.version } ?? item.version,
+        item.imported?.lastYear.map(String.init) ?? "-", item.imported?.ageYears.map { "\($0) y" } ?? "-", status, sync)
     }
     print(table.render(), terminator: "")
   }
