@@ -96,6 +96,7 @@ public struct Syncer: Sendable {
         let wrapped = SyncError(.store, dataset: info.name, message: "\(error); the store is unchanged")
         result = DatasetSyncResult(dataset: info.name, outcome: .failed(wrapped), release: nil, seconds: Self.seconds(since: started))
       }
+      tidyStaging(info.name)
       events(.datasetFinished(result))
       results.append(result)
     }
@@ -231,6 +232,17 @@ public struct Syncer: Sendable {
     case .unchanged: return result(.unchanged(reason: "the files fetched are the ones already imported"), release)
     case .imported(let summary): return result(.imported(summary), release)
     }
+  }
+
+  /// Removes what waits beside the store for a dataset, unless it is a partial download for the
+  /// next run to resume; and the staging folder itself once it is empty.
+  private func tidyStaging(_ dataset: String) {
+    let manager = FileManager.default
+    let root = Self.stagingFolder(for: store)
+    let folder = root.appendingPathComponent(dataset, isDirectory: true)
+    let partial = (try? manager.contentsOfDirectory(atPath: folder.path))?.contains { $0.hasSuffix(".part") } ?? false
+    if !partial { try? manager.removeItem(at: folder) }
+    if (try? manager.contentsOfDirectory(atPath: root.path))?.isEmpty == true { try? manager.removeItem(at: root) }
   }
 
   /// Downloads one address; `nil` when the server says it has not changed.

@@ -105,11 +105,11 @@ final class SyncRenderer: Sendable {
     case .datasetStarted(let dataset, let files, let origin):
       return ["event": "dataset_started", "dataset": dataset, "files": files, "origin": origin]
     case .fileStarted(let dataset, let file, let url, let offset, let total):
-      return ["event": "file_started", "dataset": dataset, "file": file, "url": url, "resuming_at": offset, "total": total as Any]
+      return ["event": "file_started", "dataset": dataset, "file": file, "url": url, "resumingAt": offset, "total": total as Any]
     case .fileProgress(let dataset, let file, let received, let total):
       return ["event": "file_progress", "dataset": dataset, "file": file, "received": received, "total": total as Any]
     case .fileFinished(let dataset, let file, let count, let seconds, let verifiedBy):
-      return ["event": "file_finished", "dataset": dataset, "file": file, "bytes": count, "seconds": seconds, "verified_by": verifiedBy as Any]
+      return ["event": "file_finished", "dataset": dataset, "file": file, "bytes": count, "seconds": seconds, "verifiedBy": verifiedBy as Any]
     case .fileUnchanged(let dataset, let file):
       return ["event": "file_unchanged", "dataset": dataset, "file": file]
     case .retrying(let dataset, let file, let url, let attempt, let delay, let reason):
@@ -120,7 +120,7 @@ final class SyncRenderer: Sendable {
       var object: [String: Any] = ["event": "dataset_finished", "dataset": result.dataset, "seconds": result.seconds]
       if let release = result.release {
         object["release"] = [
-          "name": release.name, "retrieved_at": release.retrievedAt, "origin": release.origin,
+          "name": release.name, "retrievedAt": release.retrievedAt, "origin": release.origin,
           "files": release.files.map { ["name": $0.name, "url": $0.url, "bytes": $0.byteCount, "sha256": $0.sha256] },
         ]
       }
