@@ -12,9 +12,17 @@ extension ReportBuilder {
     let verdict = VerdictRules.verdict(for: inputs, year: year)
     var blocks: [Report.Block] = []
     let notes = context.notes.cite(verdict.sources)
-    blocks.append(.callout(title: "Verdict for \(year): \(verdict.tie.rawValue)", body: Report.Paragraph(verdict.summary, notes: notes)))
+    // A verdict for a year past a dataset's end says what it lacks rather than passing as current.
+    var summary = verdict.summary
+    if let lacking = context.lacking(
+      Self.verdictDatasets, in: year,
+      instead: "Where they are silent, the verdict rests on Dyad's curated treaties and exercises.")
+    {
+      summary += " " + lacking
+    }
+    blocks.append(.callout(title: "Verdict for \(year): \(verdict.tie.rawValue)", body: Report.Paragraph(summary, notes: notes)))
     context.findings.append(
-      (0, Report.Paragraph("Are they allies? \(verdict.summary)", notes: notes)))
+      (0, Report.Paragraph("Are they allies? \(summary)", notes: notes)))
     var rules: [Report.Paragraph] = []
     for result in verdict.rules {
       let evidence = result.evidence.map(\.text).joined(separator: "; ")

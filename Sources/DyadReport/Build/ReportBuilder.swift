@@ -61,6 +61,9 @@ public struct ReportBuilder {
     sections.append(limitsSection(&context))
     sections.append(try timelineSection(&context))
     sections.append(coverageSection(&context))
+    for index in sections.indices {
+      sections[index].evidence = context.evidence(Self.sectionDatasets[sections[index].id] ?? [])
+    }
     let findings = Array(context.findings.sorted { $0.rank < $1.rank }.prefix(5).map(\.paragraph))
     return Report(
       title: "\(a.name)–\(b.name)",
@@ -70,6 +73,18 @@ public struct ReportBuilder {
       findings: findings.isEmpty ? [Report.Paragraph("The store holds no figures for this dyad yet; see Data coverage and sources.")] : findings,
       sections: sections, notes: context.notes.notes)
   }
+
+  /// The datasets each section draws on, for the line that says how current its evidence is.
+  static let sectionDatasets: [String: [String]] = [
+    "allies": verdictDatasets,
+    "alignment": ["unga-votes", "unga-ideal-points", "unsc-vetoes", "cow-igo"],
+    "economy": ["cow-trade", "imf-dots", "cow-gdp-pop"],
+    "military": ["atop", "sipri-transfers", "sipri-milex", "cow-nmc", "exercises"],
+    "limits": ["unga-votes", "unsc-vetoes", "cow-trade", "imf-dots", "sipri-transfers", "cow-nmc"],
+  ]
+
+  /// The datasets the alliance verdict reads besides the curated facts.
+  static let verdictDatasets = ["atop", "sipri-transfers", "exercises"]
 
   static func currentDay() -> Day {
     let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
@@ -107,6 +122,38 @@ struct Context {
     if !missing.contains(dataset) { missing.append(dataset) }
     let files = DatasetCatalog.info(named: dataset).map { $0.files.count == 1 ? $0.files[0] : "FOLDER" } ?? "PATH"
     return .gap(Report.Gap(what: what, remedy: "dyad import \(dataset) \(files)"))
+  }
+
+  /// The last year the report speaks of: its span's end, or this year if that is earlier.
+  var lastYear: Int { min(years.upperBound, today.year) }
+
+  /// How current each dataset's evidence is against the report's last year.
+  func evidence(_ names: [String]) -> [Report.Evidence] {
+    names.compactMap { name in
+      guard let info = DatasetCatalog.info(named: name) else { return nil }
+      let stored = datasets[name]
+      let last = stored?.coverage?.upperBound
+      return Report.Evidence(
+        dataset: name, label: info.label, lastYear: last, release: stored.map { $0.release ?? $0.version },
+        yearsShort: last.map { max(0, lastYear - $0) })
+    }
+  }
+
+  /// The sentences a statement about `year` adds when datasets it rests on end before it, or are
+  /// not in the store: "For 2026 the evidence is incomplete: ATOP alliances end in 2018; SIPRI arms
+  /// transfers are not in the store. `instead`".
+  func lacking(_ names: [String], in year: Int, instead: String) -> String? {
+    let short = evidence(names).filter { ($0.lastYear ?? Int.min) < year }
+    guard !short.isEmpty else { return nil }
+    func list(_ parts: [String]) -> String {
+      parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+    }
+    var clauses: [String] = []
+    let ended = short.compactMap { item in item.lastYear.map { "\(item.label) end\(item.label.hasSuffix("s") ? "" : "s") in \($0)" } }
+    if !ended.isEmpty { clauses.append(list(ended)) }
+    let absent = short.filter { $0.lastYear == nil }.map(\.label)
+    if !absent.isEmpty { clauses.append("\(list(absent)) \(absent.count == 1 && !absent[0].hasSuffix("s") ? "is" : "are") not in the store") }
+    return "For \(year) the evidence is incomplete: \(clauses.joined(separator: "; ")). \(instead)"
   }
 
   /// The note for an imported dataset's figures.

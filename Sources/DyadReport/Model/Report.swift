@@ -47,12 +47,41 @@ public struct Report: Sendable, Codable, Equatable {
     /// The question the section answers.
     public var question: String
     public var blocks: [Block]
+    /// How current the section's evidence is: each dataset it draws on, and its last year.
+    public var evidence: [Evidence]
 
-    public init(id: String, title: String, question: String, blocks: [Block]) {
+    public init(id: String, title: String, question: String, blocks: [Block], evidence: [Evidence] = []) {
       self.id = id
       self.title = title
       self.question = question
+      self.evidence = evidence
       self.blocks = blocks
+    }
+  }
+
+  /// How current one dataset's evidence is for a report: "UN General Assembly votes to 2019".
+  public struct Evidence: Sendable, Codable, Equatable {
+    /// The dataset's name (`unga-votes`).
+    public var dataset: String
+    /// What a sentence calls it.
+    public var label: String
+    /// The last year the store holds; `nil` when the store lacks the dataset.
+    public var lastYear: Int?
+    /// The release the store holds.
+    public var release: String?
+    /// The years between its last year and the report's last year (0: it reaches it).
+    public var yearsShort: Int?
+
+    public init(dataset: String, label: String, lastYear: Int?, release: String?, yearsShort: Int?) {
+      (self.dataset, self.label, self.lastYear, self.release, self.yearsShort) =
+        (dataset, label, lastYear, release, yearsShort)
+    }
+
+    /// "UN General Assembly votes to 2019 (7 years short)", "ATOP alliances: not in the store".
+    public var text: String {
+      guard let lastYear else { return "\(label): not in the store" }
+      guard let yearsShort, yearsShort > 0 else { return "\(label) to \(lastYear)" }
+      return "\(label) to \(lastYear) (\(yearsShort) year\(yearsShort == 1 ? "" : "s") short)"
     }
   }
 

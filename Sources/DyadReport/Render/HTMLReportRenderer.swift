@@ -51,6 +51,9 @@ public struct HTMLReportRenderer: Sendable {
     h2{font:700 1.45rem/1.25 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:2.4rem 0 .3rem;padding-top:.6rem;border-top:1px solid var(--rule)}
     h3{font:600 1.1rem/1.3 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;margin:1.6rem 0 .3rem}
     .question{margin:.1rem 0 1rem;font-style:italic;color:var(--muted)}
+    .evidence{margin:-.6rem 0 1rem;font-size:.85rem;color:var(--muted)}
+    .evidence .stale{color:#8a4b00}
+    .evidence .missing{font-style:italic}
     .toc{margin:1.5rem 0 0;padding:.8rem 1rem;background:var(--soft);border-radius:6px;font:.9rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}
     .toc h2{margin:0 0 .3rem;padding:0;border:0;font-size:.95rem}
     .toc ol{margin:0;padding-left:1.3rem;columns:2}

@@ -11,6 +11,9 @@ public struct MarkdownReportRenderer: Sendable {
     for finding in report.findings { md += "- \(text(finding))\n" }
     for section in report.sections {
       md += "\n## \(escapeMarkdown(section.title))\n\n*\(escapeMarkdown(section.question))*\n\n"
+      if !section.evidence.isEmpty {
+        md += "Evidence: " + section.evidence.map { escapeMarkdown($0.text) }.joined(separator: " · ") + "\n\n"
+      }
       for block in section.blocks { md += render(block) + "\n" }
     }
     md += "\n## Notes\n\n"

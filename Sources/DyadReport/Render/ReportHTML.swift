@@ -38,8 +38,22 @@ public enum ReportHTML {
     if let className { html += " class=\"\(MarkupEscaping.xml(className))\"" }
     html += ">\n<h2>\(MarkupEscaping.xml(section.title))</h2>\n"
     html += "<p class=\"question\">\(MarkupEscaping.xml(section.question))</p>\n"
+    if let line = evidence(section.evidence) { html += line + "\n" }
     for item in section.blocks { html += Self.block(item) + "\n" }
     return html + "</section>\n"
+  }
+
+  /// The line under a section's question that says how current its evidence is; a dataset that
+  /// ends before the report's last year is marked.
+  public static func evidence(_ evidence: [Report.Evidence]) -> String? {
+    guard !evidence.isEmpty else { return nil }
+    let items = evidence.map { item -> String in
+      let text = MarkupEscaping.xml(item.text)
+      guard let short = item.yearsShort else { return "<span class=\"missing\">\(text)</span>" }
+      if short == 0 { return text }
+      return "<span class=\"stale\" title=\"ends \(short) year\(short == 1 ? "" : "s") before the report's last year\">\(text)</span>"
+    }
+    return "<p class=\"evidence\">Evidence: " + items.joined(separator: " · ") + "</p>"
   }
 
   /// One block of a section.

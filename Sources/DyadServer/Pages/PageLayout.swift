@@ -86,6 +86,9 @@ struct PageLayout {
     .summary{background:var(--accent-soft);border-left:4px solid var(--accent);padding:.3rem 1.2rem .6rem;margin-top:1.2rem;border-radius:0 8px 8px 0}
     .summary h2{border:0;margin-top:.6rem}
     .question{margin:.1rem 0 1rem;font-style:italic;color:var(--muted)}
+    .evidence{margin:-.6rem 0 1rem;font-size:.85rem;color:var(--muted)}
+    .evidence .stale{color:#8a4b00}
+    .evidence .missing{font-style:italic}
     .callout{border:1px solid var(--rule);border-left:4px solid var(--accent);background:var(--soft);padding:.6rem 1rem;margin:1rem 0;border-radius:0 6px 6px 0}
     .callout-title{margin:0 0 .2rem;font:700 .9rem/1.3 \(sans);text-transform:uppercase;letter-spacing:.04em;color:var(--accent)}
     .callout p{margin:.2rem 0}
