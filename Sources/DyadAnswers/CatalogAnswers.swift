@@ -105,6 +105,20 @@ public enum DatasetAnswers {
     /// The last year the store holds of it, and how many years before this one that is.
     public let lastYear: Int?
     public let ageYears: Int?
+    /// Earlier releases kept beside the store, newest first (`--release NAME=RELEASE` reads one).
+    public let earlierReleases: [EarlierRelease]
+  }
+
+  /// An earlier release of a dataset, kept when a newer one replaced it.
+  public struct EarlierRelease: Encodable, Sendable {
+    /// Its name, as `--release` takes it.
+    public let release: String
+    /// When it was imported.
+    public let importedAt: String
+    /// The years it covers.
+    public let coverage: YearSpan?
+    /// Its rows.
+    public let rowCount: Int
   }
 
   /// The table's columns.
@@ -127,18 +141,25 @@ public enum DatasetAnswers {
       DataColumn("age_years", "how many years before this one the last year held is"),
       DataColumn("imported_at", "when it was imported"),
       DataColumn("retrieved_from", "where a sync fetched it from (empty for local files)"),
+      DataColumn("earlier_releases", "earlier releases kept beside the store, newest first, separated by '; '"),
       DataColumn("import_command", "the command that imports it"),
     ])
 
   /// Every dataset of the catalogue, the curated facts first, with what the store holds.
-  public static func items(_ stored: [StoredDataset], thisYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) -> [Item] {
+  public static func items(
+    _ stored: [StoredDataset], archived: [String: [ArchivedRelease]] = [:],
+    thisYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
+  ) -> [Item] {
     let byName = Dictionary(stored.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     func imported(_ name: String) -> Imported? {
       byName[name].map {
         Imported(
           version: $0.version, coverage: YearSpan($0.coverage), importedAt: $0.importedAt, rowCount: $0.rowCount,
           checksum: $0.checksum, release: $0.release, retrievedAt: $0.retrievedAt, retrievedFrom: $0.retrievedFrom,
-          lastYear: $0.coverage?.upperBound, ageYears: $0.coverage.map { max(0, thisYear - $0.upperBound) })
+          lastYear: $0.coverage?.upperBound, ageYears: $0.coverage.map { max(0, thisYear - $0.upperBound) },
+          earlierReleases: (archived[name] ?? []).map {
+            EarlierRelease(release: $0.name, importedAt: $0.importedAt, coverage: YearSpan($0.coverage), rowCount: $0.rowCount)
+          })
       }
     }
     var items = DatasetCatalog.all.map { info in
@@ -167,7 +188,10 @@ public enum DatasetAnswers {
 
   /// Every dataset, with what the store holds.
   public static func answer(store: Store) throws -> Answer<[Item]> {
-    let items = items(try store.datasets())
+    let stored = try store.datasets()
+    var archived: [String: [ArchivedRelease]] = [:]
+    for dataset in stored { archived[dataset.name] = try store.archivedReleases(of: dataset.name) }
+    let items = items(stored, archived: archived)
     var table = DataTable(columns: schema.columns.map(\.name))
     for item in items {
       table.append([
@@ -176,6 +200,7 @@ public enum DatasetAnswers {
         item.imported == nil ? "no" : "yes", DataTable.number(item.imported?.rowCount),
         item.imported?.coverage.map { "\($0.from)–\($0.to)" }, DataTable.number(item.imported?.lastYear),
         DataTable.number(item.imported?.ageYears), item.imported?.importedAt, item.imported?.retrievedFrom,
+        item.imported.map { $0.earlierReleases.map(\.release).joined(separator: "; ") },
         item.importCommand,
       ])
     }

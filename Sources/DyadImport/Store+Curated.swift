@@ -12,12 +12,16 @@ extension Store {
   ///   - readOnly: open without writing; the store must exist and be current.
   ///   - registry: the states to resolve names with; the shipped registry by default.
   ///   - curatedDirectory: the curated files to load; the shipped ones by default.
+  ///   - releases: earlier releases of datasets to read in place of the ones the store holds
+  ///     (the store is then read-only; see ``Store/archivedReleases(of:)``).
   public static func open(
     at path: String, readOnly: Bool = false, registry: StateRegistry? = nil,
-    curatedDirectory: URL = DyadResources.curatedDirectory
+    curatedDirectory: URL = DyadResources.curatedDirectory, releases: [ArchivedRelease] = []
   ) throws -> Store {
-    let store = try connect(at: path, readOnly: readOnly, registry: try registry ?? StateRegistry.standard())
-    if !readOnly { try store.loadCurated(from: curatedDirectory) }
+    let store = try connect(
+      at: path, readOnly: readOnly || !releases.isEmpty, registry: try registry ?? StateRegistry.standard(),
+      releases: releases)
+    if !readOnly && releases.isEmpty { try store.loadCurated(from: curatedDirectory) }
     return store
   }
 

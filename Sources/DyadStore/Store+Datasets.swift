@@ -28,38 +28,60 @@ extension Store {
     check: (_ previous: ImportSummary?, _ summary: ImportSummary) throws -> Void = { _, _ in },
     _ body: (any ImportSink) throws -> ImportSummary
   ) throws -> ImportSummary {
-    try queue.write { db in
-      let previous = try Row.fetchOne(
-        db, sql: "SELECT row_count, coverage_from, coverage_to FROM \(DatasetRow.tableName) WHERE name = ?",
-        arguments: [info.name]
-      ).map { row in
-        ImportSummary(
-          rowsWritten: row["row_count"],
-          coverage: (row["coverage_from"] as Int?).flatMap { from in
-            (row["coverage_to"] as Int?).flatMap { try? YearRange(from: from, to: $0) }
-          })
+    // The release the store holds is kept beside it when a different one replaces it.
+    let incoming = try replacesRelease(info, with: release)
+      ? archiveRelease(of: info.name, tables: tables.map { StoreSchema.columns(of: $0).table }) : nil
+    do {
+      let summary = try queue.write { db in
+        let previous = try Row.fetchOne(
+          db, sql: "SELECT row_count, coverage_from, coverage_to FROM \(DatasetRow.tableName) WHERE name = ?",
+          arguments: [info.name]
+        ).map { row in
+          ImportSummary(
+            rowsWritten: row["row_count"],
+            coverage: (row["coverage_from"] as Int?).flatMap { from in
+              (row["coverage_to"] as Int?).flatMap { try? YearRange(from: from, to: $0) }
+            })
+        }
+        for record in tables { try db.execute(sql: "DELETE FROM \(StoreSchema.columns(of: record).table)") }
+        // The shared tables' rows of the dataset (links of events and exercises go with them).
+        let shared: [any StoreRecord.Type] = [ObservationRow.self, EventRow.self, ExerciseRow.self]
+        for record in shared {
+          try db.execute(
+            sql: "DELETE FROM \(StoreSchema.columns(of: record).table) WHERE dataset = ?", arguments: [info.name])
+        }
+        try db.execute(sql: "DELETE FROM \(DatasetFileRow.tableName) WHERE dataset = ?", arguments: [info.name])
+        try db.execute(sql: "DELETE FROM \(DatasetRow.tableName) WHERE name = ?", arguments: [info.name])
+        let sink = StoreSink(db: db, dataset: info.name)
+        let sourceID = try sink.sourceID(for: info.source)
+        let summary = try body(sink)
+        try check(previous, summary)
+        try sink.insert(
+          DatasetRow(
+            name: info.name, title: info.title, version: info.version, sourceID: sourceID,
+            coverage: summary.coverage, importedAt: Self.timestamp(),
+            rowCount: summary.rowsWritten, checksum: try checksum(), path: sourcePath, release: release))
+        for file in release?.files ?? [] { try sink.insert(DatasetFileRow(dataset: info.name, file: file)) }
+        return summary
       }
-      for record in tables { try db.execute(sql: "DELETE FROM \(StoreSchema.columns(of: record).table)") }
-      // The shared tables' rows of the dataset (links of events and exercises go with them).
-      let shared: [any StoreRecord.Type] = [ObservationRow.self, EventRow.self, ExerciseRow.self]
-      for record in shared {
-        try db.execute(
-          sql: "DELETE FROM \(StoreSchema.columns(of: record).table) WHERE dataset = ?", arguments: [info.name])
-      }
-      try db.execute(sql: "DELETE FROM \(DatasetFileRow.tableName) WHERE dataset = ?", arguments: [info.name])
-      try db.execute(sql: "DELETE FROM \(DatasetRow.tableName) WHERE name = ?", arguments: [info.name])
-      let sink = StoreSink(db: db, dataset: info.name)
-      let sourceID = try sink.sourceID(for: info.source)
-      let summary = try body(sink)
-      try check(previous, summary)
-      try sink.insert(
-        DatasetRow(
-          name: info.name, title: info.title, version: info.version, sourceID: sourceID,
-          coverage: summary.coverage, importedAt: Self.timestamp(),
-          rowCount: summary.rowsWritten, checksum: try checksum(), path: sourcePath, release: release))
-      for file in release?.files ?? [] { try sink.insert(DatasetFileRow(dataset: info.name, file: file)) }
+      if let incoming { try keepArchivedRelease(incoming) }
       return summary
+    } catch {
+      if let incoming { try? FileManager.default.removeItem(at: incoming) }
+      throw error
     }
+  }
+
+  /// Whether an import replaces a release of the dataset that should be kept: any the store holds,
+  /// when a sync brings other files (`release`); one of another version, when local files of the
+  /// catalogue's version are imported (a mended copy of the same release is not kept).
+  private func replacesRelease(_ info: DatasetInfo, with release: DatasetRelease?) throws -> Bool {
+    let held = try queue.read { db in
+      try Row.fetchOne(db, sql: "SELECT release, version FROM \(DatasetRow.tableName) WHERE name = ?", arguments: [info.name])
+    }
+    guard let held else { return false }
+    if release != nil { return true }
+    return ((held["release"] as String?) ?? held["version"]) != info.version
   }
 
   /// Records the release a sync fetched for a dataset the store already holds from the same bytes

@@ -44,7 +44,14 @@ public final class Store: Sendable {
   /// - Parameters:
   ///   - readOnly: open without writing; the store must exist and be current.
   ///   - registry: the states the store resolves names with.
-  public static func connect(at path: String, readOnly: Bool = false, registry: StateRegistry) throws -> Store {
+  ///   - releases: earlier releases of datasets (``archivedReleases(of:)``) to read in place of the
+  ///     ones the store holds; the store is then read-only.
+  public static func connect(
+    at path: String, readOnly: Bool = false, registry: StateRegistry, releases: [ArchivedRelease] = []
+  ) throws -> Store {
+    if !releases.isEmpty && !readOnly {
+      throw StoreError(path: path, message: "a store that reads an earlier release of a dataset is read-only")
+    }
     let fileManager = FileManager.default
     if readOnly && !fileManager.fileExists(atPath: path) {
       throw StoreError(path: path, message: "no store here; run any dyad command without --read-only to create it")
@@ -79,10 +86,17 @@ public final class Store: Sendable {
         try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA journal_mode = TRUNCATE")
       }
     }
+    if !releases.isEmpty {
+      configuration.prepareDatabase { db in
+        for (index, release) in releases.enumerated() { try Self.releaseViews(release, alias: "release\(index)", db: db) }
+      }
+    }
     let queue: DatabaseQueue
     do {
       queue = try DatabaseQueue(path: path, configuration: configuration)
       try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+    } catch let error as StoreError {
+      throw error
     } catch {
       throw Self.openError(error, path: path)
     }

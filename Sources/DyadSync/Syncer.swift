@@ -298,18 +298,16 @@ public struct Syncer: Sendable {
     }
   }
 
-  /// The release as its publisher tells it.
+  /// The release as its publisher tells it: the catalogue's version when the address names the
+  /// release; else what the server tells of it (the files' date, an ETag, their digest), since an
+  /// address that serves the current release may serve one newer than the catalogue's version.
   static func releaseName(_ info: DatasetInfo, files: [DatasetRelease.File]) -> String {
+    let dated = files.compactMap { $0.lastModified.flatMap(HTTPDate.day) }.max().map { "files dated \($0)" }
+    let digest = files.first.map { "sha256 \($0.sha256.prefix(12))" } ?? info.version
     switch info.releaseSignal {
-    case .versionInAddress:
-      return info.version
-    case .httpValidators:
-      let dates = files.compactMap { $0.lastModified.flatMap(HTTPDate.day) }
-      if let latest = dates.max() { return "\(info.version), files dated \(latest)" }
-      if let etag = files.compactMap(\.etag).first { return "\(info.version), ETag \(etag)" }
-      return info.version
-    case .checksumList:
-      return "\(info.version), sha256 \(files.first.map { String($0.sha256.prefix(12)) } ?? "")"
+    case .versionInAddress: return info.version
+    case .httpValidators: return dated ?? files.compactMap(\.etag).first.map { "ETag \($0)" } ?? digest
+    case .checksumList: return digest
     }
   }
 

@@ -67,6 +67,37 @@ struct ReportTests {
     }
   }
 
+  @Test(
+    "each section says how current its evidence is, and a verdict past its datasets' end says what it lacks",
+    .enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
+  func evidenceCurrency() throws {
+    let report = try report("China", "Russia")  // to 2026
+    let allies = try #require(report.sections.first { $0.id == "allies" })
+    // The SIPRI register's deliveries run 2000–2023 and the veto list to September 2022 (PROVENANCE).
+    #expect(allies.evidence.map(\.text) == [
+      "ATOP alliances: not in the store", "SIPRI arms transfers to 2023 (3 years short)",
+      "exercises with Russia: not in the store",
+    ])
+    let alignment = try #require(report.sections.first { $0.id == "alignment" })
+    #expect(alignment.evidence.first { $0.dataset == "unsc-vetoes" }?.text == "Security Council vetoes to 2022 (4 years short)")
+    guard case .callout(_, let body) = allies.blocks[0] else {
+      Issue.record("the allies section opens with the verdict")
+      return
+    }
+    #expect(
+      body.text.hasSuffix(
+        " For 2026 the evidence is incomplete: SIPRI arms transfers end in 2023; ATOP alliances and exercises with Russia are not in the store. Where they are silent, the verdict rests on Dyad's curated treaties and exercises."))
+    let html = HTMLReportRenderer().render(report)
+    #expect(html.contains("<p class=\"evidence\">Evidence: <span class=\"missing\">ATOP alliances: not in the store</span> · <span class=\"stale\""))
+    let markdown = MarkdownReportRenderer().render(report)
+    #expect(markdown.contains("\nEvidence: UN General Assembly votes: not in the store · UN ideal points: not in the store · Security Council vetoes to 2022 (4 years short) · "))
+
+    // Within the datasets' years, the evidence is current and the verdict says nothing of it.
+    let earlier = try self.report("China", "Russia", years: try YearRange(from: 1992, to: 2020))
+    let sipri = earlier.sections.first { $0.id == "allies" }?.evidence.first { $0.dataset == "sipri-transfers" }
+    #expect(sipri?.yearsShort == 0 && sipri?.text == "SIPRI arms transfers to 2023")
+  }
+
   @Test("the verdict in the text is the analysis's verdict, and the 2001 treaty is not a defence pact")
   func verdictMatches() throws {
     let report = try report("China", "Russia", years: try YearRange(from: 1946, to: 2015))
@@ -78,7 +109,8 @@ struct ReportTests {
       return
     }
     #expect(title == "Verdict for 2015: \(verdict.tie.rawValue)")
-    #expect(body.text == verdict.summary)
+    // The analysis's summary, then what the evidence for 2015 lacks (ATOP is not in this store).
+    #expect(body.text.hasPrefix(verdict.summary + " For 2015 the evidence is incomplete: ATOP alliances"))
   }
 
   @Test(
@@ -129,7 +161,7 @@ struct ReportTests {
       return nil
     }
     #expect(!gaps.isEmpty)
-    for gap in gaps { #expect(gap.remedy.hasPrefix("dyad import ")) }
+    for gap in gaps { #expect(gap.remedy.hasPrefix("dyad import ") || gap.remedy.hasPrefix("dyad sync ")) }
     let html = HTMLReportRenderer().render(report)
     for bad in ["NaN", "nil", "Optional(", "null", "inf"] {
       #expect(!html.contains(">\(bad)<") && !html.contains("Optional("), "\(bad) in \(a)–\(b)")

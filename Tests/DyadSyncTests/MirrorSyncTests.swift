@@ -51,7 +51,8 @@ struct MirrorSyncTests {
     #expect(fixture.log.verifiers == [nil, "SHA256SUMS", "SHA256SUMS", "SHA256SUMS"])
     let stored = try #require(try fixture.store.datasets().first { $0.name == "atop" })
     #expect(stored.release == release.name && stored.retrievedFrom == fixture.server.baseURL)
-    // Nothing waits beside the store once the datasets are in.
+    // A first import replaces no release, so none is kept; nothing waits beside the store.
+    #expect(try fixture.store.archivedReleases(of: "atop").isEmpty)
     #expect(!FileManager.default.fileExists(atPath: Syncer.stagingFolder(for: fixture.store).appendingPathComponent("atop").path))
   }
 
@@ -201,6 +202,34 @@ struct MirrorSyncTests {
     #expect(release.files.first?.sha256 == (try sha256sum(newer)))
     // It was asked whether the file changed, and it had.
     #expect(fixture.requests(Self.idealPoints).last?.ifNoneMatch != nil)
+
+    // The July 2023 release is kept beside the store, and can be read in place of the newest.
+    let kept = try fixture.store.archivedReleases(of: "unga-ideal-points")
+    #expect(kept.count == 1)
+    let july = try #require(kept.first)
+    #expect(july.coverage == older && july.rowCount == first.first?.summary?.rowsWritten)
+    let asOf2023 = try Store.open(at: fixture.store.path, releases: [july])
+    #expect(try asOf2023.datasets().first { $0.name == "unga-ideal-points" }?.coverage == older)
+    #expect(try asOf2023.count("unga_ideal_point") == (try lines("IdealpointestimatesAll_Jul2023.csv")))
+    #expect(try fixture.store.count("unga_ideal_point") == (try lines("IdealpointestimatesAll_Jun2024.csv")))
+    #expect(
+      try asOf2023.release(of: "unga-ideal-points")?.files.first?.sha256
+        == (try sha256sum(SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jul2023.csv"))))
+    #expect(throws: (any Error).self) { try asOf2023.recordRelease(release, of: "unga-ideal-points") }
+
+    // A release that fails to import keeps nothing new beside the store.
+    fixture.server.replace(Self.idealPoints, with: Array("ccode,session\n2,1\n".utf8))
+    let failed = try await fixture.sync(["unga-ideal-points"])
+    #expect(failed.first?.error != nil)
+    #expect(try fixture.store.archivedReleases(of: "unga-ideal-points").count == 1)
+    let folder = fixture.store.releasesFolder.appendingPathComponent("unga-ideal-points").path
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 1)
+  }
+
+  /// The data rows of a shared ideal-point file.
+  func lines(_ file: String) throws -> Int {
+    try String(contentsOf: SharedData.file("unga-ideal-points", file), encoding: .utf8)
+      .split(whereSeparator: \.isNewline).count - 1
   }
 
   @Test func aDryRunSaysWhatItWouldFetchAndChangesNothing() async throws {

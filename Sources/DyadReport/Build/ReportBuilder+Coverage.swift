@@ -17,8 +17,13 @@ extension ReportBuilder {
     for info in DatasetCatalog.all {
       let stored = context.datasets[info.name]
       let status = stored.map { "in store (\($0.rowCount) rows, imported \($0.importedAt.prefix(10)))" } ?? "not imported"
-      let remedy = stored == nil ? "dyad import \(info.name) \(info.files.count == 1 ? info.files[0] : "FOLDER")" : ""
-      rows.append(["\(info.title)", info.version, stored?.coverage?.description ?? info.coverage, status, info.licence, remedy])
+      let command =
+        info.downloads.isEmpty ? "dyad import \(info.name) \(info.files.count == 1 ? info.files[0] : "FOLDER")" : "dyad sync \(info.name)"
+      let remedy = stored == nil ? command : ""
+      rows.append([
+        "\(info.title)", stored?.release ?? info.version, stored?.coverage?.description ?? info.coverage, status, info.licence,
+        remedy,
+      ])
     }
     blocks.append(
       .table(Report.Table(caption: "Datasets", columns: ["Dataset", "Version", "Coverage", "Status", "Licence", "To import"], rows: rows)))

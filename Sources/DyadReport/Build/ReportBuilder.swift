@@ -120,8 +120,10 @@ struct Context {
   /// A gap block for a dataset the store lacks.
   mutating func gap(_ dataset: String, _ what: String) -> Report.Block {
     if !missing.contains(dataset) { missing.append(dataset) }
-    let files = DatasetCatalog.info(named: dataset).map { $0.files.count == 1 ? $0.files[0] : "FOLDER" } ?? "PATH"
-    return .gap(Report.Gap(what: what, remedy: "dyad import \(dataset) \(files)"))
+    let info = DatasetCatalog.info(named: dataset)
+    let files = info.map { $0.files.count == 1 ? $0.files[0] : "FOLDER" } ?? "PATH"
+    let remedy = info?.downloads.isEmpty == false ? "dyad sync \(dataset)" : "dyad import \(dataset) \(files)"
+    return .gap(Report.Gap(what: what, remedy: remedy))
   }
 
   /// The last year the report speaks of: its span's end, or this year if that is earlier.
@@ -159,6 +161,14 @@ struct Context {
   /// The note for an imported dataset's figures.
   mutating func cite(dataset name: String, table: String? = nil, years: String? = nil) -> Int? {
     guard let info = DatasetCatalog.info(named: name) else { return nil }
-    return notes.cite(info.source, table: table, years: years)
+    var source = info.source
+    // A synced dataset's figures name the release they were read from.
+    if let stored = datasets[name], let release = stored.release, release != info.version {
+      source = Source(
+        publisher: source.publisher, title: source.title, date: "\(info.version); release \(release)", url: source.url,
+        licence: source.licence)
+    }
+    return notes.cite(source, table: table, years: years)
   }
+
 }

@@ -25,10 +25,11 @@ struct DatasetsCommand: ParsableCommand {
     if try output.printed(answer) { return }
     var table = TextTable("NAME", "DATASET", "RELEASE", "LAST YEAR", "AGE", "IN STORE", "SYNC")
     for item in answer.payload {
-      let status: String
+      var status: String
       if let imported = item.imported {
         let how = imported.retrievedAt.map { "synced \($0.prefix(10))" } ?? "imported \(imported.importedAt.prefix(10))"
         status = "\(imported.rowCount) rows, \(imported.coverage?.description ?? "-"), \(how)"
+        if !imported.earlierReleases.isEmpty { status += "; \(imported.earlierReleases.count) earlier kept" }
       } else {
         status = item.importable ? "not imported" : "no importer yet"
       }

@@ -32,6 +32,10 @@ struct ImportCommand: ParsableCommand {
 
   @OptionGroup var storeOptions: StoreOptions
 
+  func validate() throws {
+    if !storeOptions.release.isEmpty { throw ValidationError("--release reads an earlier release; an import writes the store") }
+  }
+
   func run() throws {
     guard let info = DatasetCatalog.info(named: name) else {
       throw ValidationError(

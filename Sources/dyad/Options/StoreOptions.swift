@@ -14,9 +14,39 @@ struct StoreOptions: ParsableArguments {
       valueName: "path"))
   var store: String?
 
-  /// Opens the store, creating and filling it with the curated data on first use.
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Read an earlier release of a dataset, kept when a newer one replaced it: NAME=RELEASE, RELEASE being its name or the day it was imported (`dyad datasets --json` lists them). Repeatable; by default the newest.",
+      valueName: "name=release"))
+  var release: [String] = []
+
+  /// Opens the store, creating and filling it with the curated data on first use; with
+  /// `--release`, read-only, with those releases in place of the newest.
   func open() throws -> Store {
-    try Store.open(at: Store.defaultPath(explicit: store))
+    let path = Store.defaultPath(explicit: store)
+    let store = try Store.open(at: path)
+    guard !release.isEmpty else { return store }
+    let chosen = try release.compactMap { try Self.archivedRelease($0, in: store) }
+    return chosen.isEmpty ? store : try Store.open(at: path, releases: chosen)
+  }
+
+  /// The archived release `NAME=RELEASE` names, or `nil` when it names the release the store holds.
+  static func archivedRelease(_ selection: String, in store: Store) throws -> ArchivedRelease? {
+    let parts = selection.split(separator: "=", maxSplits: 1).map(String.init)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+      throw ValidationError("--release \(selection): expected NAME=RELEASE, e.g. unga-ideal-points=\"July 2023\"")
+    }
+    let (name, wanted) = (parts[0], parts[1])
+    guard let held = try store.datasets().first(where: { $0.name == name }) else {
+      throw ValidationError("--release \(selection): the store does not hold \(name)")
+    }
+    let current = held.release ?? held.version
+    if current == wanted || held.importedAt.hasPrefix(wanted) { return nil }
+    let kept = try store.archivedReleases(of: name)
+    if let match = kept.first(where: { $0.matches(wanted) }) { return match }
+    let listed = ([current + " (newest)"] + kept.map { "\($0.name) (imported \($0.importedAt.prefix(10)))" }).joined(separator: "; ")
+    throw ValidationError("--release \(selection): no such release of \(name); the store has \(listed)")
   }
 }
 
