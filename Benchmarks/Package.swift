@@ -11,6 +11,7 @@ let benchmarkDependencies: [Target.Dependency] = [
   .product(name: "DyadImport", package: "Dyad"),
   .product(name: "DyadAnalysis", package: "Dyad"),
   .product(name: "DyadReport", package: "Dyad"),
+  .product(name: "DyadSync", package: "Dyad"),
   .product(name: "DyadTestSupport", package: "Dyad"),
 ]
 
@@ -30,6 +31,9 @@ let package = Package(
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     .executableTarget(
       name: "EconomicBenchmarks", dependencies: benchmarkDependencies, path: "Benchmarks/EconomicBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    .executableTarget(
+      name: "SyncBenchmarks", dependencies: benchmarkDependencies, path: "Benchmarks/SyncBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     .executableTarget(
       name: "ReportBenchmarks", dependencies: benchmarkDependencies, path: "Benchmarks/ReportBenchmarks",

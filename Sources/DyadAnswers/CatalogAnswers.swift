@@ -111,7 +111,9 @@ public enum DatasetAnswers {
 
   /// An earlier release of a dataset, kept when a newer one replaced it.
   public struct EarlierRelease: Encodable, Sendable {
-    /// Its name, as `--release` takes it.
+    /// Its identifier, as `--release NAME=ID` takes it (unique among the dataset's releases).
+    public let id: String
+    /// Its name (`--release` takes it too).
     public let release: String
     /// When it was imported.
     public let importedAt: String
@@ -158,7 +160,7 @@ public enum DatasetAnswers {
           checksum: $0.checksum, release: $0.release, retrievedAt: $0.retrievedAt, retrievedFrom: $0.retrievedFrom,
           lastYear: $0.coverage?.upperBound, ageYears: $0.coverage.map { max(0, thisYear - $0.upperBound) },
           earlierReleases: (archived[name] ?? []).map {
-            EarlierRelease(release: $0.name, importedAt: $0.importedAt, coverage: YearSpan($0.coverage), rowCount: $0.rowCount)
+            EarlierRelease(id: $0.id, release: $0.name, importedAt: $0.importedAt, coverage: YearSpan($0.coverage), rowCount: $0.rowCount)
           })
       }
     }

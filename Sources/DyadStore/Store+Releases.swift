@@ -14,8 +14,12 @@ public struct ArchivedRelease: Sendable, Hashable {
   public let importedAt: String
   public let coverage: YearRange?
   public let rowCount: Int
-  /// The file holding it: `STORE.releases/NAME/…sqlite`.
+  /// The file holding it: `STORE.releases/NAME/ID.sqlite`.
   public let file: URL
+
+  /// Its identifier, unique among the dataset's kept releases: when it was replaced
+  /// (`2026-12-03T114512Z`).
+  public var id: String { file.deletingPathExtension().lastPathComponent }
 
   /// Whether `text` names this release: its name, or the day (or time) it was imported.
   public func matches(_ text: String) -> Bool { name == text || importedAt.hasPrefix(text) }

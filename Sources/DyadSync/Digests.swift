@@ -1,18 +1,11 @@
 import Crypto
 import Foundation
 
-/// Streaming digests of files (SHA-256 for releases and `SHA256SUMS`, MD5 for GDELT's `md5sums`).
+/// Streaming digests of files: SHA-256, for releases and `SHA256SUMS`.
 enum Digests {
   /// The SHA-256 of a file, read in 1 MiB blocks, as lowercase hex.
   static func sha256(of file: URL) throws -> String {
     var hash = SHA256()
-    try forEachBlock(of: file) { hash.update(data: $0) }
-    return hex(hash.finalize())
-  }
-
-  /// The MD5 of a file, as lowercase hex.
-  static func md5(of file: URL) throws -> String {
-    var hash = Insecure.MD5()
     try forEachBlock(of: file) { hash.update(data: $0) }
     return hex(hash.finalize())
   }
@@ -31,7 +24,7 @@ enum Digests {
   }
 }
 
-/// A checksum list in `sha256sum`/`md5sum` format: `HEX  NAME` or `HEX *NAME` per line.
+/// A checksum list in `sha256sum` format: `HEX  NAME` or `HEX *NAME` per line.
 struct ChecksumList: Sendable, Equatable {
   /// The digest of each file name, lowercase hex.
   let digests: [String: String]

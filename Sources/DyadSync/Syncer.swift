@@ -15,9 +15,31 @@ public struct SyncOptions: Sendable {
   /// Fetch every file again, even when the server or the checksums say it has not changed.
   public var force: Bool
   public var retry: RetryPolicy
+  /// An HTTP proxy to fetch through (`http://HOST:PORT`), or `nil` for direct connections.
+  public var proxy: String?
 
-  public init(origin: SyncOrigin = .publisher, dryRun: Bool = false, force: Bool = false, retry: RetryPolicy = RetryPolicy()) {
-    (self.origin, self.dryRun, self.force, self.retry) = (origin, dryRun, force, retry)
+  public init(
+    origin: SyncOrigin = .publisher, dryRun: Bool = false, force: Bool = false, retry: RetryPolicy = RetryPolicy(),
+    proxy: String? = nil
+  ) {
+    (self.origin, self.dryRun, self.force, self.retry, self.proxy) = (origin, dryRun, force, retry, proxy)
+  }
+
+  /// The proxy the environment names (`https_proxy`, else `http_proxy`, in either case), unless
+  /// `no_proxy` names the mirror's host or the mirror is on this machine.
+  public static func proxy(
+    for origin: SyncOrigin, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String? {
+    func value(_ name: String) -> String? {
+      (environment[name] ?? environment[name.uppercased()]).flatMap { $0.isEmpty ? nil : $0 }
+    }
+    guard let proxy = value("https_proxy") ?? value("http_proxy") else { return nil }
+    if case .mirror(let base) = origin, let host = URL(string: base)?.host?.lowercased() {
+      if ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host) { return nil }
+      let excluded = (value("no_proxy") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+      if excluded.contains(where: { $0 == "*" || host == $0 || host.hasSuffix($0.hasPrefix(".") ? $0 : "." + $0) }) { return nil }
+    }
+    return proxy
   }
 }
 
@@ -76,10 +98,19 @@ public struct Syncer: Sendable {
     }
     defer { lock?.release() }
 
+    var proxy: HTTPClient.Configuration.Proxy?
+    if let address = options.proxy {
+      guard let url = URL(string: address.contains("://") ? address : "http://" + address), let host = url.host,
+        url.scheme?.lowercased() == "http"
+      else {
+        throw SyncError(.catalogue, dataset: datasets.map(\.name).joined(separator: ", "), url: address, message: "is not an http://HOST:PORT proxy")
+      }
+      proxy = .server(host: host, port: url.port ?? 80)
+    }
     let configuration = HTTPClient.Configuration(
       redirectConfiguration: .follow(max: 8, allowCycles: false),
       timeout: .init(connect: TimeAmount(options.retry.connectTimeout), read: TimeAmount(options.retry.readTimeout)),
-      decompression: .disabled)
+      proxy: proxy, decompression: .disabled)
     let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     var results: [DatasetSyncResult] = []
     for info in datasets {

@@ -24,13 +24,21 @@ public enum DyadBinary {
   public static func run(_ arguments: [String], store: String? = nil, environment: [String: String] = [:]) throws
     -> CommandResult
   {
-    let process = Process()
-    process.executableURL = url
-    process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["DYAD_STORE"] = store
     for (key, value) in environment { env[key] = value }
-    process.environment = env
+    return try runTool(url.path, arguments, environment: env)
+  }
+
+  /// Runs a program with arguments in an environment (this process's by default), and collects
+  /// its output.
+  public static func runTool(
+    _ path: String, _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.environment = environment
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

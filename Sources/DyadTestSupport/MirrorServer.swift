@@ -8,7 +8,8 @@ import Synchronization
 /// reads (`/NAME/FILE`, and `/NAME/SHA256SUMS` when given), with the faults a real network has:
 /// a connection dropped mid-file, a slow body, an error status, an HTML page for the file, a file
 /// replaced by a newer release. It honours `Range` (with `If-Range`), `If-None-Match` and
-/// `If-Modified-Since`, answers `HEAD`, and records every request.
+/// `If-Modified-Since`, answers `HEAD`, serves as its own HTTP proxy (it answers `CONNECT` and
+/// serves what comes through the tunnel), and records every request.
 ///
 /// ```swift
 /// let server = try MirrorServer(datasets: ["unsc-vetoes": SharedData.folder("unsc-vetoes")])
@@ -49,6 +50,7 @@ public final class MirrorServer: Sendable {
     var overrides: [String: Content] = [:]
     var checksumLists: [String: String] = [:]
     var requests: [Request] = []
+    var tunnels: [String] = []
     var cache: [String: Content] = [:]
   }
 
@@ -66,10 +68,7 @@ public final class MirrorServer: Sendable {
     let bootstrap = ServerBootstrap(group: group)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .childChannelInitializer { channel in
-        channel.eventLoop.makeCompletedFuture {
-          try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-          try channel.pipeline.syncOperations.addHandler(MirrorHandler(server: box))
-        }
+        channel.eventLoop.makeCompletedFuture { try MirrorHandler.install(on: channel, server: box) }
       }
     let channel = try bootstrap.bind(host: "127.0.0.1", port: 0).wait()
     port = channel.localAddress?.port ?? 0
@@ -104,6 +103,11 @@ public final class MirrorServer: Sendable {
 
   /// The requests so far, oldest first.
   public var requests: [Request] { state.withLock { $0.requests } }
+
+  /// The `CONNECT` lines of proxy tunnels opened so far.
+  public var tunnels: [String] { state.withLock { $0.tunnels } }
+
+  fileprivate func recordTunnel(_ line: String) { state.withLock { $0.tunnels.append(line) } }
 
   /// Stops the server.
   public func shutdown() {
@@ -220,6 +224,15 @@ private final class MirrorHandler: ChannelInboundHandler {
 
   init(server: UncheckedBox<MirrorServer?>) { self.server = server }
 
+  /// The pipeline of a connection: a proxy's `CONNECT` answered first, then HTTP/1.1 and the
+  /// mirror's handler.
+  static func install(on channel: any Channel, server: UncheckedBox<MirrorServer?>) throws {
+    let operations = channel.pipeline.syncOperations
+    try operations.addHandler(ProxyTunnel(server: server))
+    try operations.configureHTTPServerPipeline()
+    try operations.addHandler(MirrorHandler(server: server))
+  }
+
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     switch unwrapInboundIn(data) {
     case .head(let head): self.head = head
@@ -269,6 +282,53 @@ private final class MirrorHandler: ChannelInboundHandler {
     let amount = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     context.eventLoop.assumeIsolated().scheduleTask(in: amount) {
       self.sendSlowly(rest.dropFirst(chunk), chunk: chunk, delay: delay, context: context)
+    }
+  }
+}
+
+/// Answers a proxy's `CONNECT HOST:PORT` (what an HTTP client sends to a proxy) with 200 and then
+/// lets the connection's bytes through to the HTTP server behind it, as if the tunnel reached the
+/// host: the mirror serves as its own proxy.
+private final class ProxyTunnel: ChannelInboundHandler {
+  typealias InboundIn = ByteBuffer
+  typealias InboundOut = ByteBuffer
+  typealias OutboundOut = ByteBuffer
+
+  private let server: UncheckedBox<MirrorServer?>
+  private var preface: ByteBuffer?
+  private var passing = false
+
+  init(server: UncheckedBox<MirrorServer?>) { self.server = server }
+
+  func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    var bytes = unwrapInboundIn(data)
+    if passing {
+      context.fireChannelRead(wrapInboundOut(bytes))
+      return
+    }
+    if var held = preface {
+      held.writeBuffer(&bytes)
+      bytes = held
+    }
+    let text = String(decoding: bytes.readableBytesView.prefix(8), as: UTF8.self)
+    guard "CONNECT ".hasPrefix(text) else {
+      passing = true
+      preface = nil
+      context.fireChannelRead(wrapInboundOut(bytes))
+      return
+    }
+    let view = Array(bytes.readableBytesView)
+    guard text == "CONNECT ", let end = view.indices.dropLast(3).first(where: { view[$0..<($0 + 4)] == [13, 10, 13, 10] }) else {
+      preface = bytes
+      return
+    }
+    let line = String(decoding: view[..<end], as: UTF8.self).split(separator: "\r\n").first.map(String.init) ?? ""
+    server.value?.recordTunnel(line)
+    passing = true
+    preface = nil
+    context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(string: "HTTP/1.1 200 Connection established\r\n\r\n")), promise: nil)
+    if end + 4 < view.count {
+      context.fireChannelRead(wrapInboundOut(context.channel.allocator.buffer(bytes: view[(end + 4)...])))
     }
   }
 }

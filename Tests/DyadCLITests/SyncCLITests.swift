@@ -52,6 +52,55 @@ struct SyncCLITests {
     #expect(error["url"] as? String == "\(server.baseURL)/unga-ideal-points/IdealpointestimatesAll_Jul2023.csv")
   }
 
+  @Test("on a terminal, sync draws a progress bar with bytes, rate and time left")
+  func progressBar() throws {
+    server.inject(.slow(chunk: 2_000, delay: .milliseconds(60)), at: "/unsc-vetoes/unsc_vetoes_1946_sept2022.csv")
+    // script(1) gives the command a terminal; its output is what the terminal showed.
+    let command = [DyadBinary.url.path, "sync", "unsc-vetoes", "--mirror", server.baseURL, "--store", store]
+      .map { "'\($0)'" }.joined(separator: " ")
+    let result = try DyadBinary.runTool("/usr/bin/script", ["-qefc", command, "/dev/null"])
+    #expect(result.status == 0, "\(result.stdout)")
+    #expect(result.stdout.contains("unsc-vetoes/unsc_vetoes_1946_sept2022.csv ["), "\(result.stdout)")
+    #expect(result.stdout.contains(" of 33.8 kB, ") && result.stdout.contains("/s, ") && result.stdout.contains(" left"))
+    #expect(result.stdout.contains("unsc-vetoes: imported "))
+  }
+
+  @Test("--release reads an earlier release in place of the newest, and names the ones there are")
+  func release() throws {
+    let first = try DyadBinary.run(["sync", "unsc-vetoes", "--mirror", server.baseURL], store: store)
+    #expect(first.status == 0, "\(first.stderr)")
+    // The publisher revises the list: a newer release without its last row.
+    // (Bytes, not Characters: Swift counts "\r\n" as one character, and the file has both line ends.)
+    let original = Array(try Data(contentsOf: SharedData.file("unsc-vetoes", "unsc_vetoes_1946_sept2022.csv")))
+    let body = original.last == 0x0A ? original.dropLast() : original[...]
+    let revised = Array(body[...body.lastIndex(of: 0x0A)!])
+    server.replace("/unsc-vetoes/unsc_vetoes_1946_sept2022.csv", with: revised, lastModified: Date(timeIntervalSince1970: 1_900_000_000))
+    let second = try DyadBinary.run(["sync", "unsc-vetoes", "--mirror", server.baseURL], store: store)
+    #expect(second.status == 0, "\(second.stdout) \(second.stderr)")
+
+    let datasets = try DyadBinary.run(["datasets", "--json"], store: store)
+    let list = try JSONSerialization.jsonObject(with: Data(datasets.stdout.utf8)) as! [[String: Any]]
+    let imported = try #require(list.first { $0["name"] as? String == "unsc-vetoes" }?["imported"] as? [String: Any])
+    #expect(imported["release"] as? String == "1946 – Sep 2022")
+    let earlier = try #require(imported["earlierReleases"] as? [[String: Any]])
+    #expect(earlier.count == 1)
+    let newestRows = try #require(imported["rowCount"] as? Int)
+    #expect(earlier.first?["rowCount"] as? Int ?? 0 > newestRows)
+
+    // The older release, by its id.
+    let stamp = try #require(earlier.first?["id"] as? String)
+    let old = try DyadBinary.run(["datasets", "--json", "--release", "unsc-vetoes=\(stamp)"], store: store)
+    #expect(old.status == 0, "\(old.stderr)")
+    let oldList = try JSONSerialization.jsonObject(with: Data(old.stdout.utf8)) as! [[String: Any]]
+    let oldImported = try #require(oldList.first { $0["name"] as? String == "unsc-vetoes" }?["imported"] as? [String: Any])
+    #expect(oldImported["rowCount"] as? Int == earlier.first?["rowCount"] as? Int)
+
+    let unknown = try DyadBinary.run(["vetoes", "China", "Russia", "--release", "unsc-vetoes=1999"], store: store)
+    #expect(unknown.status != 0 && unknown.stderr.contains("no such release of unsc-vetoes; the store has 1946 – Sep 2022 (newest)"), "\(unknown.stderr)")
+    let refused = try DyadBinary.run(["sync", "unsc-vetoes", "--release", "unsc-vetoes=\(stamp)"], store: store)
+    #expect(refused.status != 0 && refused.stderr.contains("a sync writes the store"))
+  }
+
   @Test("an unknown dataset or a bad mirror address is refused before anything is fetched")
   func refusals() throws {
     let unknown = try DyadBinary.run(["sync", "nope", "--mirror", server.baseURL], store: store)

@@ -247,6 +247,27 @@ struct MirrorSyncTests {
     #expect(fixture.server.requests.filter { $0.method == "GET" && !$0.path.hasSuffix("SHA256SUMS") }.isEmpty)
   }
 
+  @Test func aSyncGoesThroughAProxyWhenOneIsSet() async throws {
+    let fixture = try SyncFixture(["unsc-vetoes"])
+    // The mirror's host does not resolve here: only the proxy (the loopback server) can reach it.
+    let syncer = Syncer(
+      store: fixture.store,
+      options: SyncOptions(origin: .mirror("http://mirror.dyad.invalid"), retry: quickRetries, proxy: fixture.server.baseURL))
+    let results = try await syncer.sync([DatasetCatalog.info(named: "unsc-vetoes")!])
+    #expect(results.first?.summary != nil, "\(results.map(\.outcome))")
+    #expect(fixture.requests(Self.vetoes).count == 1)
+    #expect(fixture.server.tunnels.first == "CONNECT mirror.dyad.invalid:80 HTTP/1.1")
+    #expect(try fixture.store.release(of: "unsc-vetoes")?.files.first?.url == "http://mirror.dyad.invalid" + Self.vetoes)
+
+    // From the environment: https_proxy first, and never for a mirror on this machine or in no_proxy.
+    let environment = ["HTTPS_PROXY": "http://proxy.example:3128", "http_proxy": "http://other:8080", "no_proxy": "internal.example"]
+    #expect(SyncOptions.proxy(for: .publisher, environment: environment) == "http://proxy.example:3128")
+    #expect(SyncOptions.proxy(for: .mirror("http://127.0.0.1:8000"), environment: environment) == nil)
+    #expect(SyncOptions.proxy(for: .mirror("https://data.internal.example/dyad"), environment: environment) == nil)
+    #expect(SyncOptions.proxy(for: .mirror("https://data.example.org"), environment: environment) == "http://proxy.example:3128")
+    #expect(SyncOptions.proxy(for: .publisher, environment: [:]) == nil)
+  }
+
   @Test func aSecondSyncOnTheSameStoreRefusesClearlyWhileTheFirstRuns() async throws {
     let fixture = try SyncFixture(["unsc-vetoes"])
     fixture.server.inject(.slow(chunk: 1_000, delay: .milliseconds(20)), at: Self.vetoes)  // about 0.7 s

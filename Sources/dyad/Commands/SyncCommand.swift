@@ -37,6 +37,12 @@ struct SyncCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Fetch from this mirror instead of the publishers (also $DYAD_MIRROR).", valueName: "url"))
   var mirror: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Fetch through this HTTP proxy (http://HOST:PORT); by default $https_proxy or $http_proxy, unless $no_proxy names the mirror's host.",
+      valueName: "url"))
+  var proxy: String?
+
   @Flag(help: "Only ask what changed, and say what a sync would fetch; change nothing.")
   var dryRun = false
 
@@ -65,7 +71,10 @@ struct SyncCommand: AsyncParsableCommand {
       return
     }
     let syncer = Syncer(
-      store: store, options: SyncOptions(origin: origin, dryRun: dryRun, force: force), events: renderer.handle)
+      store: store,
+      options: SyncOptions(
+        origin: origin, dryRun: dryRun, force: force, proxy: proxy ?? SyncOptions.proxy(for: origin)),
+      events: renderer.handle)
     let results = try await syncer.sync(datasets)
     renderer.summarize(results)
     if results.contains(where: \.failed) { throw ExitCode(1) }

@@ -17,7 +17,7 @@ struct StoreOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Read an earlier release of a dataset, kept when a newer one replaced it: NAME=RELEASE, RELEASE being its name or the day it was imported (`dyad datasets --json` lists them). Repeatable; by default the newest.",
+      "Read an earlier release of a dataset, kept when a newer one replaced it: NAME=RELEASE, RELEASE being its id, its name or the day it was imported (`dyad datasets --json` lists them). Repeatable; by default the newest.",
       valueName: "name=release"))
   var release: [String] = []
 
@@ -42,10 +42,12 @@ struct StoreOptions: ParsableArguments {
       throw ValidationError("--release \(selection): the store does not hold \(name)")
     }
     let current = held.release ?? held.version
-    if current == wanted || held.importedAt.hasPrefix(wanted) { return nil }
     let kept = try store.archivedReleases(of: name)
+    if let match = kept.first(where: { $0.id == wanted }) { return match }
+    if current == wanted || held.importedAt.hasPrefix(wanted) { return nil }
     if let match = kept.first(where: { $0.matches(wanted) }) { return match }
-    let listed = ([current + " (newest)"] + kept.map { "\($0.name) (imported \($0.importedAt.prefix(10)))" }).joined(separator: "; ")
+    let listed = ([current + " (newest)"] + kept.map { "\($0.name) (id \($0.id), imported \($0.importedAt.prefix(10)))" })
+      .joined(separator: "; ")
     throw ValidationError("--release \(selection): no such release of \(name); the store has \(listed)")
   }
 }

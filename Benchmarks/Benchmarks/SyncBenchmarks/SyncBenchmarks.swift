@@ -1,0 +1,69 @@
+import Benchmark
+import DyadCore
+import DyadImport
+import DyadStore
+import DyadSync
+import DyadTestSupport
+import Foundation
+
+/// `dyad sync` of every shared dataset from a loopback mirror into a new store, beside importing
+/// the same files from local disk into a new store: what the network path (HTTP, streaming to
+/// disk, SHA-256 against a SHA256SUMS list, the sync's bookkeeping) adds to an import.
+let benchmarks: @Sendable () -> Void = {
+  let names = DatasetCatalog.all.map(\.name).filter { SharedData.datasetFolders[$0] != nil }
+  let folders = Dictionary(uniqueKeysWithValues: names.map { ($0, SharedData.folder(SharedData.datasetFolders[$0]!)) })
+  let server = try! MirrorServer(datasets: folders)
+  // Every dataset's checksum list, so that each file is verified as `dyad sync` does at its best.
+  for name in names {
+    let info = DatasetCatalog.info(named: name)!
+    let list = info.files.map { "\(sha256sum(folders[name]!.appendingPathComponent($0)))  \($0)\n" }.joined()
+    server.setChecksumList(list, for: name)
+  }
+  let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dyad-sync-bench", isDirectory: true)
+  func freshStore(_ label: String) -> Store {
+    try? FileManager.default.removeItem(at: scratch)
+    try! FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    return try! Store.open(at: scratch.appendingPathComponent("\(label).sqlite").path)
+  }
+  let configuration = Benchmark.Configuration(
+    metrics: [.wallClock, .peakMemoryResident], scalingFactor: .one, maxDuration: .seconds(120), maxIterations: 5)
+
+  Benchmark("import every shared dataset from local disk (12 datasets, new store)", configuration: configuration) {
+    benchmark in
+    for _ in benchmark.scaledIterations {
+      benchmark.stopMeasurement()
+      let store = freshStore("import")
+      benchmark.startMeasurement()
+      for name in names {
+        let importer = DatasetCatalog.importers[name]!
+        blackHole(try store.importDataset(importer, files: try importer.inputFiles(at: folders[name]!)))
+      }
+    }
+  }
+
+  Benchmark("sync every shared dataset from a loopback mirror (12 datasets, new store)", configuration: configuration) {
+    benchmark in
+    for _ in benchmark.scaledIterations {
+      benchmark.stopMeasurement()
+      let store = freshStore("sync")
+      benchmark.startMeasurement()
+      let results = try await Syncer(store: store, options: SyncOptions(origin: .mirror(server.baseURL)))
+        .sync(names.map { DatasetCatalog.info(named: $0)! })
+      precondition(!results.contains(where: \.failed), "\(results.map(\.outcome))")
+      blackHole(results)
+    }
+  }
+}
+
+/// The SHA-256 of a file, by coreutils.
+func sha256sum(_ file: URL) -> String {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+  process.arguments = [file.path]
+  let out = Pipe()
+  process.standardOutput = out
+  try! process.run()
+  let data = out.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return String(String(decoding: data, as: UTF8.self).prefix(64))
+}
