@@ -61,7 +61,9 @@ extension Store {
   /// into a new file beside the store, to be kept once the import replacing it commits. `nil`
   /// when the store does not hold the dataset.
   func archiveRelease(of dataset: String, tables: [String]) throws -> URL? {
-    guard try queue.read({ db in try Bool.fetchOne(db, sql: "SELECT 1 FROM dataset WHERE name = ?", arguments: [dataset]) }) == true
+    guard
+      try queue.read({ db in try Bool.fetchOne(db, sql: "SELECT 1 FROM dataset WHERE name = ?", arguments: [dataset]) })
+        == true
     else { return nil }
     let folder = releasesFolder.appendingPathComponent(dataset, isDirectory: true)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -73,7 +75,9 @@ extension Store {
         try db.inTransaction {
           try db.execute(sql: "CREATE TABLE archive.archived_table (name TEXT PRIMARY KEY NOT NULL)")
           func copy(_ table: String, where condition: String = "1", _ arguments: StatementArguments = []) throws {
-            try db.execute(sql: "CREATE TABLE archive.\"\(table)\" AS SELECT * FROM main.\"\(table)\" WHERE \(condition)", arguments: arguments)
+            try db.execute(
+              sql: "CREATE TABLE archive.\"\(table)\" AS SELECT * FROM main.\"\(table)\" WHERE \(condition)",
+              arguments: arguments)
           }
           for table in tables {
             try copy(table)
@@ -123,7 +127,9 @@ extension Store {
     for table in sharedTables + ["dataset_file"] {
       try requireSameColumns(table, alias: alias, release: release, db: db)
       try db.execute(
-        sql: "CREATE TEMP VIEW \"\(table)\" AS SELECT * FROM main.\"\(table)\" WHERE dataset <> \(quoted) UNION ALL SELECT * FROM \(alias).\"\(table)\"")
+        sql:
+          "CREATE TEMP VIEW \"\(table)\" AS SELECT * FROM main.\"\(table)\" WHERE dataset <> \(quoted) UNION ALL SELECT * FROM \(alias).\"\(table)\""
+      )
     }
     for (table, key, parent) in linkTables {
       try db.execute(
@@ -135,16 +141,21 @@ extension Store {
     }
     try requireSameColumns("dataset", alias: alias, release: release, db: db)
     try db.execute(
-      sql: "CREATE TEMP VIEW dataset AS SELECT * FROM main.dataset WHERE name <> \(quoted) UNION ALL SELECT * FROM \(alias).dataset")
+      sql:
+        "CREATE TEMP VIEW dataset AS SELECT * FROM main.dataset WHERE name <> \(quoted) UNION ALL SELECT * FROM \(alias).dataset"
+    )
   }
 
-  private static func requireSameColumns(_ table: String, alias: String, release: ArchivedRelease, db: Database) throws {
+  private static func requireSameColumns(_ table: String, alias: String, release: ArchivedRelease, db: Database) throws
+  {
     let main = try db.columns(in: table, in: "main").map(\.name)
     let archived = try db.columns(in: table, in: alias).map(\.name)
     guard main == archived else {
       throw StoreError(
         path: release.file.path,
-        message: "the release \(release.name) of \(release.dataset) was kept by an older Dyad (its table \(table) has other columns); it cannot be read in place of the current one")
+        message:
+          "the release \(release.name) of \(release.dataset) was kept by an older Dyad (its table \(table) has other columns); it cannot be read in place of the current one"
+      )
     }
   }
 }

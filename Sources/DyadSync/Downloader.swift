@@ -97,8 +97,8 @@ struct Downloader: Sendable {
     _ url: String, to destination: URL, conditional: Validators? = nil, method: HTTPMethod = .GET,
     progress: @Sendable (DownloadProgress) -> Void
   ) async throws -> DownloadOutcome {
-    var failures = 0
-    var total = 0
+    var failures = 0  // in a row without a byte arriving
+    var attempts = 0
     while true {
       var received = 0
       do {
@@ -106,17 +106,17 @@ struct Downloader: Sendable {
           url, to: destination, conditional: conditional, method: method, received: &received, progress: progress)
       } catch let error as Retryable {
         failures = received > 0 ? 1 : failures + 1
-        total += 1
-        guard failures < policy.attempts, total < policy.attempts * 20 else {
+        attempts += 1
+        guard failures < policy.attempts, attempts < policy.attempts * 20 else {
           throw SyncError(
             .network, dataset: dataset, url: url,
-            message: "gave up after \(total) attempts: \(error.reason)"
+            message: "gave up after \(attempts) attempts: \(error.reason)"
               + (Self.size(of: destination.appendingPathExtension("part")) ?? 0 > 0
                 ? "; the bytes that arrived are kept, and `dyad sync` run again resumes from them" : "")
               + "; the store is unchanged")
         }
         let delay = max(policy.delay(beforeRetry: failures), min(error.retryAfter ?? .zero, policy.maxDelay))
-        progress(.retrying(attempt: total + 1, delay: delay, reason: error.reason))
+        progress(.retrying(attempt: attempts + 1, delay: delay, reason: error.reason))
         try await Task.sleep(for: delay)
       }
     }
@@ -163,10 +163,12 @@ struct Downloader: Sendable {
       response = try await client.execute(request, timeout: TimeAmount(policy.readTimeout))
     } catch is CancellationError {
       throw CancellationError()
-    } catch where Self.isUnknownHost(error) {
+    } catch  where Self.isUnknownHost(error) {
       throw SyncError(
         .network, dataset: dataset, url: url,
-        message: "the host \(parsed.host ?? "") cannot be found: this machine is offline or the address is wrong; the store is unchanged")
+        message:
+          "the host \(parsed.host ?? "") cannot be found: this machine is offline or the address is wrong; the store is unchanged"
+      )
     } catch {
       throw Retryable(reason: Self.describe(error))
     }
@@ -252,7 +254,8 @@ struct Downloader: Sendable {
   private static func advice(for status: UInt) -> String {
     switch status {
     case 401, 403: "the server refuses the file (it may now need a login or accept terms on its page)"
-    case 404, 410: "no file at this address (moved, or a newer release renamed it); check `dyad datasets --json` and the publisher's page"
+    case 404, 410:
+      "no file at this address (moved, or a newer release renamed it); check `dyad datasets --json` and the publisher's page"
     default: "the request was refused; retrying will not help"
     }
   }

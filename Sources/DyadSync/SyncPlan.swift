@@ -9,7 +9,9 @@ public enum SyncOrigin: Sendable, Equatable, CustomStringConvertible {
   case mirror(String)
 
   /// The mirror named by `DYAD_MIRROR`, else the publishers.
-  public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> SyncOrigin {
+  public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> SyncOrigin
+  {
     if let mirror = environment["DYAD_MIRROR"], !mirror.isEmpty { return .mirror(mirror) }
     return .publisher
   }
@@ -43,16 +45,20 @@ extension SyncOrigin {
       let trimmed = base.hasSuffix("/") ? String(base.dropLast()) : base
       return info.files.map { file in
         let download = info.downloads.first { $0.file == file }
-        let format = download?.format ?? ((file as NSString).pathExtension.isEmpty ? "csv" : (file as NSString).pathExtension)
+        let format =
+          download?.format ?? ((file as NSString).pathExtension.isEmpty ? "csv" : (file as NSString).pathExtension)
         return PlannedFile(
           name: file, url: "\(trimmed)/\(info.name)/\(Self.escape(file))", container: .plain, member: nil,
-          format: format, expectedSHA256: checksums?.digests[file], expectationSource: checksums.map { _ in "SHA256SUMS" })
+          format: format, expectedSHA256: checksums?.digests[file],
+          expectationSource: checksums.map { _ in "SHA256SUMS" })
       }
     case .publisher:
       guard !info.downloads.isEmpty else {
         throw SyncError(
           .catalogue, dataset: info.name,
-          message: "its publisher offers no file Dyad reads as it is (see \(info.url)); fetch it from a mirror (--mirror URL) or import a local copy with `dyad import \(info.name) PATH`")
+          message:
+            "its publisher offers no file Dyad reads as it is (see \(info.url)); fetch it from a mirror (--mirror URL) or import a local copy with `dyad import \(info.name) PATH`"
+        )
       }
       return try info.files.map { file throws(SyncError) in
         guard let download = info.downloads.first(where: { $0.file == file }) else {
@@ -60,7 +66,8 @@ extension SyncOrigin {
         }
         return PlannedFile(
           name: file, url: download.url, container: download.container, member: download.member,
-          format: download.format, expectedSHA256: download.sha256, expectationSource: download.sha256.map { _ in "the catalogue" })
+          format: download.format, expectedSHA256: download.sha256,
+          expectationSource: download.sha256.map { _ in "the catalogue" })
       }
     }
   }

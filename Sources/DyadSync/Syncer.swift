@@ -36,8 +36,12 @@ public struct SyncOptions: Sendable {
     guard let proxy = value("https_proxy") ?? value("http_proxy") else { return nil }
     if case .mirror(let base) = origin, let host = URL(string: base)?.host?.lowercased() {
       if ["localhost", "127.0.0.1", "::1", "[::1]"].contains(host) { return nil }
-      let excluded = (value("no_proxy") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-      if excluded.contains(where: { $0 == "*" || host == $0 || host.hasSuffix($0.hasPrefix(".") ? $0 : "." + $0) }) { return nil }
+      let excluded = (value("no_proxy") ?? "").split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces).lowercased()
+      }
+      if excluded.contains(where: { $0 == "*" || host == $0 || host.hasSuffix($0.hasPrefix(".") ? $0 : "." + $0) }) {
+        return nil
+      }
     }
     return proxy
   }
@@ -93,7 +97,8 @@ public struct Syncer: Sendable {
         throw SyncError(
           .locked, dataset: datasets.map(\.name).joined(separator: ", "),
           message:
-            "another `dyad sync`\(holder.processID.map { " (process \($0))" } ?? "") is working on the store \(store.path); wait for it to finish, then run this again")
+            "another `dyad sync`\(holder.processID.map { " (process \($0))" } ?? "") is working on the store \(store.path); wait for it to finish, then run this again"
+        )
       }
     }
     defer { lock?.release() }
@@ -103,7 +108,9 @@ public struct Syncer: Sendable {
       guard let url = URL(string: address.contains("://") ? address : "http://" + address), let host = url.host,
         url.scheme?.lowercased() == "http"
       else {
-        throw SyncError(.catalogue, dataset: datasets.map(\.name).joined(separator: ", "), url: address, message: "is not an http://HOST:PORT proxy")
+        throw SyncError(
+          .catalogue, dataset: datasets.map(\.name).joined(separator: ", "), url: address,
+          message: "is not an http://HOST:PORT proxy")
       }
       proxy = .server(host: host, port: url.port ?? 80)
     }
@@ -119,13 +126,15 @@ public struct Syncer: Sendable {
       do {
         result = try await sync(info, client: client, started: started)
       } catch let error as SyncError {
-        result = DatasetSyncResult(dataset: info.name, outcome: .failed(error), release: nil, seconds: Self.seconds(since: started))
+        result = DatasetSyncResult(
+          dataset: info.name, outcome: .failed(error), release: nil, seconds: Self.seconds(since: started))
       } catch is CancellationError {
         try? await client.shutdown()
         throw CancellationError()
       } catch {
         let wrapped = SyncError(.store, dataset: info.name, message: "\(error); the store is unchanged")
-        result = DatasetSyncResult(dataset: info.name, outcome: .failed(wrapped), release: nil, seconds: Self.seconds(since: started))
+        result = DatasetSyncResult(
+          dataset: info.name, outcome: .failed(wrapped), release: nil, seconds: Self.seconds(since: started))
       }
       tidyStaging(info.name)
       events(.datasetFinished(result))
@@ -135,7 +144,9 @@ public struct Syncer: Sendable {
     return results
   }
 
-  private func sync(_ info: DatasetInfo, client: HTTPClient, started: ContinuousClock.Instant) async throws -> DatasetSyncResult {
+  private func sync(_ info: DatasetInfo, client: HTTPClient, started: ContinuousClock.Instant) async throws
+    -> DatasetSyncResult
+  {
     guard let importer = DatasetCatalog.importers[info.name] else {
       throw SyncError(.catalogue, dataset: info.name, message: "Dyad lists this dataset but cannot import it yet")
     }
@@ -157,7 +168,6 @@ public struct Syncer: Sendable {
 
     // Known digests that match what the store holds: nothing to fetch.
     if !options.force, let previous, Self.holds(previous, plan) {
-      try? FileManager.default.removeItem(at: staging)
       return result(.unchanged(reason: "the store holds this release (every file's SHA-256 matches)"), previous)
     }
 
@@ -175,13 +185,13 @@ public struct Syncer: Sendable {
       var bytes: Int? = 0
       for url in addresses {
         let outcome = try await downloader.fetch(
-          url, to: staging.appendingPathComponent("probe"), conditional: conditional(url), method: .HEAD, progress: { _ in })
+          url, to: staging.appendingPathComponent("probe"), conditional: conditional(url), method: .HEAD,
+          progress: { _ in })
         if case .downloaded(_, let count, _, _) = outcome {
           changed += plan.filter { $0.url == url }.map(\.name)
           bytes = count > 0 ? bytes.map { $0 + count } : nil
         }
       }
-      try? FileManager.default.removeItem(at: staging)
       if changed.isEmpty { return result(.unchanged(reason: "the server says no file changed since the last sync")) }
       return result(.wouldFetch(files: changed, byteCount: bytes))
     }
@@ -190,7 +200,10 @@ public struct Syncer: Sendable {
     var unchanged: [String] = []
     for (index, url) in addresses.enumerated() {
       let label = plan.first { $0.url == url }!.name
-      if let fetched = try await download(url, label: label, index: index, downloader: downloader, staging: staging, conditional: conditional(url), dataset: info.name) {
+      if let fetched = try await download(
+        url, label: label, index: index, downloader: downloader, staging: staging, conditional: conditional(url),
+        dataset: info.name)
+      {
         received[url] = fetched
       } else {
         unchanged.append(url)
@@ -198,47 +211,49 @@ public struct Syncer: Sendable {
       }
     }
     if received.isEmpty {
-      try? FileManager.default.removeItem(at: staging)
       return result(.unchanged(reason: "the server says no file changed since the last sync"), previous)
     }
     // Some files changed: the import reads them all, so fetch the others as well.
     for url in unchanged {
       let label = plan.first { $0.url == url }!.name
       let index = addresses.firstIndex(of: url)!
-      received[url] = try await download(url, label: label, index: index, downloader: downloader, staging: staging, conditional: nil, dataset: info.name)
+      received[url] = try await download(
+        url, label: label, index: index, downloader: downloader, staging: staging, conditional: nil, dataset: info.name)
     }
 
-    // Unpack and verify every file before anything is imported.
+    // Unpack and verify every file before anything is imported. (What waits in the staging folder
+    // is removed once the dataset is done, however it ends: see `tidyStaging`.)
     var files: [URL] = []
     var releaseFiles: [DatasetRelease.File] = []
     let unpacker = Unpacker(dataset: info.name)
-    do {
-      for planned in plan {
-        guard let fetched = received[planned.url] else { continue }
-        let target = staging.appendingPathComponent("files", isDirectory: true)
-        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        let (file, sha256) = try unpacker.unpack(
-          fetched.file, as: planned, to: target.appendingPathComponent(planned.name), contentType: fetched.contentType)
-        if let expected = planned.expectedSHA256, expected != sha256 {
-          throw SyncError(
-            .verification, dataset: info.name, url: planned.url,
-            message: "SHA-256 \(sha256) is not the \(expected) that \(planned.expectationSource ?? "the list") gives for \(planned.name): the file is damaged, or not the release listed. It was deleted; the store is unchanged")
-        }
-        let byteCount = Downloader.size(of: file) ?? 0
-        events(.fileFinished(dataset: info.name, file: planned.name, byteCount: byteCount, seconds: fetched.seconds, verifiedBy: planned.expectationSource))
-        files.append(file)
-        releaseFiles.append(
-          DatasetRelease.File(
-            name: planned.name, url: planned.url, byteCount: byteCount, sha256: sha256, etag: fetched.validators.etag,
-            lastModified: fetched.validators.lastModified))
+    for planned in plan {
+      guard let fetched = received[planned.url] else { continue }
+      let target = staging.appendingPathComponent("files", isDirectory: true)
+      try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+      let (file, sha256) = try unpacker.unpack(
+        fetched.file, as: planned, to: target.appendingPathComponent(planned.name), contentType: fetched.contentType)
+      if let expected = planned.expectedSHA256, expected != sha256 {
+        throw SyncError(
+          .verification, dataset: info.name, url: planned.url,
+          message:
+            "SHA-256 \(sha256) is not the \(expected) that \(planned.expectationSource ?? "the list") gives for \(planned.name): the file is damaged, or not the release listed. It was deleted; the store is unchanged"
+        )
       }
-    } catch {
-      try? FileManager.default.removeItem(at: staging)
-      throw error
+      let byteCount = Downloader.size(of: file) ?? 0
+      events(
+        .fileFinished(
+          dataset: info.name, file: planned.name, byteCount: byteCount, seconds: fetched.seconds,
+          verifiedBy: planned.expectationSource))
+      files.append(file)
+      releaseFiles.append(
+        DatasetRelease.File(
+          name: planned.name, url: planned.url, byteCount: byteCount, sha256: sha256, etag: fetched.validators.etag,
+          lastModified: fetched.validators.lastModified))
     }
 
     let release = DatasetRelease(
-      name: Self.releaseName(info, files: releaseFiles), retrievedAt: Self.timestamp(), origin: options.origin.description,
+      name: Self.releaseName(info, files: releaseFiles), retrievedAt: Self.timestamp(),
+      origin: options.origin.description,
       files: releaseFiles)
     let outcome: ImportOutcome
     do {
@@ -247,18 +262,17 @@ public struct Syncer: Sendable {
         importer, files: files, sourcePath: options.origin.description, release: release,
         progress: { events(.importing(dataset: info.name, fraction: $0)) })
     } catch let error as ImportError {
-      try? FileManager.default.removeItem(at: staging)
       let url = plan.first { $0.name == (error.file as NSString).lastPathComponent }?.url
       throw SyncError(
         .layout, dataset: info.name, url: url,
         message: "\(error) — not the layout Dyad reads (a newer release may have changed it); the store is unchanged")
     } catch let error as ImportLossError {
-      try? FileManager.default.removeItem(at: staging)
       throw SyncError(
         .store, dataset: info.name,
-        message: "\(error). Sync never replaces a dataset with less; if this release is right, import it with `dyad import \(info.name) PATH --replace`")
+        message:
+          "\(error). Sync never replaces a dataset with less; if this release is right, import it with `dyad import \(info.name) PATH --replace`"
+      )
     }
-    try? FileManager.default.removeItem(at: staging)
     switch outcome {
     case .unchanged: return result(.unchanged(reason: "the files fetched are the ones already imported"), release)
     case .imported(let summary): return result(.imported(summary), release)
@@ -278,7 +292,8 @@ public struct Syncer: Sendable {
 
   /// Downloads one address; `nil` when the server says it has not changed.
   private func download(
-    _ url: String, label: String, index: Int, downloader: Downloader, staging: URL, conditional: Validators?, dataset: String
+    _ url: String, label: String, index: Int, downloader: Downloader, staging: URL, conditional: Validators?,
+    dataset: String
   ) async throws -> (file: URL, validators: Validators, contentType: String?, seconds: Double)? {
     let started = ContinuousClock.now
     let events = self.events
@@ -290,7 +305,9 @@ public struct Syncer: Sendable {
       case .bytes(let received, let total):
         events(.fileProgress(dataset: dataset, file: label, received: received, total: total))
       case .retrying(let attempt, let delay, let reason):
-        events(.retrying(dataset: dataset, file: label, url: url, attempt: attempt, delay: Self.seconds(delay), reason: reason))
+        events(
+          .retrying(
+            dataset: dataset, file: label, url: url, attempt: attempt, delay: Self.seconds(delay), reason: reason))
       }
     }
     switch outcome {
@@ -300,22 +317,32 @@ public struct Syncer: Sendable {
     }
   }
 
-  private func fetchChecksumList(_ url: String, downloader: Downloader, staging: URL, dataset: String) async throws -> ChecksumList? {
+  private func fetchChecksumList(_ url: String, downloader: Downloader, staging: URL, dataset: String) async throws
+    -> ChecksumList?
+  {
     let destination = staging.appendingPathComponent("SHA256SUMS")
     do {
-      guard case .downloaded(let file, let count, _, _) = try await downloader.fetch(url, to: destination, progress: { _ in })
+      guard
+        case .downloaded(let file, let count, _, _) = try await downloader.fetch(
+          url, to: destination, progress: { _ in })
       else { return nil }
       defer { try? FileManager.default.removeItem(at: file) }
       guard count <= 1 << 20, let text = String(data: try Data(contentsOf: file), encoding: .utf8) else {
-        throw SyncError(.content, dataset: dataset, url: url, message: "expected a SHA256SUMS list (sha256sum format), got \(count) bytes of another kind")
+        throw SyncError(
+          .content, dataset: dataset, url: url,
+          message: "expected a SHA256SUMS list (sha256sum format), got \(count) bytes of another kind")
       }
       if Unpacker.isHTML(Array(text.utf8.prefix(512))) {
-        throw SyncError(.content, dataset: dataset, url: url, message: "expected a SHA256SUMS list (sha256sum format), got an HTML page")
+        throw SyncError(
+          .content, dataset: dataset, url: url,
+          message: "expected a SHA256SUMS list (sha256sum format), got an HTML page")
       }
       do { return try ChecksumList(text: text, source: url) } catch {
         throw SyncError(.content, dataset: dataset, url: url, message: "\(error)")
       }
-    } catch let error as SyncError where error.kind == .http && (error.message.hasPrefix("HTTP 404") || error.message.hasPrefix("HTTP 410")) {
+    } catch let error as SyncError
+      where error.kind == .http && (error.message.hasPrefix("HTTP 404") || error.message.hasPrefix("HTTP 410"))
+    {
       return nil  // the list is optional
     }
   }

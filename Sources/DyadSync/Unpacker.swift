@@ -24,7 +24,9 @@ struct Unpacker {
       guard head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) else {
         throw SyncError(
           .content, dataset: dataset, url: download.url,
-          message: "expected a zip archive holding \(download.member ?? download.name), got \(Self.kind(of: head, contentType: contentType))")
+          message:
+            "expected a zip archive holding \(download.member ?? download.name), got \(Self.kind(of: head, contentType: contentType))"
+        )
       }
       try extractZipMember(received, download: download, to: destination)
       try check(try Self.head(of: destination), format: download.format, url: download.url, contentType: nil)
@@ -32,7 +34,9 @@ struct Unpacker {
       guard head.starts(with: [0x1F, 0x8B]) else {
         throw SyncError(
           .content, dataset: dataset, url: download.url,
-          message: "expected gzip-compressed \(download.format.uppercased()), got \(Self.kind(of: head, contentType: contentType))")
+          message:
+            "expected gzip-compressed \(download.format.uppercased()), got \(Self.kind(of: head, contentType: contentType))"
+        )
       }
       try GzipReader(dataset: dataset, url: download.url).inflate(received, to: destination)
       try check(try Self.head(of: destination), format: download.format, url: download.url, contentType: nil)
@@ -46,14 +50,18 @@ struct Unpacker {
     switch format {
     case "xlsx", "zip":
       guard head.starts(with: [0x50, 0x4B]) else {
-        throw SyncError(.content, dataset: dataset, url: url, message: "expected \(expected), got \(Self.kind(of: head, contentType: contentType))")
+        throw SyncError(
+          .content, dataset: dataset, url: url,
+          message: "expected \(expected), got \(Self.kind(of: head, contentType: contentType))")
       }
     default:
       if head.isEmpty {
         throw SyncError(.content, dataset: dataset, url: url, message: "expected \(expected), got an empty file")
       }
       if Self.isHTML(head) || head.starts(with: [0x50, 0x4B]) || head.starts(with: [0x1F, 0x8B]) || head.contains(0) {
-        throw SyncError(.content, dataset: dataset, url: url, message: "expected \(expected), got \(Self.kind(of: head, contentType: contentType))")
+        throw SyncError(
+          .content, dataset: dataset, url: url,
+          message: "expected \(expected), got \(Self.kind(of: head, contentType: contentType))")
       }
     }
   }
@@ -65,7 +73,8 @@ struct Unpacker {
     } catch {
       throw SyncError(
         .content, dataset: dataset, url: download.url,
-        message: "the zip archive cannot be read (\(error)); it may be truncated. Run `dyad sync` again to fetch it anew")
+        message:
+          "the zip archive cannot be read (\(error)); it may be truncated. Run `dyad sync` again to fetch it anew")
     }
     let member = download.member ?? download.name
     guard let entry = archive[member] ?? archive.first(where: { ($0.path as NSString).lastPathComponent == member })
@@ -96,7 +105,8 @@ struct Unpacker {
   static func isHTML(_ head: [UInt8]) -> Bool {
     var text = String(decoding: head.prefix(512), as: UTF8.self).lowercased()
     text = text.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
-    return text.hasPrefix("<!doctype html") || text.hasPrefix("<html") || text.hasPrefix("<?xml") && text.contains("<html")
+    return text.hasPrefix("<!doctype html") || text.hasPrefix("<html")
+      || text.hasPrefix("<?xml") && text.contains("<html")
       || text.hasPrefix("<head") || text.hasPrefix("<body")
   }
 
@@ -124,7 +134,8 @@ struct GzipReader {
     try input.seek(toOffset: 0)
     let header = Array(try input.read(upToCount: min(size, 64 * 1024)) ?? Data())
     guard let start = Self.bodyOffset(header), size >= start + 8 else {
-      throw SyncError(.content, dataset: dataset, url: url, message: "the gzip header is damaged or the file is truncated")
+      throw SyncError(
+        .content, dataset: dataset, url: url, message: "the gzip header is damaged or the file is truncated")
     }
     try? FileManager.default.removeItem(at: destination)
     _ = FileManager.default.createFile(atPath: destination.path, contents: nil)
@@ -148,13 +159,17 @@ struct GzipReader {
           try output.write(contentsOf: data)
         })
     } catch {
-      throw SyncError(.content, dataset: dataset, url: url, message: "the gzip data cannot be inflated (\(error)); it may be truncated")
+      throw SyncError(
+        .content, dataset: dataset, url: url,
+        message: "the gzip data cannot be inflated (\(error)); it may be truncated")
     }
     try input.seek(toOffset: UInt64(size - 8))
     let trailer = Array(try input.read(upToCount: 8) ?? Data())
     func le32(_ at: Int) -> UInt32 { (0..<4).reduce(0) { $0 | UInt32(trailer[at + $1]) << (8 * UInt32($1)) } }
     guard trailer.count == 8, le32(0) == crc, le32(4) == length else {
-      throw SyncError(.verification, dataset: dataset, url: url, message: "the gzip data fails its CRC-32 or length check; it is damaged")
+      throw SyncError(
+        .verification, dataset: dataset, url: url,
+        message: "the gzip data fails its CRC-32 or length check; it is damaged")
     }
   }
 

@@ -155,19 +155,25 @@ public final class MirrorServer: Sendable {
     }
     guard let content else {
       headers.add(name: "Content-Type", value: "text/html")
-      return .respond(status: .notFound, headers: headers, body: Array("<html><body>not found</body></html>".utf8), fault: nil)
+      return .respond(
+        status: .notFound, headers: headers, body: Array("<html><body>not found</body></html>".utf8), fault: nil)
     }
     headers.add(name: "ETag", value: content.etag)
     headers.add(name: "Last-Modified", value: content.lastModified)
     headers.add(name: "Accept-Ranges", value: "bytes")
     headers.add(name: "Content-Type", value: path.hasSuffix("SHA256SUMS") ? "text/plain" : "text/csv")
-    if let tags = request.ifNoneMatch, tags.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == content.etag }) {
+    if let tags = request.ifNoneMatch,
+      tags.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == content.etag })
+    {
       return .respond(status: .notModified, headers: headers, body: [], fault: nil)
     }
-    if request.ifNoneMatch == nil, let since = head.headers.first(name: "If-Modified-Since"), since == content.lastModified {
+    if request.ifNoneMatch == nil, let since = head.headers.first(name: "If-Modified-Since"),
+      since == content.lastModified
+    {
       return .respond(status: .notModified, headers: headers, body: [], fault: nil)
     }
-    if let range = request.range, request.ifRange == nil || request.ifRange == content.etag || request.ifRange == content.lastModified,
+    if let range = request.range,
+      request.ifRange == nil || request.ifRange == content.etag || request.ifRange == content.lastModified,
       range.hasPrefix("bytes="), let start = Int(range.dropFirst(6).split(separator: "-").first ?? "")
     {
       guard start < content.bytes.count else {
@@ -187,7 +193,9 @@ public final class MirrorServer: Sendable {
     guard parts.count == 2, let folder = state.datasets[parts[0]] else { return nil }
     if parts[1] == "SHA256SUMS" {
       guard let list = state.checksumLists[parts[0]] else { return nil }
-      return Content(bytes: Array(list.utf8), etag: "\"sums-\(list.utf8.count)\"", lastModified: httpDate(Date(timeIntervalSince1970: 0)))
+      return Content(
+        bytes: Array(list.utf8), etag: "\"sums-\(list.utf8.count)\"",
+        lastModified: httpDate(Date(timeIntervalSince1970: 0)))
     }
     let file = folder.appendingPathComponent(parts[1])
     guard !parts[1].hasPrefix("."), let data = try? Data(contentsOf: file),
@@ -195,7 +203,8 @@ public final class MirrorServer: Sendable {
     else { return nil }
     let modified = attributes[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0)
     let content = Content(
-      bytes: Array(data), etag: "\"\(data.count)-\(Int(modified.timeIntervalSince1970))\"", lastModified: httpDate(modified))
+      bytes: Array(data), etag: "\"\(data.count)-\(Int(modified.timeIntervalSince1970))\"",
+      lastModified: httpDate(modified))
     state.cache[path] = content
     return content
   }
@@ -264,7 +273,9 @@ private final class MirrorHandler: ChannelInboundHandler {
       var offset = 0
       while offset < body.count {
         let end = min(offset + (1 << 20), body.count)
-        context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body[offset..<end])))), promise: nil)
+        context.write(
+          wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: body[offset..<end])))), promise: nil
+        )
         offset = end
       }
       context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
@@ -277,7 +288,8 @@ private final class MirrorHandler: ChannelInboundHandler {
       return
     }
     let part = rest.prefix(chunk)
-    context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: part)))), promise: nil)
+    context.writeAndFlush(
+      wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: part)))), promise: nil)
     let (seconds, attoseconds) = delay.components
     let amount = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     context.eventLoop.assumeIsolated().scheduleTask(in: amount) {
@@ -318,7 +330,9 @@ private final class ProxyTunnel: ChannelInboundHandler {
       return
     }
     let view = Array(bytes.readableBytesView)
-    guard text == "CONNECT ", let end = view.indices.dropLast(3).first(where: { view[$0..<($0 + 4)] == [13, 10, 13, 10] }) else {
+    guard text == "CONNECT ",
+      let end = view.indices.dropLast(3).first(where: { view[$0..<($0 + 4)] == [13, 10, 13, 10] })
+    else {
       preface = bytes
       return
     }
@@ -326,7 +340,9 @@ private final class ProxyTunnel: ChannelInboundHandler {
     server.value?.recordTunnel(line)
     passing = true
     preface = nil
-    context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(string: "HTTP/1.1 200 Connection established\r\n\r\n")), promise: nil)
+    context.writeAndFlush(
+      wrapOutboundOut(context.channel.allocator.buffer(string: "HTTP/1.1 200 Connection established\r\n\r\n")),
+      promise: nil)
     if end + 4 < view.count {
       context.fireChannelRead(wrapInboundOut(context.channel.allocator.buffer(bytes: view[(end + 4)...])))
     }

@@ -33,12 +33,15 @@ struct SyncCLITests {
     #expect(imported["lastYear"] as? Int == 2022)
     #expect(imported["retrievedFrom"] as? String == server.baseURL)
     let downloads = try #require(vetoes["downloads"] as? [[String: Any]])
-    #expect((downloads.first?["url"] as? String)?.hasPrefix("https://raw.githubusercontent.com/world-politics-datalab/") == true)
+    #expect(
+      (downloads.first?["url"] as? String)?.hasPrefix("https://raw.githubusercontent.com/world-politics-datalab/")
+        == true)
   }
 
   @Test("--json prints one event per line and a result per dataset; a failure exits 1")
   func json() throws {
-    let result = try DyadBinary.run(["sync", "unsc-vetoes", "unga-ideal-points", "--mirror", server.baseURL, "--json"], store: store)
+    let result = try DyadBinary.run(
+      ["sync", "unsc-vetoes", "unga-ideal-points", "--mirror", server.baseURL, "--json"], store: store)
     #expect(result.status == 1)
     let events = try result.stdout.split(separator: "\n").map {
       try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
@@ -61,7 +64,8 @@ struct SyncCLITests {
     let result = try DyadBinary.runTool("/usr/bin/script", ["-qefc", command, "/dev/null"])
     #expect(result.status == 0, "\(result.stdout)")
     #expect(result.stdout.contains("unsc-vetoes/unsc_vetoes_1946_sept2022.csv ["), "\(result.stdout)")
-    #expect(result.stdout.contains(" of 33.8 kB, ") && result.stdout.contains("/s, ") && result.stdout.contains(" left"))
+    #expect(
+      result.stdout.contains(" of 33.8 kB, ") && result.stdout.contains("/s, ") && result.stdout.contains(" left"))
     #expect(result.stdout.contains("unsc-vetoes: imported "))
   }
 
@@ -74,7 +78,9 @@ struct SyncCLITests {
     let original = Array(try Data(contentsOf: SharedData.file("unsc-vetoes", "unsc_vetoes_1946_sept2022.csv")))
     let body = original.last == 0x0A ? original.dropLast() : original[...]
     let revised = Array(body[...body.lastIndex(of: 0x0A)!])
-    server.replace("/unsc-vetoes/unsc_vetoes_1946_sept2022.csv", with: revised, lastModified: Date(timeIntervalSince1970: 1_900_000_000))
+    server.replace(
+      "/unsc-vetoes/unsc_vetoes_1946_sept2022.csv", with: revised,
+      lastModified: Date(timeIntervalSince1970: 1_900_000_000))
     let second = try DyadBinary.run(["sync", "unsc-vetoes", "--mirror", server.baseURL], store: store)
     #expect(second.status == 0, "\(second.stdout) \(second.stderr)")
 
@@ -92,11 +98,15 @@ struct SyncCLITests {
     let old = try DyadBinary.run(["datasets", "--json", "--release", "unsc-vetoes=\(stamp)"], store: store)
     #expect(old.status == 0, "\(old.stderr)")
     let oldList = try JSONSerialization.jsonObject(with: Data(old.stdout.utf8)) as! [[String: Any]]
-    let oldImported = try #require(oldList.first { $0["name"] as? String == "unsc-vetoes" }?["imported"] as? [String: Any])
+    let oldImported = try #require(
+      oldList.first { $0["name"] as? String == "unsc-vetoes" }?["imported"] as? [String: Any])
     #expect(oldImported["rowCount"] as? Int == earlier.first?["rowCount"] as? Int)
 
     let unknown = try DyadBinary.run(["vetoes", "China", "Russia", "--release", "unsc-vetoes=1999"], store: store)
-    #expect(unknown.status != 0 && unknown.stderr.contains("no such release of unsc-vetoes; the store has 1946 – Sep 2022 (newest)"), "\(unknown.stderr)")
+    #expect(
+      unknown.status != 0
+        && unknown.stderr.contains("no such release of unsc-vetoes; the store has 1946 – Sep 2022 (newest)"),
+      "\(unknown.stderr)")
     let refused = try DyadBinary.run(["sync", "unsc-vetoes", "--release", "unsc-vetoes=\(stamp)"], store: store)
     #expect(refused.status != 0 && refused.stderr.contains("a sync writes the store"))
   }
@@ -104,7 +114,9 @@ struct SyncCLITests {
   @Test("an unknown dataset or a bad mirror address is refused before anything is fetched")
   func refusals() throws {
     let unknown = try DyadBinary.run(["sync", "nope", "--mirror", server.baseURL], store: store)
-    #expect(unknown.status != 0 && unknown.stderr.contains("nope: no such dataset; Dyad knows unga-votes"), "\(unknown.stderr)")
+    #expect(
+      unknown.status != 0 && unknown.stderr.contains("nope: no such dataset; Dyad knows unga-votes"),
+      "\(unknown.stderr)")
     let address = try DyadBinary.run(["sync", "--mirror", "ftp://example.org"], store: store)
     #expect(address.status != 0 && address.stderr.contains("is not an http:// or https:// address"))
     #expect(server.requests.isEmpty)

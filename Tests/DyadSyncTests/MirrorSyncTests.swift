@@ -45,7 +45,10 @@ struct MirrorSyncTests {
       let recorded = try #require(release.files.first { $0.name == file })
       #expect(recorded.sha256 == (try sha256sum(folder.appendingPathComponent(file))))
       #expect(recorded.url == "\(fixture.server.baseURL)/atop/\(file)")
-      #expect(recorded.byteCount == (try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(file).path)[.size] as? Int))
+      #expect(
+        recorded.byteCount
+          == (try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(file).path)[.size] as? Int)
+      )
       #expect(recorded.etag != nil)
     }
     #expect(fixture.log.verifiers == [nil, "SHA256SUMS", "SHA256SUMS", "SHA256SUMS"])
@@ -53,7 +56,9 @@ struct MirrorSyncTests {
     #expect(stored.release == release.name && stored.retrievedFrom == fixture.server.baseURL)
     // A first import replaces no release, so none is kept; nothing waits beside the store.
     #expect(try fixture.store.archivedReleases(of: "atop").isEmpty)
-    #expect(!FileManager.default.fileExists(atPath: Syncer.stagingFolder(for: fixture.store).appendingPathComponent("atop").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: Syncer.stagingFolder(for: fixture.store).appendingPathComponent("atop").path))
   }
 
   @Test func aSecondSyncFetchesNothingThatDidNotChange() async throws {
@@ -91,7 +96,9 @@ struct MirrorSyncTests {
     #expect(requests.last?.ifRange != nil)
     #expect(fixture.log.retryReasons.count == 1)
     let release = try #require(try fixture.store.release(of: "unga-ideal-points"))
-    #expect(release.files.first?.sha256 == (try sha256sum(SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jul2023.csv"))))
+    #expect(
+      release.files.first?.sha256
+        == (try sha256sum(SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jul2023.csv"))))
   }
 
   @Test func anInterruptedSyncLeavesTheStoreAsItWasAndTheNextRunResumes() async throws {
@@ -114,7 +121,9 @@ struct MirrorSyncTests {
     #expect(results.first?.summary != nil, "\(results.map(\.outcome))")
     #expect(fixture.requests(Self.idealPoints).dropFirst(seen).first?.range == "bytes=300000-")
     let release = try #require(try fixture.store.release(of: "unga-ideal-points"))
-    #expect(release.files.first?.sha256 == (try sha256sum(SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jul2023.csv"))))
+    #expect(
+      release.files.first?.sha256
+        == (try sha256sum(SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jul2023.csv"))))
   }
 
   @Test func aSlowBodyArrivesWithProgressAndAServerErrorIsRetried() async throws {
@@ -152,7 +161,9 @@ struct MirrorSyncTests {
     #expect(error.message.contains(try sha256sum(SharedData.file("unsc-vetoes", "unsc_vetoes_1946_sept2022.csv"))))
     #expect(try fixture.fingerprint() == before)
     // The bad bytes are not kept to be resumed.
-    #expect(!FileManager.default.fileExists(atPath: Syncer.stagingFolder(for: fixture.store).appendingPathComponent("unsc-vetoes").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: Syncer.stagingFolder(for: fixture.store).appendingPathComponent("unsc-vetoes").path))
   }
 
   @Test func anHTMLPageOrAFileOfAnotherLayoutIsRefused() async throws {
@@ -166,10 +177,13 @@ struct MirrorSyncTests {
     #expect(try fixture.fingerprint() == before)
 
     // A newer layout: the publisher renamed a column the importer reads.
-    let original = try String(contentsOf: SharedData.file("unsc-vetoes", "unsc_vetoes_1946_sept2022.csv"), encoding: .utf8)
+    let original = try String(
+      contentsOf: SharedData.file("unsc-vetoes", "unsc_vetoes_1946_sept2022.csv"), encoding: .utf8)
     let header = try #require(original.split(separator: "\n", maxSplits: 1).first)
     #expect(header.contains("draft"))
-    let renamed = header.replacingOccurrences(of: "draft", with: "draft_symbol") + "\n" + original.split(separator: "\n", maxSplits: 1)[1]
+    let renamed =
+      header.replacingOccurrences(of: "draft", with: "draft_symbol") + "\n"
+      + original.split(separator: "\n", maxSplits: 1)[1]
     fixture.server.replace(Self.vetoes, with: Array(renamed.utf8))
     let layout = try #require(try await fixture.sync(["unsc-vetoes"]).first?.error)
     #expect(layout.kind == .layout && layout.url == fixture.server.baseURL + Self.vetoes, "\(layout)")
@@ -185,7 +199,9 @@ struct MirrorSyncTests {
     func lastYear(_ file: String, sessionColumn: Int) throws -> Int {
       let text = try String(contentsOf: SharedData.file("unga-ideal-points", file), encoding: .utf8)
       let sessions = text.split(separator: "\n").dropFirst().compactMap { line in
-        Int(line.split(separator: ",", omittingEmptySubsequences: false)[sessionColumn].trimmingCharacters(in: CharacterSet(charactersIn: "\"\r")))
+        Int(
+          line.split(separator: ",", omittingEmptySubsequences: false)[sessionColumn].trimmingCharacters(
+            in: CharacterSet(charactersIn: "\"\r")))
       }
       return sessions.max()! + 1945
     }
@@ -241,7 +257,9 @@ struct MirrorSyncTests {
       return
     }
     #expect(files == DatasetCatalog.info(named: "atop")!.files)
-    let sizes = try files.map { try FileManager.default.attributesOfItem(atPath: SharedData.file("atop-alliances", $0).path)[.size] as! Int }
+    let sizes = try files.map {
+      try FileManager.default.attributesOfItem(atPath: SharedData.file("atop-alliances", $0).path)[.size] as! Int
+    }
     #expect(bytes == sizes.reduce(0, +))
     #expect(try fixture.fingerprint() == before)
     #expect(fixture.server.requests.filter { $0.method == "GET" && !$0.path.hasSuffix("SHA256SUMS") }.isEmpty)
@@ -252,19 +270,25 @@ struct MirrorSyncTests {
     // The mirror's host does not resolve here: only the proxy (the loopback server) can reach it.
     let syncer = Syncer(
       store: fixture.store,
-      options: SyncOptions(origin: .mirror("http://mirror.dyad.invalid"), retry: quickRetries, proxy: fixture.server.baseURL))
+      options: SyncOptions(
+        origin: .mirror("http://mirror.dyad.invalid"), retry: quickRetries, proxy: fixture.server.baseURL))
     let results = try await syncer.sync([DatasetCatalog.info(named: "unsc-vetoes")!])
     #expect(results.first?.summary != nil, "\(results.map(\.outcome))")
     #expect(fixture.requests(Self.vetoes).count == 1)
     #expect(fixture.server.tunnels.first == "CONNECT mirror.dyad.invalid:80 HTTP/1.1")
-    #expect(try fixture.store.release(of: "unsc-vetoes")?.files.first?.url == "http://mirror.dyad.invalid" + Self.vetoes)
+    #expect(
+      try fixture.store.release(of: "unsc-vetoes")?.files.first?.url == "http://mirror.dyad.invalid" + Self.vetoes)
 
     // From the environment: https_proxy first, and never for a mirror on this machine or in no_proxy.
-    let environment = ["HTTPS_PROXY": "http://proxy.example:3128", "http_proxy": "http://other:8080", "no_proxy": "internal.example"]
+    let environment = [
+      "HTTPS_PROXY": "http://proxy.example:3128", "http_proxy": "http://other:8080", "no_proxy": "internal.example",
+    ]
     #expect(SyncOptions.proxy(for: .publisher, environment: environment) == "http://proxy.example:3128")
     #expect(SyncOptions.proxy(for: .mirror("http://127.0.0.1:8000"), environment: environment) == nil)
     #expect(SyncOptions.proxy(for: .mirror("https://data.internal.example/dyad"), environment: environment) == nil)
-    #expect(SyncOptions.proxy(for: .mirror("https://data.example.org"), environment: environment) == "http://proxy.example:3128")
+    #expect(
+      SyncOptions.proxy(for: .mirror("https://data.example.org"), environment: environment)
+        == "http://proxy.example:3128")
     #expect(SyncOptions.proxy(for: .publisher, environment: [:]) == nil)
   }
 

@@ -28,7 +28,8 @@ struct PublisherSyncTests {
   func publisher() throws -> (SyncFixture, base: String, sha256: String, files: TemporaryFolder) {
     let files = try TemporaryFolder("dyad-publisher")
     let source = SharedData.file("unsc-vetoes", Self.csv)
-    try FileManager.default.createDirectory(at: files.url.appendingPathComponent("data"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: files.url.appendingPathComponent("data"), withIntermediateDirectories: true)
     try FileManager.default.copyItem(at: source, to: files.url.appendingPathComponent("data/\(Self.csv)"))
     try run("/usr/bin/zip", ["-q", "-r", "vetoes.zip", "data"], in: files.url)
     try run("/bin/sh", ["-c", "gzip -c data/\(Self.csv) > vetoes.csv.gz"], in: files.url)
@@ -44,7 +45,9 @@ struct PublisherSyncTests {
   @Test func aZipMemberAndAGzipStreamAreUnpackedAndVerified() async throws {
     let (fixture, base, sha256, files) = try publisher()
     defer { withExtendedLifetime(files) {} }
-    let zipped = vetoes(DatasetDownload(file: Self.csv, url: base + "/vetoes.zip", container: .zip, member: "data/\(Self.csv)", sha256: sha256))
+    let zipped = vetoes(
+      DatasetDownload(
+        file: Self.csv, url: base + "/vetoes.zip", container: .zip, member: "data/\(Self.csv)", sha256: sha256))
     let first = try await fixture.sync([], infos: [zipped], origin: .publisher)
     #expect(first.first?.summary != nil, "\(first.map(\.outcome))")
     #expect(try fixture.store.release(of: "unsc-vetoes")?.files.first?.sha256 == sha256)
@@ -62,7 +65,9 @@ struct PublisherSyncTests {
     let (fixture, base, sha256, files) = try publisher()
     defer { withExtendedLifetime(files) {} }
     let before = try fixture.fingerprint()
-    let zip = vetoes(DatasetDownload(file: Self.csv, url: base + "/half-vetoes.zip", container: .zip, member: "data/\(Self.csv)", sha256: sha256))
+    let zip = vetoes(
+      DatasetDownload(
+        file: Self.csv, url: base + "/half-vetoes.zip", container: .zip, member: "data/\(Self.csv)", sha256: sha256))
     let zipError = try #require(try await fixture.sync([], infos: [zip], origin: .publisher).first?.error)
     #expect(zipError.kind == .content && zipError.url == base + "/half-vetoes.zip", "\(zipError)")
     #expect(zipError.message.contains("zip archive") && zipError.message.contains("truncated"))
@@ -72,7 +77,8 @@ struct PublisherSyncTests {
     #expect(gzipError.kind == .content && gzipError.message.contains("gzip"), "\(gzipError)")
 
     // A zip that lacks the member names what it holds.
-    let wrongMember = vetoes(DatasetDownload(file: Self.csv, url: base + "/vetoes.zip", container: .zip, member: "data/other.csv"))
+    let wrongMember = vetoes(
+      DatasetDownload(file: Self.csv, url: base + "/vetoes.zip", container: .zip, member: "data/other.csv"))
     let memberError = try #require(try await fixture.sync([], infos: [wrongMember], origin: .publisher).first?.error)
     #expect(memberError.kind == .layout && memberError.message.contains("holds no data/other.csv"), "\(memberError)")
     #expect(try fixture.fingerprint() == before)

@@ -6,10 +6,11 @@ import Foundation
 import GRDB
 import Synchronization
 
-/// Quick retries, so that the fault tests run in milliseconds.
+/// Quick retries, so that the fault tests run in milliseconds; generous timeouts, so that a
+/// loaded machine (the whole suite runs in parallel) does not add retries of its own.
 let quickRetries = RetryPolicy(
-  attempts: 3, initialDelay: .milliseconds(10), maxDelay: .milliseconds(40), connectTimeout: .seconds(3),
-  readTimeout: .seconds(3))
+  attempts: 3, initialDelay: .milliseconds(10), maxDelay: .milliseconds(40), connectTimeout: .seconds(30),
+  readTimeout: .seconds(60))
 
 /// Collects a sync's events.
 final class EventLog: Sendable {
@@ -45,7 +46,8 @@ struct SyncFixture {
 
   /// Syncs datasets (by name, or given) from the mirror, or from the publishers of `infos`.
   func sync(
-    _ names: [String], infos: [DatasetInfo]? = nil, origin: SyncOrigin? = nil, dryRun: Bool = false, force: Bool = false,
+    _ names: [String], infos: [DatasetInfo]? = nil, origin: SyncOrigin? = nil, dryRun: Bool = false,
+    force: Bool = false,
     retry: RetryPolicy = quickRetries
   ) async throws -> [DatasetSyncResult] {
     let log = self.log

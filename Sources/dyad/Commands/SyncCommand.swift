@@ -55,7 +55,9 @@ struct SyncCommand: AsyncParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
 
   func validate() throws {
-    if !storeOptions.release.isEmpty { throw ValidationError("--release reads an earlier release; a sync writes the store") }
+    if !storeOptions.release.isEmpty {
+      throw ValidationError("--release reads an earlier release; a sync writes the store")
+    }
     if let mirror, !(mirror.hasPrefix("http://") || mirror.hasPrefix("https://")) {
       throw ValidationError("--mirror \(mirror) is not an http:// or https:// address")
     }

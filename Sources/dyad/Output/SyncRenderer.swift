@@ -49,7 +49,8 @@ final class SyncRenderer: Sendable {
       transfers.withLock { $0["\(dataset)/\(file)"] = Transfer(started: .now, resumedAt: offset, lastDrawn: nil) }
       if mode == .lines {
         let resume = offset > 0 ? ", resuming at \(Self.bytes(offset))" : ""
-        Terminal.writeError("\(dataset): fetching \(file) (\(total.map(Self.bytes) ?? "size unknown")\(resume)) from \(url)\n")
+        Terminal.writeError(
+          "\(dataset): fetching \(file) (\(total.map(Self.bytes) ?? "size unknown")\(resume)) from \(url)\n")
       }
     case .fileProgress(let dataset, let file, let received, let total):
       guard mode == .terminal else { return }
@@ -90,13 +91,15 @@ final class SyncRenderer: Sendable {
     switch result.outcome {
     case .imported(let summary):
       let coverage = summary.coverage.map { ", covering \($0)" } ?? ""
-      return "\(result.dataset): imported \(summary.rowsWritten) rows\(coverage)\(release) in \(String(format: "%.1f", result.seconds)) s."
+      return
+        "\(result.dataset): imported \(summary.rowsWritten) rows\(coverage)\(release) in \(String(format: "%.1f", result.seconds)) s."
     case .unchanged(let reason):
       return "\(result.dataset): unchanged; \(reason)."
     case .wouldFetch(let files, let count):
       return "\(result.dataset): would fetch \(files.joined(separator: ", "))\(count.map { " (\(bytes($0)))" } ?? "")."
     case .failed(let error):
-      return "\(result.dataset): FAILED: \(error.description.hasPrefix(result.dataset + ": ") ? String(error.description.dropFirst(result.dataset.count + 2)) : error.description)"
+      return
+        "\(result.dataset): FAILED: \(error.description.hasPrefix(result.dataset + ": ") ? String(error.description.dropFirst(result.dataset.count + 2)) : error.description)"
     }
   }
 
@@ -105,15 +108,24 @@ final class SyncRenderer: Sendable {
     case .datasetStarted(let dataset, let files, let origin):
       return ["event": "dataset_started", "dataset": dataset, "files": files, "origin": origin]
     case .fileStarted(let dataset, let file, let url, let offset, let total):
-      return ["event": "file_started", "dataset": dataset, "file": file, "url": url, "resumingAt": offset, "total": total as Any]
+      return [
+        "event": "file_started", "dataset": dataset, "file": file, "url": url, "resumingAt": offset,
+        "total": total as Any,
+      ]
     case .fileProgress(let dataset, let file, let received, let total):
       return ["event": "file_progress", "dataset": dataset, "file": file, "received": received, "total": total as Any]
     case .fileFinished(let dataset, let file, let count, let seconds, let verifiedBy):
-      return ["event": "file_finished", "dataset": dataset, "file": file, "bytes": count, "seconds": seconds, "verifiedBy": verifiedBy as Any]
+      return [
+        "event": "file_finished", "dataset": dataset, "file": file, "bytes": count, "seconds": seconds,
+        "verifiedBy": verifiedBy as Any,
+      ]
     case .fileUnchanged(let dataset, let file):
       return ["event": "file_unchanged", "dataset": dataset, "file": file]
     case .retrying(let dataset, let file, let url, let attempt, let delay, let reason):
-      return ["event": "retrying", "dataset": dataset, "file": file, "url": url, "attempt": attempt, "delay": delay, "reason": reason]
+      return [
+        "event": "retrying", "dataset": dataset, "file": file, "url": url, "attempt": attempt, "delay": delay,
+        "reason": reason,
+      ]
     case .importing(let dataset, let fraction):
       return ["event": "importing", "dataset": dataset, "fraction": fraction]
     case .datasetFinished(let result):
