@@ -61,7 +61,8 @@ struct ServeCommand: ParsableCommand {
     } catch {
       if !FileManager.default.fileExists(atPath: path) { throw error }
     }
-    let store = try Store.open(at: path, readOnly: true)
+    // With --release, the store reads those releases in place of the newest (read-only too).
+    let store = storeOptions.release.isEmpty ? try Store.open(at: path, readOnly: true) : try storeOptions.open()
     DyadServer.bootstrapLogging(format: logFormat, level: logLevel)
     let server = DyadServer(
       store: store, configuration: .init(host: host, port: port, cacheCapacity: cache))
