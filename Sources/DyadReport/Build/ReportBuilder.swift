@@ -81,6 +81,7 @@ public struct ReportBuilder {
     "economy": ["cow-trade", "imf-dots", "cow-gdp-pop"],
     "military": ["atop", "sipri-transfers", "sipri-milex", "cow-nmc", "exercises"],
     "limits": ["unga-votes", "unsc-vetoes", "cow-trade", "imf-dots", "sipri-transfers", "cow-nmc"],
+    "timeline": [Store.curatedDataset, "exercises"],
   ]
 
   /// The datasets the alliance verdict reads besides the curated facts.
@@ -132,11 +133,12 @@ struct Context {
   /// How current each dataset's evidence is against the report's last year.
   func evidence(_ names: [String]) -> [Report.Evidence] {
     names.compactMap { name in
-      guard let info = DatasetCatalog.info(named: name) else { return nil }
+      let label = name == Store.curatedDataset ? "Dyad's curated facts" : DatasetCatalog.info(named: name)?.label
+      guard let label else { return nil }
       let stored = datasets[name]
       let last = stored?.coverage?.upperBound
       return Report.Evidence(
-        dataset: name, label: info.label, lastYear: last, release: stored.map { $0.release ?? $0.version },
+        dataset: name, label: label, lastYear: last, release: stored.map { $0.release ?? $0.version },
         yearsShort: last.map { max(0, lastYear - $0) })
     }
   }
