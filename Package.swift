@@ -36,11 +36,11 @@ let package = Package(
     .target(name: "DyadFast", dependencies: ["DyadCore"]),
     // Pure computations over domain values.
     .target(name: "DyadAnalysis", dependencies: ["DyadCore", "DyadFast"]),
-    // Readers: the import kit (CSV reader, field reader, state resolver), the registry and the
+    // Readers: the import kit (CSV and .xlsx readers, field reader, state resolver), the registry and the
     // curated resources. Knows neither the store nor the analyses.
     .target(
       name: "DyadData",
-      dependencies: ["DyadCore"],
+      dependencies: ["DyadCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       resources: [.copy("Resources/registry"), .copy("Resources/curated")]
     ),
     // SQLite storage through GRDB: the schema (migrations, tables), the binary storage formats,
