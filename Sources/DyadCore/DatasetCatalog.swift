@@ -106,6 +106,9 @@ public struct ImportSummary: Sendable, Equatable, Codable {
   public var rowsRead: Int
   public var rowsWritten: Int
   public var coverage: YearRange?
+  /// The release, where the files themselves tell it (a workbook's years and base year); the store
+  /// records it for a local import, which has no release from a sync.
+  public var release: String?
 
   public init(rowsRead: Int = 0, rowsWritten: Int = 0, coverage: YearRange? = nil) {
     self.rowsRead = rowsRead
@@ -201,8 +204,16 @@ public enum DatasetCatalog {
       name: "sipri-milex", title: "SIPRI Military Expenditure Database",
       publisher: "Stockholm International Peace Research Institute", version: "2024",
       url: "https://www.sipri.org/databases/milex", licence: "SIPRI terms (free with citation)", coverage: "1948–2023",
-      dimension: .military, files: ["sipri_milex_long.csv"],
-      downloadNote: "SIPRI publishes a workbook (SIPRI-Milex-data-1948-2023.xlsx); Dyad reads its long CSV conversion",
+      dimension: .military, files: ["SIPRI-Milex-data-1948-2023.xlsx"],
+      // SIPRI's own workbook of the 2024 release (Our World in Data's snapshot of this address,
+      // 2024-07-08, has the same MD5 and size as the shared copy). The importer also reads the long
+      // CSV conversion, given as the file, and any later release's workbook.
+      downloads: [
+        DatasetDownload(
+          file: "SIPRI-Milex-data-1948-2023.xlsx",
+          url: "https://www.sipri.org/sites/default/files/SIPRI-Milex-data-1948-2023.xlsx", format: "xlsx",
+          sha256: "20c9afbebd8e0111c5b38da36370c7e73e83a9d4c9078e10a7854d1fe6ba1360")
+      ], releaseSignal: .versionInAddress, syncsByDefault: true,
       label: "SIPRI military spending"),
     DatasetInfo(
       name: "cow-nmc", title: "Correlates of War National Material Capabilities", publisher: "Correlates of War Project",

@@ -28,9 +28,8 @@ extension Store {
     check: (_ previous: ImportSummary?, _ summary: ImportSummary) throws -> Void = { _, _ in },
     _ body: (any ImportSink) throws -> ImportSummary
   ) throws -> ImportSummary {
-    // The release the store holds is kept beside it when a different one replaces it.
-    let incoming = try replacesRelease(info, with: release)
-      ? archiveRelease(of: info.name, tables: tables.map { StoreSchema.columns(of: $0).table }) : nil
+    // The release the store holds is kept beside it when other files replace it.
+    let incoming = try archiveRelease(of: info.name, tables: tables.map { StoreSchema.columns(of: $0).table })
     do {
       let summary = try queue.write { db in
         let previous = try Row.fetchOne(
@@ -60,7 +59,8 @@ extension Store {
           DatasetRow(
             name: info.name, title: info.title, version: info.version, sourceID: sourceID,
             coverage: summary.coverage, importedAt: Self.timestamp(),
-            rowCount: summary.rowsWritten, checksum: try checksum(), path: sourcePath, release: release))
+            rowCount: summary.rowsWritten, checksum: try checksum(), path: sourcePath, release: release,
+            toldRelease: summary.release))
         for file in release?.files ?? [] { try sink.insert(DatasetFileRow(dataset: info.name, file: file)) }
         return summary
       }
@@ -70,18 +70,6 @@ extension Store {
       if let incoming { try? FileManager.default.removeItem(at: incoming) }
       throw error
     }
-  }
-
-  /// Whether an import replaces a release of the dataset that should be kept: any the store holds,
-  /// when a sync brings other files (`release`); one of another version, when local files of the
-  /// catalogue's version are imported (a mended copy of the same release is not kept).
-  private func replacesRelease(_ info: DatasetInfo, with release: DatasetRelease?) throws -> Bool {
-    let held = try queue.read { db in
-      try Row.fetchOne(db, sql: "SELECT release, version FROM \(DatasetRow.tableName) WHERE name = ?", arguments: [info.name])
-    }
-    guard let held else { return false }
-    if release != nil { return true }
-    return ((held["release"] as String?) ?? held["version"]) != info.version
   }
 
   /// Records the release a sync fetched for a dataset the store already holds from the same bytes

@@ -42,7 +42,8 @@ struct ImportKitTests {
     guard SharedData.isAvailable else { return [] }
     var list: [Mutation] = []
     for (name, importer) in DatasetCatalog.importers.sorted(by: { $0.key < $1.key }) {
-      for file in importer.info.files {
+      // Text files; a workbook's damage is the .xlsx reader's tests' (XLSXWorkbookTests).
+      for file in importer.info.files where !file.hasSuffix(".xlsx") {
         list.append(Mutation(dataset: name, file: file, kind: .firstRowShort))
         list.append(Mutation(dataset: name, file: file, kind: .headerOnly))
         let url = SharedData.file(folders[name] ?? name, file)

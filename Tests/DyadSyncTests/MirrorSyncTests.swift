@@ -16,6 +16,12 @@ struct MirrorSyncTests {
   static let vetoes = "/unsc-vetoes/unsc_vetoes_1946_sept2022.csv"
   static let idealPoints = "/unga-ideal-points/IdealpointestimatesAll_Jul2023.csv"
 
+  /// N of `bytes=N-`.
+  static func rangeStart(_ header: String?) -> Int? {
+    guard let header, header.hasPrefix("bytes="), header.hasSuffix("-") else { return nil }
+    return Int(header.dropFirst(6).dropLast())
+  }
+
   @Test func aMirrorSyncStoresWhatALocalImportStoresAndRecordsTheRelease() async throws {
     let fixture = try SyncFixture(["unsc-vetoes", "atop"])
     fixture.server.setChecksumList(try checksumList("atop"), for: "atop")
@@ -92,7 +98,10 @@ struct MirrorSyncTests {
     #expect(results.first?.summary != nil, "\(results.map(\.outcome))")
     let requests = fixture.requests(Self.idealPoints)
     #expect(requests.count == 2)
-    #expect(requests.last?.range == "bytes=400000-")
+    // It resumes where its file ends: at most the 400,000 bytes sent (a client may lose the last
+    // buffer it had not yet handed on when the connection closed).
+    let start = try #require(Self.rangeStart(requests.last?.range))
+    #expect(start > 0 && start <= 400_000)
     #expect(requests.last?.ifRange != nil)
     #expect(fixture.log.retryReasons.count == 1)
     let release = try #require(try fixture.store.release(of: "unga-ideal-points"))
@@ -119,7 +128,8 @@ struct MirrorSyncTests {
     let seen = fixture.requests(Self.idealPoints).count
     let results = try await fixture.sync(["unga-ideal-points"])
     #expect(results.first?.summary != nil, "\(results.map(\.outcome))")
-    #expect(fixture.requests(Self.idealPoints).dropFirst(seen).first?.range == "bytes=300000-")
+    let start = try #require(Self.rangeStart(fixture.requests(Self.idealPoints).dropFirst(seen).first?.range))
+    #expect(start > 0 && start <= 300_000)
     let release = try #require(try fixture.store.release(of: "unga-ideal-points"))
     #expect(
       release.files.first?.sha256

@@ -65,10 +65,12 @@ public struct DatasetRow: StoreRecord {
   public var path: String?
   /// The release `dyad sync` fetched (`nil` for a `dyad import` of local files).
   public var release: DatasetRelease?
+  /// The release the files told, for a local import.
+  public var toldRelease: String?
 
   public init(
     name: String, title: String, version: String, sourceID: Int, coverage: YearRange?, importedAt: String,
-    rowCount: Int, checksum: String, path: String?, release: DatasetRelease? = nil
+    rowCount: Int, checksum: String, path: String?, release: DatasetRelease? = nil, toldRelease: String? = nil
   ) {
     self.name = name
     self.title = title
@@ -80,6 +82,7 @@ public struct DatasetRow: StoreRecord {
     self.checksum = checksum
     self.path = path
     self.release = release
+    self.toldRelease = toldRelease
   }
 
   public func encode(to row: RowEncoder<Column>) {
@@ -93,7 +96,7 @@ public struct DatasetRow: StoreRecord {
     row[.rowCount] = rowCount
     row[.checksum] = checksum
     row[.path] = path
-    row[.release] = release?.name
+    row[.release] = release?.name ?? toldRelease
     row[.retrievedAt] = release?.retrievedAt
     row[.retrievedFrom] = release?.origin
   }
