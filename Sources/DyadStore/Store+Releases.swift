@@ -112,38 +112,35 @@ extension Store {
     try FileManager.default.moveItem(at: incoming, to: target)
   }
 
-  /// The statements that make one connection read an archived release in place of the store's:
-  /// the archive attached, and temporary views (which SQLite finds before the main tables) over
-  /// its tables, and over the shared tables with the store's rows of the dataset swapped for its.
-  static func releaseViews(_ release: ArchivedRelease, alias: String, db: Database) throws {
-    try db.execute(sql: "ATTACH DATABASE ? AS \(alias)", arguments: [release.file.path])
-    let dataset = release.dataset
-    let owned = try String.fetchAll(db, sql: "SELECT name FROM \(alias).archived_table")
-    for table in owned {
-      try requireSameColumns(table, alias: alias, release: release, db: db)
-      try db.execute(sql: "CREATE TEMP VIEW \"\(table)\" AS SELECT * FROM \(alias).\"\(table)\"")
+  /// The statements that make one connection read archived releases in place of the store's:
+  /// each archive attached, and temporary views (which SQLite finds before the main tables) over
+  /// their tables, and over the shared tables with the store's rows of those datasets swapped for
+  /// theirs.
+  static func releaseViews(_ releases: [ArchivedRelease], db: Database) throws {
+    let aliases = releases.indices.map { "release\($0)" }
+    for (release, alias) in zip(releases, aliases) {
+      try db.execute(sql: "ATTACH DATABASE ? AS \(alias)", arguments: [release.file.path])
+      for table in try String.fetchAll(db, sql: "SELECT name FROM \(alias).archived_table") {
+        try requireSameColumns(table, alias: alias, release: release, db: db)
+        try db.execute(sql: "CREATE TEMP VIEW \"\(table)\" AS SELECT * FROM \(alias).\"\(table)\"")
+      }
+      for table in sharedTables + ["dataset_file", "dataset"] + linkTables.map(\.0) {
+        try requireSameColumns(table, alias: alias, release: release, db: db)
+      }
     }
-    let quoted = "'" + dataset.replacingOccurrences(of: "'", with: "''") + "'"
-    for table in sharedTables + ["dataset_file"] {
-      try requireSameColumns(table, alias: alias, release: release, db: db)
+    let names = releases.map { "'" + $0.dataset.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ")
+    func union(_ table: String) -> String { aliases.map { " UNION ALL SELECT * FROM \($0).\"\(table)\"" }.joined() }
+    for (table, column) in sharedTables.map({ ($0, "dataset") }) + [("dataset_file", "dataset"), ("dataset", "name")] {
       try db.execute(
-        sql:
-          "CREATE TEMP VIEW \"\(table)\" AS SELECT * FROM main.\"\(table)\" WHERE dataset <> \(quoted) UNION ALL SELECT * FROM \(alias).\"\(table)\""
-      )
+        sql: "CREATE TEMP VIEW \"\(table)\" AS SELECT * FROM main.\"\(table)\" WHERE \(column) NOT IN (\(names))\(union(table))")
     }
     for (table, key, parent) in linkTables {
       try db.execute(
         sql: """
           CREATE TEMP VIEW "\(table)" AS SELECT * FROM main."\(table)"
-            WHERE \(key) NOT IN (SELECT id FROM main."\(parent)" WHERE dataset = \(quoted))
-          UNION ALL SELECT * FROM \(alias)."\(table)"
+            WHERE \(key) NOT IN (SELECT id FROM main."\(parent)" WHERE dataset IN (\(names)))\(union(table))
           """)
     }
-    try requireSameColumns("dataset", alias: alias, release: release, db: db)
-    try db.execute(
-      sql:
-        "CREATE TEMP VIEW dataset AS SELECT * FROM main.dataset WHERE name <> \(quoted) UNION ALL SELECT * FROM \(alias).dataset"
-    )
   }
 
   private static func requireSameColumns(_ table: String, alias: String, release: ArchivedRelease, db: Database) throws

@@ -87,9 +87,11 @@ public final class Store: Sendable {
       }
     }
     if !releases.isEmpty {
-      configuration.prepareDatabase { db in
-        for (index, release) in releases.enumerated() { try Self.releaseViews(release, alias: "release\(index)", db: db) }
+      let datasets = releases.map(\.dataset)
+      if let twice = datasets.first(where: { name in datasets.filter { $0 == name }.count > 1 }) {
+        throw StoreError(path: path, message: "two releases of \(twice) are asked for; choose one")
       }
+      configuration.prepareDatabase { db in try Self.releaseViews(releases, db: db) }
     }
     let queue: DatabaseQueue
     do {

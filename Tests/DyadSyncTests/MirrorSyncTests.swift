@@ -202,7 +202,7 @@ struct MirrorSyncTests {
   }
 
   @Test func aNewerReleaseOnTheMirrorReplacesTheOlderOne() async throws {
-    let fixture = try SyncFixture(["unga-ideal-points"])
+    let fixture = try SyncFixture(["unga-ideal-points", "unsc-vetoes"])
     let first = try await fixture.sync(["unga-ideal-points"])
     let older = try #require(first.first?.summary?.coverage)
     // The last session in each release, read from the files: session 1 is 1946.
@@ -242,6 +242,19 @@ struct MirrorSyncTests {
       try asOf2023.release(of: "unga-ideal-points")?.files.first?.sha256
         == (try sha256sum(SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jul2023.csv"))))
     #expect(throws: (any Error).self) { try asOf2023.recordRelease(release, of: "unga-ideal-points") }
+
+    // Two datasets' earlier releases at once: the vetoes list, revised without its last record.
+    _ = try await fixture.sync(["unsc-vetoes"])
+    let vetoes = Array(try Data(contentsOf: SharedData.file("unsc-vetoes", "unsc_vetoes_1946_sept2022.csv")))
+    let body = vetoes.last == 0x0A ? vetoes.dropLast() : vetoes[...]
+    fixture.server.replace(Self.vetoes, with: Array(body[...body.lastIndex(of: 0x0A)!]))
+    _ = try await fixture.sync(["unsc-vetoes"])
+    let keptVetoes = try #require(try fixture.store.archivedReleases(of: "unsc-vetoes").first)
+    let both = try Store.open(at: fixture.store.path, releases: [july, keptVetoes])
+    #expect(try both.count("unga_ideal_point") == (try lines("IdealpointestimatesAll_Jul2023.csv")))
+    #expect(try both.count("unsc_veto") == (try fixture.store.count("unsc_veto")) + 1)
+    #expect(try both.datasets().first { $0.name == "unsc-vetoes" }?.rowCount == keptVetoes.rowCount)
+    #expect(throws: StoreError.self) { try Store.open(at: fixture.store.path, releases: [july, july]) }
 
     // A release that fails to import keeps nothing new beside the store.
     fixture.server.replace(Self.idealPoints, with: Array("ccode,session\n2,1\n".utf8))
