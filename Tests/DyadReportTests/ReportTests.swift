@@ -98,6 +98,37 @@ struct ReportTests {
     #expect(sipri?.yearsShort == 0 && sipri?.text == "SIPRI arms transfers to 2023")
   }
 
+  /// Ideal points in the report, against the July 2023 file, computed with Python's csv module:
+  ///
+  ///     pts = {r["ccode"]: float(r["IdealPointAll"]) for r in rows if int(r["session"]) == 77}
+  ///     pts["710"], pts["365"]           # -0.9781, -0.3466: distance 0.6316
+  ///     pairs = [abs(a - b) for a, b in itertools.combinations(pts.values(), 2)]
+  ///     len(pairs), 100 * sum(x > 0.6316 for x in pairs) / len(pairs)   # 18145, 51.5
+  ///     # session 26 (1971): -0.9867 and -2.4544, distance 1.4676
+  @Test(
+    "the alignment section gives the ideal-point distance of the latest session and the first",
+    .enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
+  func idealPoints() throws {
+    let folder = try TemporaryFolder("dyad-report-ideal")
+    let store = try Store.open(at: folder.path("ideal.sqlite"))
+    let importer = DatasetCatalog.importers["unga-ideal-points"]!
+    _ = try store.importDataset(importer, files: try importer.inputFiles(at: SharedData.folder("unga-ideal-points")))
+    let report = try ReportBuilder(store: store, today: Self.today).build(
+      try store.registry.resolve("China"), try store.registry.resolve("Russia"))
+    let alignment = try #require(report.sections.first { $0.id == "alignment" })
+    let texts = alignment.blocks.compactMap { block -> String? in
+      if case .paragraph(let paragraph) = block { return paragraph.text }
+      return nil
+    }
+    let text = try #require(texts.first { $0.contains("ideal point") })
+    #expect(
+      text.hasPrefix(
+        "In the session that opened in 2022, China's ideal point was -0.98 and Russia's -0.35, a distance of 0.63; "))
+    #expect(text.contains("% of the 18145 pairs of states stood farther apart. In 1971 the distance was 1.47."))
+    let summary = try store.idealPoints(for: try Dyad("CHN", "RUS"))
+    #expect(abs((summary.rows.last?.closenessPercentile ?? 0) - 51.5) < 0.1)
+  }
+
   @Test("the verdict in the text is the analysis's verdict, and the 2001 treaty is not a defence pact")
   func verdictMatches() throws {
     let report = try report("China", "Russia", years: try YearRange(from: 1946, to: 2015))

@@ -8,6 +8,7 @@ extension ReportBuilder {
   func alignmentSection(_ context: inout Context) throws -> Report.Section {
     var blocks: [Report.Block] = []
     try votingBlocks(&context, into: &blocks)
+    try idealPointBlocks(&context, into: &blocks)
     try vetoBlocks(&context, into: &blocks)
     try institutionBlocks(&context, into: &blocks)
     try meetingBlocks(&context, into: &blocks)
@@ -15,6 +16,32 @@ extension ReportBuilder {
       id: "alignment", title: "How aligned are their foreign policies?",
       question: "Do they vote together at the UN, veto together, sit in the same institutions and meet often?",
       blocks: blocks)
+  }
+
+  /// Ideal points (Bailey, Strezhnev & Voeten): how far apart the two stand on the dimension that
+  /// best explains General Assembly votes, in the latest session and the first, and where that
+  /// distance ranks among all pairs of states.
+  private func idealPointBlocks(_ context: inout Context, into blocks: inout [Report.Block]) throws {
+    guard context.has("unga-ideal-points") else { return }  // the voting gap above names the votes
+    let summary = try context.store.idealPoints(for: context.dyad, years: context.years)
+    guard let first = summary.rows.first, let last = summary.rows.last else { return }
+    let note = context.cite(dataset: "unga-ideal-points", table: "ideal points by session", years: summary.coverage?.description)
+    let notes = note.map { [$0] } ?? []
+    func describe(_ row: IdealPointDistance) -> String {
+      let a = context.name(row.first.state, row.year), b = context.name(row.second.state, row.year)
+      var text =
+        "\(a)'s ideal point was \(CuratedRecord.fixed(row.first.value, 2)) and \(b)'s \(CuratedRecord.fixed(row.second.value, 2)), a distance of \(CuratedRecord.fixed(row.distance, 2))"
+      if let closeness = row.closenessPercentile {
+        text += "; \(CuratedRecord.fixed(closeness, 0))% of the \(row.dyads) pairs of states stood farther apart"
+      }
+      return text
+    }
+    var text = "In the session that opened in \(last.year), " + describe(last) + "."
+    if first.session != last.session {
+      text += " In \(first.year) the distance was \(CuratedRecord.fixed(first.distance, 2))."
+    }
+    text += " (Ideal points place each state on the one dimension that best explains its votes; higher is closer to the US-led liberal order.)"
+    blocks.append(.paragraph(Report.Paragraph(text, notes: notes)))
   }
 
   private func votingBlocks(_ context: inout Context, into blocks: inout [Report.Block]) throws {
