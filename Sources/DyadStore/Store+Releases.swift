@@ -128,11 +128,14 @@ extension Store {
         try requireSameColumns(table, alias: alias, release: release, db: db)
       }
     }
-    let names = releases.map { "'" + $0.dataset.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ", ")
+    let names = releases.map { "'" + $0.dataset.replacingOccurrences(of: "'", with: "''") + "'" }.joined(
+      separator: ", ")
     func union(_ table: String) -> String { aliases.map { " UNION ALL SELECT * FROM \($0).\"\(table)\"" }.joined() }
     for (table, column) in sharedTables.map({ ($0, "dataset") }) + [("dataset_file", "dataset"), ("dataset", "name")] {
       try db.execute(
-        sql: "CREATE TEMP VIEW \"\(table)\" AS SELECT * FROM main.\"\(table)\" WHERE \(column) NOT IN (\(names))\(union(table))")
+        sql:
+          "CREATE TEMP VIEW \"\(table)\" AS SELECT * FROM main.\"\(table)\" WHERE \(column) NOT IN (\(names))\(union(table))"
+      )
     }
     for (table, key, parent) in linkTables {
       try db.execute(

@@ -85,7 +85,11 @@ struct XLSXWorkbookTests {
   }
 
   @Test func columnNamesAndNumbers() {
-    #expect(XLSXWorkbook.column(of: "A1") == 1 && XLSXWorkbook.column(of: "BZ6") == 78 && XLSXWorkbook.column(of: "AAA9") == 703)
-    #expect(XLSXWorkbook.columnName(78) == "BZ" && XLSXWorkbook.columnName(703) == "AAA" && XLSXWorkbook.columnName(26) == "Z")
+    #expect(
+      XLSXWorkbook.column(of: "A1") == 1 && XLSXWorkbook.column(of: "BZ6") == 78
+        && XLSXWorkbook.column(of: "AAA9") == 703)
+    #expect(
+      XLSXWorkbook.columnName(78) == "BZ" && XLSXWorkbook.columnName(703) == "AAA" && XLSXWorkbook.columnName(26) == "Z"
+    )
   }
 }

@@ -36,7 +36,8 @@ struct SIPRIWorkbookTests {
     struct Key: Hashable {
       let indicator: String, state: StateID, year: Int
     }
-    let fromBook = Dictionary(uniqueKeysWithValues: book.observations.map { (Key(indicator: $0.indicator, state: $0.a, year: $0.year), $0) })
+    let fromBook = Dictionary(
+      uniqueKeysWithValues: book.observations.map { (Key(indicator: $0.indicator, state: $0.a, year: $0.year), $0) })
     var compared = 0
     for observation in long.observations {
       let key = Key(indicator: observation.indicator, state: observation.a, year: observation.year)
@@ -44,7 +45,8 @@ struct SIPRIWorkbookTests {
       switch (observation.value, other.value) {
       case (nil, nil): break
       case (let a?, let b?): #expect(abs(a - b) <= max(5e-5, abs(a) * 1e-5), "\(key): \(a) against \(b)")
-      default: Issue.record("\(key): \(String(describing: observation.value)) against \(String(describing: other.value))")
+      default:
+        Issue.record("\(key): \(String(describing: observation.value)) against \(String(describing: other.value))")
       }
       compared += 1
     }
@@ -63,11 +65,14 @@ struct SIPRIWorkbookTests {
     #expect(summary.coverage == (try YearRange(from: 1949, to: 2024)))
     #expect(book.observation("sipri_milex_current_usd_m", "USA", 2024)?.value == 997_309)
     #expect(book.observation("sipri_milex_current_usd_m", "USA", 2024)?.status == .observed)
-    #expect(book.observation("sipri_milex_current_usd_m", "CHN", 2024).map { ($0.value! * 10).rounded() / 10 } == 313_658.3)
+    #expect(
+      book.observation("sipri_milex_current_usd_m", "CHN", 2024).map { ($0.value! * 10).rounded() / 10 } == 313_658.3)
     #expect(book.observation("sipri_milex_current_usd_m", "CHN", 2024)?.status == .estimated)
-    #expect(book.observation("sipri_milex_current_usd_m", "RUS", 2024).map { ($0.value! * 10).rounded() / 10 } == 148_967.3)
+    #expect(
+      book.observation("sipri_milex_current_usd_m", "RUS", 2024).map { ($0.value! * 10).rounded() / 10 } == 148_967.3)
     // SIPRI revised China's 2023 figure: 296,821.4 in this release against 296,439 in the last.
-    #expect(book.observation("sipri_milex_current_usd_m", "CHN", 2023).map { ($0.value! * 10).rounded() / 10 } == 296_821.4)
+    #expect(
+      book.observation("sipri_milex_current_usd_m", "CHN", 2023).map { ($0.value! * 10).rounded() / 10 } == 296_821.4)
     // Constant dollars at this release's base year, under their own indicator.
     #expect(book.observation("sipri_milex_constant_2023_usd_m", "CHN", 2023) != nil)
     #expect(book.observation("sipri_milex_constant_2022_usd_m", "CHN", 2023) == nil)
@@ -82,6 +87,7 @@ struct SIPRIWorkbookTests {
     #expect(error.file == "Exports_to_Count (1).xlsx")
     #expect(
       error.message
-        == "is not a SIPRI milex workbook Dyad reads: it lacks the sheets 'Current US$', 'Share of GDP', 'Constant (YYYY) US$'")
+        == "is not a SIPRI milex workbook Dyad reads: it lacks the sheets 'Current US$', 'Share of GDP', 'Constant (YYYY) US$'"
+    )
   }
 }

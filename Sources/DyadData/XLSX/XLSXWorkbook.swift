@@ -113,7 +113,8 @@ public struct XLSXWorkbook {
       }
     }
     sheetNames = sheets.map(\.name)
-    sheetPaths = Dictionary(sheets.compactMap { sheet in targets[sheet.id].map { (sheet.name, $0) } }, uniquingKeysWith: { a, _ in a })
+    sheetPaths = Dictionary(
+      sheets.compactMap { sheet in targets[sheet.id].map { (sheet.name, $0) } }, uniquingKeysWith: { a, _ in a })
     sharedStrings = try Self.sharedStrings(in: archive, file: file)
     styleColors = try Self.styleColors(in: archive, file: file)
   }
@@ -182,17 +183,20 @@ public struct XLSXWorkbook {
         },
         text: { characters in if inValue { text += characters } })
       try parser.run(data, part: path, file: where_)
-  }
+    }
     if let pending { throw pending }
   }
 
   /// A cell's value from its text and type; `nil` for an empty cell.
-  private func value(_ text: String, type: String?, file: String, row: Int, column: Int) throws(ImportError) -> XLSXValue? {
+  private func value(_ text: String, type: String?, file: String, row: Int, column: Int) throws(ImportError)
+    -> XLSXValue?
+  {
     let field = Self.columnName(column) + String(row)
     switch type {
     case "s":
       guard let index = Int(text), sharedStrings.indices.contains(index) else {
-        throw ImportError(file: file, line: row, field: field, message: "refers to shared string '\(text)', which the workbook lacks")
+        throw ImportError(
+          file: file, line: row, field: field, message: "refers to shared string '\(text)', which the workbook lacks")
       }
       return sharedStrings[index].isEmpty ? nil : .text(sharedStrings[index])
     case "inlineStr", "str":
@@ -340,7 +344,8 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     guard parser.parse() else {
       let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "malformed XML"
       throw ImportError(
-        file: file, line: parser.lineNumber, message: "the workbook's part \(part) is not well-formed XML (\(reason)); the workbook is damaged")
+        file: file, line: parser.lineNumber,
+        message: "the workbook's part \(part) is not well-formed XML (\(reason)); the workbook is damaged")
     }
   }
 

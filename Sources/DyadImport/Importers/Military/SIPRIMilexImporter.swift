@@ -44,7 +44,9 @@ public struct SIPRIMilexImporter: DatasetImporter {
   static let maximumShare = 2.0
   static let localCurrency = "local_currency_calendar_year"
   static let shares: Set<String> = ["share_of_gdp", "share_of_govt_spending"]
-  static let dollarMeasures: Set<String> = ["constant_2022_usd_millions", "current_usd_millions", "per_capita_current_usd"]
+  static let dollarMeasures: Set<String> = [
+    "constant_2022_usd_millions", "current_usd_millions", "per_capita_current_usd",
+  ]
   /// SIPRI names that are not states.
   static let nonStates: Set<String> = ["European Union"]
   /// SIPRI spellings the registry does not know under that name, and the name it knows.
@@ -156,14 +158,16 @@ public struct SIPRIMilexImporter: DatasetImporter {
       }
       let year = try f.int(record, "year", in: 1900...2100)
       try collected.add(
-        country: country, measure: measure, year: year, raw: f.text(record, "raw"), value: try f.optionalDouble(record, "value"),
+        country: country, measure: measure, year: year, raw: f.text(record, "raw"),
+        value: try f.optionalDouble(record, "value"),
         estimated: false, line: record.line, problem: { field, message in f.error(record.line, field, message) })
     }
   }
 
   /// SIPRI's workbook: one sheet per measure, a header row (`Country`, `Notes`, one column per
   /// year), then region headings and one row per country. Returns the release the workbook tells.
-  private func readWorkbook(_ url: URL, into collected: inout Collected, summary: inout ImportSummary) throws -> String {
+  private func readWorkbook(_ url: URL, into collected: inout Collected, summary: inout ImportSummary) throws -> String
+  {
     let book = try XLSXWorkbook(url: url)
     let file = url.lastPathComponent
     var constantBase: Int?
@@ -178,11 +182,15 @@ public struct SIPRIMilexImporter: DatasetImporter {
         sheets.append((name, "constant_\(year)_usd_millions"))
       }
     }
-    let missing = ["Current US$", "Share of GDP"].filter { !book.sheetNames.contains($0) } + (constantBase == nil ? ["Constant (YYYY) US$"] : [])
+    let missing =
+      ["Current US$", "Share of GDP"].filter { !book.sheetNames.contains($0) }
+      + (constantBase == nil ? ["Constant (YYYY) US$"] : [])
     guard missing.isEmpty else {
       throw ImportError(
         file: file,
-        message: "is not a SIPRI milex workbook Dyad reads: it lacks the sheets \(missing.map { "'\($0)'" }.joined(separator: ", "))")
+        message:
+          "is not a SIPRI milex workbook Dyad reads: it lacks the sheets \(missing.map { "'\($0)'" }.joined(separator: ", "))"
+      )
     }
     var allYears: [Int] = []
     for (sheet, measure) in sheets {
@@ -227,7 +235,8 @@ public struct SIPRIMilexImporter: DatasetImporter {
             country: country.trimmingCharacters(in: .whitespaces), measure: measure, year: year,
             raw: raw, value: value, estimated: estimated, line: row,
             problem: { field, message in
-              ImportError(file: place, line: row, field: field == "value" ? cell.reference : "A\(row)", message: message)
+              ImportError(
+                file: place, line: row, field: field == "value" ? cell.reference : "A\(row)", message: message)
             })
         }
       }
@@ -239,7 +248,8 @@ public struct SIPRIMilexImporter: DatasetImporter {
     return "\(span)constant \(constantBase!) US$ (from the workbook)"
   }
 
-  private func write(_ collected: Collected, into sink: any ImportSink, summary: ImportSummary) throws -> ImportSummary {
+  private func write(_ collected: Collected, into sink: any ImportSink, summary: ImportSummary) throws -> ImportSummary
+  {
     var summary = summary
     let cells = collected.cells, years = collected.years, states = collected.states, local = collected.local
     // Merge: one value per state, measure and year; observed wins over missing.
