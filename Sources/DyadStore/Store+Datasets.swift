@@ -109,7 +109,8 @@ extension Store {
     }
   }
 
-  static func timestamp(_ date: Date = Date()) -> String {
+  /// An ISO 8601 time, to the second, in UTC: when a dataset was imported or fetched.
+  package static func timestamp(_ date: Date = Date()) -> String {
     let formatter = ISO8601DateFormatter()
     formatter.formatOptions = [.withInternetDateTime]
     return formatter.string(from: date)

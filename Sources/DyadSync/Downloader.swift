@@ -302,12 +302,6 @@ struct ContentRange: Equatable {
   }
 }
 
-extension TimeAmount {
-  init(_ duration: Duration) {
-    let (seconds, attoseconds) = duration.components
-    self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-  }
-}
 
 /// The version `dyad sync` names in its `User-Agent`.
 public enum SyncVersion {

@@ -252,7 +252,7 @@ public struct Syncer: Sendable {
     }
 
     let release = DatasetRelease(
-      name: Self.releaseName(info, files: releaseFiles), retrievedAt: Self.timestamp(),
+      name: Self.releaseName(info, files: releaseFiles), retrievedAt: Store.timestamp(),
       origin: options.origin.description,
       files: releaseFiles)
     let outcome: ImportOutcome
@@ -307,7 +307,7 @@ public struct Syncer: Sendable {
       case .retrying(let attempt, let delay, let reason):
         events(
           .retrying(
-            dataset: dataset, file: label, url: url, attempt: attempt, delay: Self.seconds(delay), reason: reason))
+            dataset: dataset, file: label, url: url, attempt: attempt, delay: delay / .seconds(1), reason: reason))
       }
     }
     switch outcome {
@@ -369,18 +369,7 @@ public struct Syncer: Sendable {
     }
   }
 
-  static func timestamp() -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: Date())
-  }
-
-  static func seconds(since start: ContinuousClock.Instant) -> Double { seconds(ContinuousClock.now - start) }
-
-  static func seconds(_ duration: Duration) -> Double {
-    let (seconds, attoseconds) = duration.components
-    return Double(seconds) + Double(attoseconds) / 1e18
-  }
+  static func seconds(since start: ContinuousClock.Instant) -> Double { (ContinuousClock.now - start) / .seconds(1) }
 }
 
 /// HTTP dates (`Last-Modified: Tue, 02 May 2017 10:00:00 GMT`).

@@ -290,9 +290,7 @@ private final class MirrorHandler: ChannelInboundHandler {
     let part = rest.prefix(chunk)
     context.writeAndFlush(
       wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: part)))), promise: nil)
-    let (seconds, attoseconds) = delay.components
-    let amount = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-    context.eventLoop.assumeIsolated().scheduleTask(in: amount) {
+    context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(delay)) {
       self.sendSlowly(rest.dropFirst(chunk), chunk: chunk, delay: delay, context: context)
     }
   }

@@ -56,7 +56,7 @@ final class SyncRenderer: Sendable {
       guard mode == .terminal else { return }
       let key = "\(dataset)/\(file)"
       guard let transfer = transfers.withLock({ $0[key] }) else { return }
-      let elapsed = Self.seconds(ContinuousClock.now - transfer.started)
+      let elapsed = (ContinuousClock.now - transfer.started) / .seconds(1)
       let rate = elapsed > 0 ? Double(received - transfer.resumedAt) / elapsed : 0
       var line = "\(key) "
       if let total, total > 0 {
@@ -190,8 +190,4 @@ final class SyncRenderer: Sendable {
     return total >= 60 ? "\(total / 60)m\(String(format: "%02d", total % 60))s" : "\(total)s"
   }
 
-  static func seconds(_ duration: Duration) -> Double {
-    let (seconds, attoseconds) = duration.components
-    return Double(seconds) + Double(attoseconds) / 1e18
-  }
 }
