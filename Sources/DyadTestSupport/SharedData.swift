@@ -47,6 +47,15 @@ public enum SharedData {
   }
 }
 
+/// The SHA-256 of a file as coreutils' `sha256sum` computes it: a digest independent of Dyad's code.
+public func sha256sum(_ file: URL) throws -> String {
+  let result = try DyadBinary.runTool("/usr/bin/sha256sum", [file.path])
+  guard result.status == 0, result.stdout.count >= 64 else {
+    throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: file.path])
+  }
+  return String(result.stdout.prefix(64))
+}
+
 /// A folder removed when the value is released; for stores and fixtures in tests.
 public final class TemporaryFolder: @unchecked Sendable {
   public let url: URL

@@ -15,12 +15,7 @@ import Testing
   .enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
 struct ImportKitTests {
   /// Each importer's folder in `../shared/data`.
-  static let folders: [String: String] = [
-    "unga-votes": "unga-votes", "unga-ideal-points": "unga-ideal-points", "unsc-vetoes": "unsc-vetoes",
-    "cow-igo": "cow-igo", "cow-trade": "cow-trade", "imf-dots": "imf-dots-russia", "cow-gdp-pop": "economy-gdp-pop",
-    "atop": "atop-alliances", "sipri-transfers": "sipri-arms-transfers", "sipri-milex": "sipri-milex",
-    "cow-nmc": "military-capabilities", "exercises": "joint-exercises-russia",
-  ]
+  static let folders = SharedData.datasetFolders
 
   /// Files small enough to parse to the end in a debug build: their last line is truncated too.
   static let smallFile = 2_500_000

@@ -75,19 +75,6 @@ struct SyncFixture {
   func requests(_ path: String) -> [MirrorServer.Request] { server.requests.filter { $0.path == path } }
 }
 
-/// The SHA-256 of a file as coreutils' `sha256sum` computes it: independent of Dyad's code.
-func sha256sum(_ file: URL) throws -> String {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-  process.arguments = [file.path]
-  let out = Pipe()
-  process.standardOutput = out
-  try process.run()
-  let data = out.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return String(String(decoding: data, as: UTF8.self).prefix(64))
-}
-
 /// A `SHA256SUMS` list of a dataset's files, made by `sha256sum`.
 func checksumList(_ dataset: String) throws -> String {
   let info = DatasetCatalog.info(named: dataset)!

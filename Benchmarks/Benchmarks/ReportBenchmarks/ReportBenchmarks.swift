@@ -12,12 +12,7 @@ import Foundation
 let benchmarks: @Sendable () -> Void = {
   // `../shared/data` beside the project, or DYAD_SHARED_DATA.
   let shared = SharedData.root
-  let folders = [
-    "unga-votes": "unga-votes", "unga-ideal-points": "unga-ideal-points", "unsc-vetoes": "unsc-vetoes",
-    "cow-igo": "cow-igo", "cow-trade": "cow-trade", "imf-dots": "imf-dots-russia", "cow-gdp-pop": "economy-gdp-pop",
-    "atop": "atop-alliances", "sipri-transfers": "sipri-arms-transfers", "sipri-milex": "sipri-milex",
-    "cow-nmc": "military-capabilities", "exercises": "joint-exercises-russia",
-  ]
+  let folders = SharedData.datasetFolders
   let path = FileManager.default.temporaryDirectory.appendingPathComponent("dyad-report-bench.sqlite").path
   try? FileManager.default.removeItem(atPath: path)
   let store = try! Store.open(at: path)

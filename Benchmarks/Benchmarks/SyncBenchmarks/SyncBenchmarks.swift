@@ -18,7 +18,7 @@ let benchmarks: @Sendable () -> Void = {
   // Every dataset's checksum list, so that each file is verified as `dyad sync` does at its best.
   for name in names {
     let info = DatasetCatalog.info(named: name)!
-    let list = info.files.map { "\(sha256sum(folders[name]!.appendingPathComponent($0)))  \($0)\n" }.joined()
+    let list = info.files.map { "\(try! sha256sum(folders[name]!.appendingPathComponent($0)))  \($0)\n" }.joined()
     server.setChecksumList(list, for: name)
   }
   let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dyad-sync-bench", isDirectory: true)
@@ -51,17 +51,4 @@ let benchmarks: @Sendable () -> Void = {
       blackHole(results)
     }
   }
-}
-
-/// The SHA-256 of a file, by coreutils.
-func sha256sum(_ file: URL) -> String {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-  process.arguments = [file.path]
-  let out = Pipe()
-  process.standardOutput = out
-  try! process.run()
-  let data = out.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return String(String(decoding: data, as: UTF8.self).prefix(64))
 }
