@@ -30,21 +30,24 @@ struct ChecksumList: Sendable, Equatable {
   let digests: [String: String]
 
   /// Parses a list; a line that is not `HEX NAME` is an error naming the line.
-  init(text: String, digestLength: Int = 64, source: String) throws(ChecksumListError) {
+  init(text: String, source: String) throws(ChecksumListError) {
     var digests: [String: String] = [:]
     for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       let parts = trimmed.split(maxSplits: 1, whereSeparator: \.isWhitespace)
       let digest = parts.first.map { $0.lowercased() } ?? ""
-      guard parts.count == 2, digest.count == digestLength, digest.allSatisfy(\.isHexDigit) else {
+      guard parts.count == 2, digest.count == 64, digest.allSatisfy(\.isHexDigit) else {
         throw ChecksumListError(
           source: source, line: index + 1,
-          message: "expected '<\(digestLength) hex digits>  <file name>', found '\(trimmed.prefix(120))'")
+          message: "expected '<64 hex digits>  <file name>', found '\(trimmed.prefix(120))'")
       }
       var name = parts[1].trimmingCharacters(in: .whitespaces)
       if name.hasPrefix("*") { name.removeFirst() }
-      digests[(name as NSString).lastPathComponent] = digest
+      let file = (name as NSString).lastPathComponent
+      guard digests.updateValue(digest, forKey: file) == nil else {
+        throw ChecksumListError(source: source, line: index + 1, message: "lists \(file) a second time")
+      }
     }
     self.digests = digests
   }

@@ -176,6 +176,22 @@ struct MirrorSyncTests {
         atPath: Syncer.stagingFolder(for: fixture.store).appendingPathComponent("unsc-vetoes").path))
   }
 
+  @Test func aChecksumListThatNamesAFileTwiceOrIsCutMidLineIsRefused() async throws {
+    let fixture = try SyncFixture(["unsc-vetoes"])
+    let before = try fixture.fingerprint()
+    let digest = try sha256sum(SharedData.file("unsc-vetoes", "unsc_vetoes_1946_sept2022.csv"))
+    let line = "\(digest)  unsc_vetoes_1946_sept2022.csv\n"
+    fixture.server.setChecksumList(line + line, for: "unsc-vetoes")
+    let twice = try #require(try await fixture.sync(["unsc-vetoes"]).first?.error)
+    #expect(twice.kind == .content && twice.url == fixture.server.baseURL + "/unsc-vetoes/SHA256SUMS")
+    #expect(twice.message.hasSuffix("line 2: lists unsc_vetoes_1946_sept2022.csv a second time"), "\(twice)")
+    // Cut mid-line: the digest is short.
+    fixture.server.setChecksumList(String(line.prefix(40)), for: "unsc-vetoes")
+    let cut = try #require(try await fixture.sync(["unsc-vetoes"]).first?.error)
+    #expect(cut.kind == .content && cut.message.contains("line 1: expected '<64 hex digits>  <file name>'"), "\(cut)")
+    #expect(try fixture.fingerprint() == before)
+  }
+
   @Test func anHTMLPageOrAFileOfAnotherLayoutIsRefused() async throws {
     let fixture = try SyncFixture(["unsc-vetoes"])
     let before = try fixture.fingerprint()

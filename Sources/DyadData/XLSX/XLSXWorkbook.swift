@@ -140,6 +140,7 @@ public struct XLSXWorkbook {
       var style: Int?
       var text = ""
       var inValue = false
+      var complete = false
       let parser = XMLEvents(
         start: { name, attributes in
           switch name {
@@ -178,11 +179,18 @@ public struct XLSXWorkbook {
           case "row":
             guard pending == nil else { return }
             do { try body(row, cells) } catch { pending = error }
+          case "sheetData": complete = true
           default: break
           }
         },
         text: { characters in if inValue { text += characters } })
       try parser.run(data, part: path, file: where_)
+      // Foundation's parser may accept a document that stops early; a sheet ends its data.
+      if pending == nil && !complete {
+        pending = ImportError(
+          file: where_, line: row,
+          message: "the sheet stops after row \(row) without closing its data: the workbook is truncated or damaged")
+      }
     }
     if let pending { throw pending }
   }

@@ -90,12 +90,18 @@ public struct SIPRIMilexImporter: DatasetImporter {
     var states: [StateID?] = []
     var local: [String: Double?] = [:]  // "country|year" -> local-currency value
     var resolver: StateResolver
+    /// Where each country's figure of a measure and year was read: a second one is a duplicated row.
+    var lines: [String: Int] = [:]
 
     /// Adds one value; `problem` makes the error for a field of the row being read.
     mutating func add(
       country: String, measure: String, year: Int, raw: String, value: Double?, estimated: Bool, line: Int,
       problem: (_ field: String, _ message: String) -> ImportError
     ) throws(ImportError) {
+      if let first = lines.updateValue(line, forKey: "\(country)|\(measure)|\(year)") {
+        throw problem(
+          "country", "'\(country)' has a second \(measure) figure for \(year) (the first is on line \(first))")
+      }
       if raw == "xxx" { return }
       var value = value
       if value == nil {
@@ -243,6 +249,9 @@ public struct SIPRIMilexImporter: DatasetImporter {
       if yearOf.isEmpty {
         throw ImportError(file: place, message: "has no header row (a row starting 'Country')")
       }
+    }
+    guard summary.rowsRead > 0 else {
+      throw ImportError(file: file, message: "has header rows but no country rows: no rows to import")
     }
     let span = allYears.isEmpty ? "" : "data \(allYears.min()!)–\(allYears.max()!), "
     return "\(span)constant \(constantBase!) US$ (from the workbook)"
