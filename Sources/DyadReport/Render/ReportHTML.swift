@@ -50,8 +50,11 @@ public enum ReportHTML {
     let items = evidence.map { item -> String in
       let text = MarkupEscaping.xml(item.text)
       guard let short = item.yearsShort else { return "<span class=\"missing\">\(text)</span>" }
-      if short == 0 { return text }
-      return "<span class=\"stale\" title=\"ends \(short) year\(short == 1 ? "" : "s") before the report's last year\">\(text)</span>"
+      // The release the figures come from, on hover.
+      let release = item.release.map { "release \($0)" } ?? ""
+      if short == 0 { return "<span title=\"\(MarkupEscaping.xml(release))\">\(text)</span>" }
+      let title = [release, "ends \(short) year\(short == 1 ? "" : "s") before the report's last year"].filter { !$0.isEmpty }
+      return "<span class=\"stale\" title=\"\(MarkupEscaping.xml(title.joined(separator: "; ")))\">\(text)</span>"
     }
     return "<p class=\"evidence\">Evidence: " + items.joined(separator: " · ") + "</p>"
   }
