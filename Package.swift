@@ -103,7 +103,10 @@ let package = Package(
     .testTarget(name: "DyadDataTests", dependencies: ["DyadCore", "DyadData", "DyadTestSupport"]),
     .testTarget(
       name: "DyadImportTests",
-      dependencies: ["DyadCore", "DyadFast", "DyadData", "DyadStore", "DyadImport", "DyadAnalysis", "DyadTestSupport"]),
+      dependencies: [
+        "DyadCore", "DyadFast", "DyadData", "DyadStore", "DyadImport", "DyadAnalysis", "DyadTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .testTarget(
       name: "DyadStoreTests",
       dependencies: ["DyadCore", "DyadData", "DyadStore", "DyadImport", "DyadAnalysis", "DyadTestSupport"]),

@@ -16,7 +16,7 @@ public enum TradePartnerAnswers {
       DataColumn("total", "two-way trade, current US$ millions"),
       DataColumn("share_pct", "the partner's share of the state's total trade, percent"),
       DataColumn("export_share_pct", "the partner's share of the state's exports, percent"),
-      DataColumn("source", "the series: cow-trade or imf-dots"),
+      DataColumn("source", "the series: cow-trade, imf-dots or imf-dots-all"),
       DataColumn("year", "the year"),
     ])
 

@@ -16,6 +16,9 @@ public protocol DatasetImporter: Sendable {
   var tables: [any StoreRecord.Type] { get }
   /// Reads the files (one per name in `info.files`, in that order) into the sink.
   func read(_ files: [URL], into sink: any ImportSink, context: ImportContext) throws -> ImportSummary
+  /// The input files for a path (a file, or a folder holding the dataset's files); by default
+  /// ``DatasetInfo/files`` inside a folder, or the one file given.
+  func inputFiles(at path: URL) throws(ImportError) -> [URL]
 }
 
 /// What an importer needs besides its files.
@@ -44,6 +47,11 @@ extension DatasetImporter {
   /// to one is followed): a named pipe, a device, a folder or a link loop is refused before
   /// anything is read, since reading it could block forever or never end.
   public func inputFiles(at path: URL) throws(ImportError) -> [URL] {
+    try defaultInputFiles(at: path)
+  }
+
+  /// The dataset's files in a folder, or the one file given, each checked to be a regular file.
+  public func defaultInputFiles(at path: URL) throws(ImportError) -> [URL] {
     let files = try locateFiles(at: path)
     for file in files { try Self.requireRegularFile(file) }
     return files
@@ -58,7 +66,9 @@ extension DatasetImporter {
       guard info.files.count == 1 else {
         throw ImportError(
           file: path.path,
-          message: "\(info.name) has \(info.files.count) files (\(info.files.joined(separator: ", "))); pass the folder holding them")
+          message:
+            "\(info.name) has \(info.files.count) files (\(info.files.joined(separator: ", "))); pass the folder holding them"
+        )
       }
       return [path]
     }

@@ -14,7 +14,7 @@ extension DatasetCatalog {
       // Diplomatic
       UNGAVotesImporter(), UNGAIdealPointsImporter(), UNSCVetoesImporter(), COWIGOImporter(),
       // Economic
-      COWTradeImporter(), IMFDirectionOfTradeImporter(), COWGDPPopulationImporter(),
+      COWTradeImporter(), IMFDirectionOfTradeImporter(), IMFExportTablesImporter(), COWGDPPopulationImporter(),
       // Military
       ATOPImporter(), SIPRITransfersImporter(), SIPRIMilexImporter(), NMCImporter(), ExercisesImporter(),
     ]

@@ -21,9 +21,11 @@ public struct TradePartnerYears: Hashable, Sendable, Codable {
   public let cow: [Int]
   /// Years the state reports both its exports and its imports to the IMF by partner.
   public let imf: [Int]
+  /// Years of the state's IMF exports table (`imf-dots-all`) with a value for a partner state.
+  public let imfExports: [Int]
 
-  /// The latest year with data in either series.
-  public var latest: Int? { [cow.last, imf.last].compactMap { $0 }.max() }
+  /// The latest year with data in any series.
+  public var latest: Int? { [cow.last, imf.last, imfExports.last].compactMap { $0 }.max() }
 }
 
 extension Store {
@@ -76,6 +78,11 @@ extension Store {
         inputs.imfSource = source
         inputs.imf = try Self.imfTrade([a, b], db)
       }
+      if let (source, _) = try Self.datasetSource("imf-dots-all", db) {
+        inputs.imfExportSource = source
+        inputs.imfExports = try Self.imfExports([a, b], db)
+        inputs.imfExportYears = try Self.imfExportYears([a, b], db)
+      }
       if let (source, _) = try Self.datasetSource("cow-gdp-pop", db) {
         inputs.gdpSource = source
         for state in [a, b] {
@@ -89,48 +96,59 @@ extension Store {
   }
 
   /// A state's trading partners in a year, by rank: from COW Trade when it has the year, else from
-  /// the state's IMF reports. `nil` when neither series has the state in that year.
+  /// the state's IMF reports (both flows), else from the IMF exports tables. `nil` when no series
+  /// has the state in that year.
   ///
   /// - Parameters:
-  ///   - year: the year; by default the latest year either series has.
-  ///   - source: `.cowTrade` or `.imfDots` to choose the series.
+  ///   - year: the year; by default the latest year any series has.
+  ///   - source: `.cowTrade`, `.imfDots` or `.imfDotsExports` to choose the series.
   public func tradePartners(
     of state: StateID, year: Int? = nil, source: TradeSource.Kind? = nil
   ) throws -> TradePartners? {
     let available = try tradePartnerYears(of: state)
-    let useIMF: Bool
+    let series: [(TradeSource.Kind, [Int])] = [
+      (.cowTrade, available.cow), (.imfDots, available.imf), (.imfDotsExports, available.imfExports),
+    ]
+    let chosenKind: TradeSource.Kind
     let chosen: Int
-    switch source {
-    case .cowTrade?:
-      guard let y = year ?? available.cow.last else { return nil }
-      (useIMF, chosen) = (false, y)
-    case .imfDots?:
-      guard let y = year ?? available.imf.last else { return nil }
-      (useIMF, chosen) = (true, y)
-    case .official?:
-      return nil
-    case nil:
-      if let year {
-        guard available.cow.contains(year) || available.imf.contains(year) else { return nil }
-        (useIMF, chosen) = (!available.cow.contains(year), year)
-      } else {
-        guard let latest = available.latest else { return nil }
-        (useIMF, chosen) = (available.cow.last != latest, latest)
+    if let source {
+      guard let years = series.first(where: { $0.0 == source })?.1, let y = year ?? years.last else { return nil }
+      (chosenKind, chosen) = (source, y)
+    } else if let year {
+      guard let kind = series.first(where: { $0.1.contains(year) })?.0 else { return nil }
+      (chosenKind, chosen) = (kind, year)
+    } else {
+      guard let latest = available.latest, let kind = series.first(where: { $0.1.last == latest })?.0 else {
+        return nil
       }
+      (chosenKind, chosen) = (kind, latest)
     }
     return try read { db in
-      if useIMF {
+      switch chosenKind {
+      case .imfDots:
         guard let (citation, _) = try Self.datasetSource("imf-dots", db) else { return nil }
         let flows = try Self.imfTrade([state], db).filter { $0.year == chosen }
         guard !flows.isEmpty else { return nil }
         return TradePartners.imf(state: state, year: chosen, citation: citation, flows: flows)
+      case .imfDotsExports:
+        guard let (citation, _) = try Self.datasetSource("imf-dots-all", db) else { return nil }
+        let exports = try Self.imfExports([state], db).filter { $0.year == chosen }
+        guard !exports.isEmpty else { return nil }
+        let mirrored = try Self.imfExports(toPartner: state, year: chosen, db)
+        return TradePartners.imfExports(
+          state: state, year: chosen, citation: citation, exports: exports, partnerExports: mirrored)
+      case .official:
+        return nil
+      case .cowTrade:
+        break
       }
       guard let (citation, _) = try Self.datasetSource("cow-trade", db) else { return nil }
       let totals = try Self.cowTradeTotals(state, db).first { $0.year == chosen }
       var partners: [TradePartners.COWPartner] = []
       // The state's own row holds its dyads with later ids; earlier rows hold the others.
       for row in try Row.fetchAll(
-        db, sql: "SELECT state, dyads FROM \(COWTradeRow.tableName) WHERE state <= ? ORDER BY state", arguments: [state.rawValue])
+        db, sql: "SELECT state, dyads FROM \(COWTradeRow.tableName) WHERE state <= ? ORDER BY state",
+        arguments: [state.rawValue])
       {
         let first = StateID(row["state"] as String)
         let pack: Data = row["dyads"]
@@ -170,7 +188,12 @@ extension Store {
           SELECT year FROM \(IMFDOTSRow.tableName) WHERE reporter = ? AND partner_kind = 'state' AND value IS NOT NULL
           GROUP BY year HAVING count(DISTINCT flow) = 2 ORDER BY year
           """, arguments: [state.rawValue])
-      return TradePartnerYears(cow: cow, imf: imf)
+      let exports = try Int.fetchAll(
+        db,
+        sql: """
+          SELECT DISTINCT year FROM \(IMFExportRow.tableName) WHERE reporter = ? AND partner_kind = 'state' ORDER BY year
+          """, arguments: [state.rawValue])
+      return TradePartnerYears(cow: cow, imf: imf, imfExports: exports)
     }
   }
 
@@ -197,7 +220,10 @@ extension Store {
   public func imfUnresolvedPartners() throws -> [String] {
     try read { db in
       try String.fetchAll(
-        db, sql: "SELECT DISTINCT partner_name FROM \(IMFDOTSRow.tableName) WHERE partner_kind = 'unresolved' ORDER BY partner_name")
+        db,
+        sql:
+          "SELECT DISTINCT partner_name FROM \(IMFDOTSRow.tableName) WHERE partner_kind = 'unresolved' ORDER BY partner_name"
+      )
     }
   }
 
@@ -205,7 +231,9 @@ extension Store {
   public func gdpUnmatchedCodes() throws -> [(code: Int, years: YearRange)] {
     try read { db in
       try Row.fetchAll(
-        db, sql: "SELECT ccode, min(year) AS f, max(year) AS t FROM \(GDPPopulationRow.tableName) WHERE state IS NULL GROUP BY ccode ORDER BY ccode"
+        db,
+        sql:
+          "SELECT ccode, min(year) AS f, max(year) AS t FROM \(GDPPopulationRow.tableName) WHERE state IS NULL GROUP BY ccode ORDER BY ccode"
       ).compactMap { row in (try? YearRange(from: row["f"], to: row["t"])).map { (row["ccode"], $0) } }
     }
   }
@@ -242,7 +270,8 @@ extension Store {
   static func cowTradeTotals(_ state: StateID, _ db: Database) throws -> [COWTradeSeries.StateYear] {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT totals_first_year, totals FROM \(COWTradeRow.tableName) WHERE state = ?", arguments: [state.rawValue]),
+        db, sql: "SELECT totals_first_year, totals FROM \(COWTradeRow.tableName) WHERE state = ?",
+        arguments: [state.rawValue]),
       let first = row["totals_first_year"] as Int?
     else { return [] }
     return try COWTradeSeries.decodeState(row["totals"], firstYear: first)
@@ -263,6 +292,55 @@ extension Store {
         partnerKind: TradeInputs.IMFFlow.PartnerKind(rawValue: row["partner_kind"]) ?? .unresolved,
         direction: row["flow"] == "exports" ? .exports : .imports, year: row["year"], value: row["value"])
     }
+  }
+
+  static func imfExports(_ reporters: [StateID], _ db: Database) throws -> [TradeInputs.IMFExport] {
+    let marks = reporters.map { _ in "?" }.joined(separator: ", ")
+    return try Row.fetchAll(
+      db,
+      sql: """
+        SELECT reporter, partner_name, partner, partner_kind, year, value, status FROM \(IMFExportRow.tableName)
+        WHERE reporter IN (\(marks)) ORDER BY reporter, year, partner_name
+        """, arguments: StatementArguments(reporters.map(\.rawValue))
+    ).map { row in
+      TradeInputs.IMFExport(
+        reporter: StateID(row["reporter"] as String), partnerName: row["partner_name"],
+        partner: (row["partner"] as String?).map(StateID.init(rawValue:)),
+        partnerKind: TradeInputs.IMFFlow.PartnerKind(rawValue: row["partner_kind"]) ?? .unresolved, year: row["year"],
+        value: row["value"], status: ObservationStatus(rawValue: row["status"]) ?? .observed)
+    }
+  }
+
+  /// What every reporter's exports table gives for its exports to one state in a year (the state's
+  /// imports, mirrored).
+  static func imfExports(toPartner partner: StateID, year: Int, _ db: Database) throws -> [TradeInputs.IMFExport] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT reporter, partner_name, partner, partner_kind, year, value, status FROM \(IMFExportRow.tableName)
+        WHERE partner = ? AND year = ? ORDER BY reporter, partner_name
+        """, arguments: [partner.rawValue, year]
+    ).map { row in
+      TradeInputs.IMFExport(
+        reporter: StateID(row["reporter"] as String), partnerName: row["partner_name"], partner: partner,
+        partnerKind: .state, year: row["year"], value: row["value"],
+        status: ObservationStatus(rawValue: row["status"]) ?? .observed)
+    }
+  }
+
+  /// The years each reporter's exports tables cover.
+  static func imfExportYears(_ reporters: [StateID], _ db: Database) throws -> [StateID: Set<Int>] {
+    let marks = reporters.map { _ in "?" }.joined(separator: ", ")
+    var years: [StateID: Set<Int>] = [:]
+    for row in try Row.fetchAll(
+      db,
+      sql: "SELECT reporter, first_year, last_year FROM \(IMFExportTableRow.tableName) WHERE reporter IN (\(marks))",
+      arguments: StatementArguments(reporters.map(\.rawValue)))
+    {
+      let first: Int = row["first_year"], last: Int = row["last_year"]
+      years[StateID(row["reporter"] as String), default: []].formUnion(first...last)
+    }
+    return years
   }
 
   static func gdpEstimates(_ state: StateID, _ db: Database) throws -> [GDPEstimate] {

@@ -59,9 +59,15 @@ public enum EconomicFormat {
   public static func inSentence(_ name: String) -> String {
     let lower = name.lowercased()
     if lower.hasPrefix("the ") { return "the " + name.dropFirst(4) }
-    let prefixes = ["united ", "republic of ", "kingdom of ", "democratic republic", "federal republic", "people's republic", "islamic republic", "union of "]
+    let prefixes = [
+      "united ", "republic of ", "kingdom of ", "democratic republic", "federal republic", "people's republic",
+      "islamic republic", "union of ",
+    ]
     let suffixes = [" union", " republic", " empire", " islands", " kingdom", " federation", " emirates", " states"]
-    let plain: Set<String> = ["netherlands", "philippines", "bahamas", "gambia", "comoros", "maldives", "seychelles", "holy see", "czech republic"]
+    let plain: Set<String> = [
+      "netherlands", "philippines", "bahamas", "gambia", "comoros", "maldives", "seychelles", "holy see",
+      "czech republic",
+    ]
     if plain.contains(lower) || prefixes.contains(where: lower.hasPrefix) || suffixes.contains(where: lower.hasSuffix) {
       return "the " + name
     }

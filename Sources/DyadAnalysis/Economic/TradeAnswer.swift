@@ -28,14 +28,17 @@ enum TradeAnswer {
       let aDepends = shareOfBInA >= shareOfAInB
       let (dependent, other) = aDepends ? (a, b) : (b, a)
       let (high, low) = aDepends ? (shareOfBInA, shareOfAInB) : (shareOfAInB, shareOfBInA)
-      let (rankOfOther, rankOfDependent) = aDepends ? (row.rankOfBForA, row.rankOfAForB) : (row.rankOfAForB, row.rankOfBForA)
+      let (rankOfOther, rankOfDependent) =
+        aDepends ? (row.rankOfBForA, row.rankOfAForB) : (row.rankOfAForB, row.rankOfBForA)
       let y = row.year
       var text =
         "In \(y) \(names(dependent, y)) relied on \(names(other, y)) for \(EconomicFormat.percent(high)) of its trade "
         + "while \(names(other, y)) relied on \(names(dependent, y)) for \(EconomicFormat.percent(low)) (COW Trade 4.0)"
       var ranks: [String] = []
       if let rank = rankOfOther {
-        ranks.append("\(names(other, y)) ranked \(EconomicFormat.ordinal(rank.rank)) among \(owner(dependent, y)) \(rank.among) trading partners")
+        ranks.append(
+          "\(names(other, y)) ranked \(EconomicFormat.ordinal(rank.rank)) among \(owner(dependent, y)) \(rank.among) trading partners"
+        )
       }
       if let rank = rankOfDependent {
         ranks.append(
@@ -49,7 +52,8 @@ enum TradeAnswer {
     } else if let row = cow.last(where: { !$0.total.isMissing }), let total = row.total.value {
       let y = row.year
       sentences.append(
-        "In \(y) COW Trade 4.0 records \(EconomicFormat.usd(total)) of trade between \(names(a, y)) and \(names(b, y)); the national totals needed for shares are missing.")
+        "In \(y) COW Trade 4.0 records \(EconomicFormat.usd(total)) of trade between \(names(a, y)) and \(names(b, y)); the national totals needed for shares are missing."
+      )
       lastCOWYear = y
     }
 
@@ -61,8 +65,28 @@ enum TradeAnswer {
         $0.source == .official(reporter) && $0.year > after && !$0.total.isMissing
       }), let total = row.total.value {
         later.append(
-          "\(owner(reporter, row.year)) official figures put two-way trade at \(EconomicFormat.usd(total)) in \(row.year) (\(shortPublisher(row.citation)))")
+          "\(owner(reporter, row.year)) official figures put two-way trade at \(EconomicFormat.usd(total)) in \(row.year) (\(shortPublisher(row.citation)))"
+        )
       }
+    }
+    // Both sides' IMF exports tables (to 2020): each side's export share and rank.
+    if let row = rows.last(where: {
+      $0.source == .imfExports && $0.year > after
+        && (!$0.shareOfBInAExports.isMissing || !$0.shareOfAInBExports.isMissing)
+    }) {
+      let y = row.year
+      var parts: [String] = []
+      for (from, to, share, rank) in [
+        (a, b, row.shareOfBInAExports, row.rankOfBForA), (b, a, row.shareOfAInBExports, row.rankOfAForB),
+      ] {
+        guard let value = share.value else { continue }
+        var text = "\(names(from, y)) sent \(EconomicFormat.percent(value)) of its exports to \(names(to, y))"
+        if let rank { text += " (its \(EconomicFormat.ordinal(rank.rank)) destination of \(rank.among))" }
+        parts.append(text)
+      }
+      var text = "IMF export tables put \(EconomicFormat.usd(row.total.value ?? 0)) of trade between them in \(y): "
+      if row.total.isMissing { text = "In \(y) IMF export tables show that " }
+      later.append(text + parts.joined(separator: " and ") + " (IMF DOTS exports, each side's own table)")
     }
     for reporter in [a, b] {
       let other = reporter == a ? b : a
@@ -71,8 +95,10 @@ enum TradeAnswer {
         let share = (reporter == a ? row.shareOfBInA : row.shareOfAInB).value
       {
         later.append(
-          "\(owner(reporter, row.year)) reports to the IMF give \(names(other, row.year)) \(EconomicFormat.percent(share)) of \(owner(reporter, row.year)) trade in \(row.year) (IMF DOTS)")
-      } else if let row = imf.last(where: { !(reporter == a ? $0.shareOfBInAExports : $0.shareOfAInBExports).isMissing }),
+          "\(owner(reporter, row.year)) reports to the IMF give \(names(other, row.year)) \(EconomicFormat.percent(share)) of \(owner(reporter, row.year)) trade in \(row.year) (IMF DOTS)"
+        )
+      } else if let row = imf.last(where: { !(reporter == a ? $0.shareOfBInAExports : $0.shareOfAInBExports).isMissing }
+      ),
         let share = (reporter == a ? row.shareOfBInAExports : row.shareOfAInBExports).value
       {
         var text =
@@ -83,7 +109,8 @@ enum TradeAnswer {
         later.append(text + " (IMF DOTS)")
       } else if let row = imf.last(where: { !$0.total.isMissing }), let total = row.total.value {
         later.append(
-          "\(owner(reporter, row.year)) reports to the IMF give \(EconomicFormat.usd(total)) of trade with \(names(other, row.year)) in \(row.year) (IMF DOTS)")
+          "\(owner(reporter, row.year)) reports to the IMF give \(EconomicFormat.usd(total)) of trade with \(names(other, row.year)) in \(row.year) (IMF DOTS)"
+        )
       }
     }
     if !later.isEmpty {
@@ -92,7 +119,8 @@ enum TradeAnswer {
       var text = lead + later.joined(separator: "; ")
       // The latest year an official total and an IMF total disagree, with the gap.
       if let gap = comparisons.last(where: {
-        $0.measure == .total && $0.year > after && Set($0.figures.map(\.source.kind)).isSuperset(of: [.official, .imfDots])
+        $0.measure == .total && $0.year > after
+          && Set($0.figures.map(\.source.kind)).isSuperset(of: [.official, .imfDots])
       }) {
         let parts = gap.figures.map { "\(EconomicFormat.usd($0.value)) (\(describe($0.source, gap.year, rawNames)))" }
         text += ". For \(gap.year) the sources differ: " + parts.joined(separator: " against ")
@@ -116,6 +144,7 @@ enum TradeAnswer {
     case .cowTrade: return "COW Trade 4.0"
     case .official: return "\(reporter), official"
     case .imfDots: return "\(reporter) to the IMF"
+    case .imfDotsExports: return "IMF export tables"
     }
   }
 }

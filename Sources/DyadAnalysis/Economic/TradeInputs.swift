@@ -78,6 +78,27 @@ public struct TradeInputs: Sendable {
     public var isWorld: Bool { partnerKind == .aggregate && partnerName.lowercased() == "world" }
   }
 
+  /// One value of a reporter's IMF exports table (`imf-dots-all`).
+  public struct IMFExport: Hashable, Sendable, Codable {
+    public let reporter: StateID
+    public let partnerName: String
+    public let partner: StateID?
+    public let partnerKind: IMFFlow.PartnerKind
+    public let year: Int
+    /// FOB, current US$ millions.
+    public let value: Double
+    /// `observed`, or `estimated` where IMF flags the value `e`.
+    public let status: ObservationStatus
+
+    public init(
+      reporter: StateID, partnerName: String, partner: StateID?, partnerKind: IMFFlow.PartnerKind, year: Int,
+      value: Double, status: ObservationStatus
+    ) {
+      (self.reporter, self.partnerName, self.partner, self.partnerKind) = (reporter, partnerName, partner, partnerKind)
+      (self.year, self.value, self.status) = (year, value, status)
+    }
+  }
+
   public var a: StateID
   public var b: StateID
   /// COW dyad-years of `a` and `b`.
@@ -88,6 +109,13 @@ public struct TradeInputs: Sendable {
   public var official: [ReportedTrade]
   /// Every IMF flow reported by `a` or `b`, with all their partners (for shares and ranks).
   public var imf: [IMFFlow]
+  /// Every value of `a`'s and `b`'s IMF exports tables, with all their partners (for shares and
+  /// ranks).
+  public var imfExports: [IMFExport] = []
+  /// The years each of `a`'s and `b`'s exports tables cover (a year inside without a value for a
+  /// partner is missing; a state with no table has no entry).
+  public var imfExportYears: [StateID: Set<Int>] = [:]
+  public var imfExportSource: Source?
   /// GDP estimates of `a` and `b` by year, in 2011 international dollars (levels, not logs).
   public var gdp: [StateID: [Int: Double]]
   /// The dataset sources, `nil` for a dataset not in the store.

@@ -149,4 +149,56 @@ public struct TradePartners: Hashable, Sendable, Codable {
       state: state, year: year, source: .imf(state), citation: citation, totalTrade: .derived(whole),
       totalExports: .observed(world[.exports] ?? nil), partners: entries, unresolvedNames: unresolved.sorted())
   }
+
+  /// A state's partners in the IMF exports tables for a year: its exports to each from its own
+  /// table, its imports from each as that partner's exports to it in the partner's table (mirror;
+  /// missing where the partner has no table), ranked among its export destinations. Shares are of
+  /// its exports to every partner its table lists (the tables have no World row).
+  public static func imfExports(
+    state: StateID, year: Int, citation: Source, exports: [TradeInputs.IMFExport],
+    partnerExports: [TradeInputs.IMFExport]
+  ) -> TradePartners {
+    var listed = 0.0
+    var byPartner: [StateID: (names: [String], exports: Double, estimated: Bool)] = [:]
+    var unresolved = Set<String>()
+    for item in exports where item.reporter == state && item.year == year {
+      listed += item.value
+      if item.partnerKind == .unresolved { unresolved.insert(item.partnerName) }
+      guard item.partnerKind == .state, let partner = item.partner else { continue }
+      var entry = byPartner[partner] ?? ([], 0, false)
+      if !entry.names.contains(item.partnerName) { entry.names.append(item.partnerName) }
+      entry.exports += item.value
+      entry.estimated = entry.estimated || item.status == .estimated
+      byPartner[partner] = entry
+    }
+    var imports: [StateID: (value: Double, estimated: Bool)] = [:]
+    for item in partnerExports where item.partner == state && item.year == year {
+      let earlier = imports[item.reporter]
+      imports[item.reporter] = (
+        (earlier?.value ?? 0) + item.value, (earlier?.estimated ?? false) || item.status == .estimated
+      )
+    }
+    let ids = byPartner.keys.sorted()
+    let ranking = CompetitionRanking.ranks(ids.map { byPartner[$0]!.exports })
+    let whole: Double? = listed > 0 ? listed : nil
+    let entries = ids.enumerated().map { k, id in
+      let item = byPartner[id]!
+      let exportFigure: TradeFigure =
+        item.estimated ? .estimated(item.exports, note: "IMF estimate") : .observed(item.exports)
+      let importFigure: TradeFigure =
+        imports[id].map { value in
+          value.estimated
+            ? .estimated(value.value, note: "IMF estimate; the partner's exports (mirror)")
+            : .observed(value.value, note: "the partner's exports to the state, in its table (mirror)")
+        } ?? .missing("the partner has no IMF exports table for the year")
+      return Entry(
+        partner: id, reportedName: item.names.joined(separator: "; "), exports: exportFigure, imports: importFigure,
+        total: TradeProfileBuilder.sum(exportFigure, importFigure), share: .missing,
+        exportShare: TradeProfileBuilder.share(exportFigure, of: whole), rank: ranking.ranks[k])
+    }
+    return TradePartners(
+      state: state, year: year, source: .imfExports, citation: citation, totalTrade: .missing,
+      totalExports: .derived(whole, note: "exports to every partner the table lists"), partners: entries,
+      unresolvedNames: unresolved.sorted())
+  }
 }

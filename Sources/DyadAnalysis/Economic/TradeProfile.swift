@@ -56,25 +56,48 @@ public struct TradeProfile: Hashable, Sendable, Codable {
     var notes: [String] = []
     var missing: [MissingDataset] = []
     if inputs.cowSource == nil {
-      missing.append(MissingDataset(name: "cow-trade", adds: "COW Trade 4.0 flows, shares and partner ranks, 1870–2014"))
+      missing.append(
+        MissingDataset(name: "cow-trade", adds: "COW Trade 4.0 flows, shares and partner ranks, 1870–2014"))
     }
     if inputs.imfSource == nil {
       missing.append(MissingDataset(name: "imf-dots", adds: "IMF Direction of Trade figures by reporter, 2010–2023"))
     }
+    if inputs.imfExportSource == nil {
+      missing.append(
+        MissingDataset(
+          name: "imf-dots-all",
+          adds: "IMF exports by partner for 181 reporters: any pair's trade, export shares and ranks, 1961–2020"))
+    }
     if inputs.gdpSource == nil {
       missing.append(MissingDataset(name: "cow-gdp-pop", adds: "GDP estimates for trade relative to GDP, 1800–2016"))
     }
-    if let end = inputs.cowCoverage?.upperBound, rows.contains(where: { $0.source.kind != .cowTrade && $0.year > end }) {
-      notes.append("COW Trade 4.0 ends in \(end); later years come from official totals and IMF reports, which are not the same series.")
+    if let end = inputs.cowCoverage?.upperBound, rows.contains(where: { $0.source.kind != .cowTrade && $0.year > end })
+    {
+      notes.append(
+        "COW Trade 4.0 ends in \(end); later years come from official totals and IMF reports, which are not the same series."
+      )
     }
-    if rows.contains(where: { $0.source.kind == .imfDots && $0.source.reporter == "RUS" && $0.year >= 2022 && $0.hasData }) {
-      notes.append("Russia stopped publishing detailed trade statistics in 2022: IMF figures for Russia from 2022 rest on estimates and partner data.")
+    if rows.contains(where: {
+      $0.source.kind == .imfDots && $0.source.reporter == "RUS" && $0.year >= 2022 && $0.hasData
+    }) {
+      notes.append(
+        "Russia stopped publishing detailed trade statistics in 2022: IMF figures for Russia from 2022 rest on estimates and partner data."
+      )
+    }
+    if rows.contains(where: { $0.source.kind == .imfDotsExports && $0.hasData }) {
+      notes.append(
+        "IMF DOTS exports: each direction is its exporter's own report (FOB), so each side's imports are the other's exports (mirror figures); shares are of the exporter's exports to every partner its table lists, ranks among its export destinations; the tables end in 2020."
+      )
     }
     if rows.contains(where: { !$0.tradeToGDPOfA.isMissing || !$0.tradeToGDPOfB.isMissing }) {
-      notes.append("Trade/GDP divides trade in current US$ by GDP in 2011 international dollars (Anders, Fariss & Markowitz estimates): indicative, not a national-accounts ratio.")
+      notes.append(
+        "Trade/GDP divides trade in current US$ by GDP in 2011 international dollars (Anders, Fariss & Markowitz estimates): indicative, not a national-accounts ratio."
+      )
     }
     if !comparisons.isEmpty {
-      notes.append("Where two series report the same flow, both are shown with the gap; exporters report FOB and importers CIF, so mirror figures differ even when both are right.")
+      notes.append(
+        "Where two series report the same flow, both are shown with the gap; exporters report FOB and importers CIF, so mirror figures differ even when both are right."
+      )
     }
     self.notes = notes
     missingDatasets = missing

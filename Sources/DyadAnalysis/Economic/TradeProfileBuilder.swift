@@ -11,7 +11,7 @@ struct TradeProfileBuilder {
   private func wanted(_ year: Int) -> Bool { years?.contains(year) ?? true }
 
   func rows() -> [TradeYear] {
-    let all = addGrowth(cowRows() + officialRows() + imfRows())
+    let all = addGrowth(cowRows() + officialRows() + imfRows() + imfExportRows())
     return all.sorted { x, y in
       if x.year != y.year { return x.year < y.year }
       return x.source.order < y.source.order
@@ -47,7 +47,9 @@ struct TradeProfileBuilder {
   }
 
   private func officialRows() -> [TradeYear] {
-    let relevant = inputs.official.filter { ($0.reporter == a && $0.partner == b) || ($0.reporter == b && $0.partner == a) }
+    let relevant = inputs.official.filter {
+      ($0.reporter == a && $0.partner == b) || ($0.reporter == b && $0.partner == a)
+    }
     var rows: [TradeYear] = []
     for (reporter, items) in Dictionary(grouping: relevant, by: \.reporter) {
       for (year, flows) in Dictionary(grouping: items, by: \.year) where wanted(year) {
@@ -127,6 +129,69 @@ struct TradeProfileBuilder {
             rankOfAForB: reporter == b ? rank : nil, tradeToGDPOfA: gdpShare(total, a, year),
             tradeToGDPOfB: gdpShare(total, b, year)))
       }
+    }
+    return rows
+  }
+
+  /// The IMF exports tables of both sides: `a`'s exports to `b` from `a`'s table, `b`'s exports to
+  /// `a` from `b`'s (standing for `a`'s imports: a mirror figure). Shares are of the exporter's
+  /// exports to every partner its table lists (the tables have no World row); ranks are among its
+  /// export destinations.
+  private func imfExportRows() -> [TradeYear] {
+    guard let citation = inputs.imfExportSource else { return [] }
+    struct Side {
+      /// Values by year and partner state (two IMF names for one state in a year are added).
+      var toPartner: [Int: [StateID: (value: Double, estimated: Bool)]] = [:]
+      /// Exports to every partner listed, by year.
+      var listed: [Int: Double] = [:]
+    }
+    var sides: [StateID: Side] = [:]
+    for item in inputs.imfExports where item.reporter == a || item.reporter == b {
+      var side = sides[item.reporter] ?? Side()
+      side.listed[item.year, default: 0] += item.value
+      if item.partnerKind == .state, let partner = item.partner {
+        let earlier = side.toPartner[item.year]?[partner]
+        side.toPartner[item.year, default: [:]][partner] = (
+          (earlier?.value ?? 0) + item.value, (earlier?.estimated ?? false) || item.status == .estimated
+        )
+      }
+      sides[item.reporter] = side
+    }
+    func exports(_ from: StateID, _ to: StateID, _ year: Int) -> TradeFigure {
+      let covered = inputs.imfExportYears[from]?.contains(year) ?? false
+      guard let item = sides[from]?.toPartner[year]?[to] else {
+        return .missing(covered ? "\(from)'s exports table shows no value for \(to)" : "not in \(from)'s exports table")
+      }
+      let mirror =
+        from == b ? "; stands for \(a)'s imports from \(b) (mirror)" : "; stands for \(b)'s imports from \(a) (mirror)"
+      let note = "\(from)'s exports to \(to), FOB, in \(from)'s table" + mirror
+      return item.estimated ? .estimated(item.value, note: "IMF estimate: " + note) : .observed(item.value, note: note)
+    }
+    func share(_ from: StateID, _ to: StateID, _ year: Int, _ figure: TradeFigure) -> TradeFigure {
+      guard let part = figure.value, let whole = sides[from]?.listed[year], whole > 0 else { return .missing }
+      return .derived(part / whole * 100, note: "of \(from)'s exports to every partner its IMF table lists")
+    }
+    func rank(_ from: StateID, _ to: StateID, _ year: Int) -> PartnerRank? {
+      guard let partners = sides[from]?.toPartner[year], partners[to] != nil else { return nil }
+      let ordered = partners.keys.sorted()
+      let ranking = CompetitionRanking.ranks(ordered.map { partners[$0]!.value })
+      return ordered.firstIndex(of: to).flatMap { ranking.ranks[$0] }.map {
+        PartnerRank(rank: $0, among: ranking.ranked, basis: .exports)
+      }
+    }
+    let years = Set(
+      (sides[a]?.toPartner.compactMap { $0.value[b] != nil ? $0.key : nil } ?? [])
+        + (sides[b]?.toPartner.compactMap { $0.value[a] != nil ? $0.key : nil } ?? []))
+    var rows: [TradeYear] = []
+    for year in years.sorted() where wanted(year) {
+      let aToB = exports(a, b, year), bToA = exports(b, a, year)
+      let total = Self.sum(aToB, bToA)
+      rows.append(
+        TradeYear(
+          year: year, source: .imfExports, citation: citation, aToB: aToB, bToA: bToA, total: total,
+          balance: Self.difference(aToB, bToA), shareOfBInAExports: share(a, b, year, aToB),
+          shareOfAInBExports: share(b, a, year, bToA), rankOfBForA: rank(a, b, year), rankOfAForB: rank(b, a, year),
+          tradeToGDPOfA: gdpShare(total, a, year), tradeToGDPOfB: gdpShare(total, b, year)))
     }
     return rows
   }

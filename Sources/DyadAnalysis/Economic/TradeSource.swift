@@ -12,6 +12,9 @@ public struct TradeSource: Hashable, Sendable, Codable, CustomStringConvertible 
     case official
     /// IMF Direction of Trade Statistics, as one reporter gave them.
     case imfDots = "imf-dots"
+    /// IMF Direction of Trade exports tables of every reporter (to 2020): each direction as its
+    /// exporter reported it, so one side's imports are the other's exports (mirror figures).
+    case imfDotsExports = "imf-dots-all"
   }
 
   public let kind: Kind
@@ -38,6 +41,9 @@ public struct TradeSource: Hashable, Sendable, Codable, CustomStringConvertible 
   public static func imf(_ reporter: StateID) -> TradeSource {
     TradeSource(kind: .imfDots, reporter: reporter, label: "IMF DOTS (\(reporter))")
   }
+
+  /// The IMF exports tables of both sides: `a`'s exports from `a`'s table, `b`'s from `b`'s.
+  public static let imfExports = TradeSource(kind: .imfDotsExports, reporter: nil, label: "IMF DOTS exports")
 
   public var description: String { label }
 

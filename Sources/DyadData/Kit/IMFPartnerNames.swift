@@ -40,6 +40,7 @@ public enum IMFPartnerNames {
     "Countries & Areas not specified",
     "Special Categories",
     "Belgo-Luxembourg Economic Union",
+    "Belgium-Luxembourg",
   ]
 
   private static let normalizedAggregates = Set(aggregates.map(StateRegistry.normalize))

@@ -99,3 +99,71 @@ public struct GDPPopulationRow: StoreRecord {
     row[.lnGDPPerCapita] = values[3]
   }
 }
+
+/// One cell of an IMF Direction of Trade exports table (`imf-dots-all`): what a reporter says it
+/// exported to one partner in one year, FOB, current US$ millions.
+///
+/// Only cells that hold a value are rows: a year inside the reporter's table (``IMFExportTableRow``)
+/// without a row for a partner is missing, never zero. A value IMF flags `e` has status
+/// `estimated`.
+public struct IMFExportRow: StoreRecord {
+  public static let tableName = "imf_dots_exports"
+  public enum Column: Int, StoreColumn { case reporter, partnerName, partner, partnerKind, year, value, status }
+  public var reporter: StateID
+  public var partnerName: String
+  /// The partner state; `nil` for aggregates and names that are no state in the registry.
+  public var partner: StateID?
+  public var partnerKind: IMFDOTSRow.PartnerKind
+  public var year: Int
+  public var value: Double
+  /// `observed`, or `estimated` where IMF flags the value `e`.
+  public var status: ObservationStatus
+
+  public init(
+    reporter: StateID, partnerName: String, partner: StateID?, partnerKind: IMFDOTSRow.PartnerKind, year: Int,
+    value: Double, status: ObservationStatus
+  ) {
+    (self.reporter, self.partnerName, self.partner, self.partnerKind) = (reporter, partnerName, partner, partnerKind)
+    (self.year, self.value, self.status) = (year, value, status)
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.reporter] = reporter
+    row[.partnerName] = partnerName
+    row[.partner] = partner
+    row[.partnerKind] = partnerKind.rawValue
+    row[.year] = year
+    row[.value] = value
+    row[.status] = status.rawValue
+  }
+}
+
+/// The span of years one reporter's IMF exports table covers for one state: which workbook it came
+/// from, the reporter's name in it, its years and how many partners it lists. A year in that span
+/// with no value for a partner is missing; a year outside it is not covered. A table whose reporter
+/// name means two states over its years ("Germany": West Germany to 1990) gives a span for each.
+public struct IMFExportTableRow: StoreRecord {
+  public static let tableName = "imf_dots_export_table"
+  public enum Column: Int, StoreColumn { case reporter, reporterName, file, firstYear, lastYear, partners }
+  public var reporter: StateID
+  /// The reporter as IMF names it ("China, P.R.: Mainland", "USSR").
+  public var reporterName: String
+  public var file: String
+  public var firstYear: Int
+  public var lastYear: Int
+  public var partners: Int
+
+  public init(reporter: StateID, reporterName: String, file: String, firstYear: Int, lastYear: Int, partners: Int) {
+    (self.reporter, self.reporterName, self.file) = (reporter, reporterName, file)
+    (self.firstYear, self.lastYear, self.partners) = (firstYear, lastYear, partners)
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.reporter] = reporter
+    row[.reporterName] = reporterName
+    row[.file] = file
+    row[.firstYear] = firstYear
+    row[.lastYear] = lastYear
+    row[.partners] = partners
+  }
+}

@@ -10,7 +10,7 @@ public enum StoreSchema {
     UNGARollCallRow.self, UNGARollCallIssueRow.self, UNGAVoteYearRow.self, UNGAVoterRow.self, UNGASimilarityDyadRow.self,
     UNGASimilarityYearRow.self, UNGAIdealPointRow.self, UNSCVetoRow.self, UNSCVetoMemberRow.self, COWIGODyadYearRow.self,
     COWIGOStateYearRow.self,
-    COWTradeRow.self, IMFDOTSRow.self, GDPPopulationRow.self,
+    COWTradeRow.self, IMFDOTSRow.self, IMFExportRow.self, IMFExportTableRow.self, GDPPopulationRow.self,
     ATOPAllianceRow.self, ATOPMemberRow.self, ATOPDyadYearRow.self, ArmsDeliveryRow.self,
   ]
 

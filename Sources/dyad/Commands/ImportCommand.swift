@@ -62,6 +62,7 @@ struct ImportCommand: ParsableCommand {
       print(
         "\(info.name): read \(summary.rowsRead) rows, stored \(summary.rowsWritten)\(summary.coverage.map { ", covering \($0)" } ?? "") in \(String(format: "%.1f", seconds)) s."
       )
+      for note in summary.notes { print("  note: \(note)") }
     }
   }
 }
