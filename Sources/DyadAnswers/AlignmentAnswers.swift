@@ -16,12 +16,17 @@ public enum AlignmentAnswers {
     public var references: [(StateID, StateID)]
     /// Pool each year with the `window − 1` before it; no percentiles then.
     public var window: Int?
+    /// The roll calls: `unga-votes` or `un-digital-library`; `nil` for the most current the store
+    /// holds (``Store/currentVoteSource()``).
+    public var source: UNVoteSource?
 
     /// Creates options; by default every roll call, ranked by S, with the default reference dyads.
     public init(
       issue: UNGAIssue? = nil, importantOnly: Bool = false, rankBy: SimilarityMeasure = .s,
-      references: [(StateID, StateID)] = AnswerDefaults.referenceDyads, window: Int? = nil
+      references: [(StateID, StateID)] = AnswerDefaults.referenceDyads, window: Int? = nil,
+      source: UNVoteSource? = nil
     ) {
+      self.source = source
       self.issue = issue
       self.importantOnly = importantOnly
       self.rankBy = rankBy
@@ -68,7 +73,7 @@ public enum AlignmentAnswers {
     let references = try options.references.map { try Dyad($0.0, $0.1) }
     let summary = try store.alignment(
       for: question.dyad, years: question.years, issue: options.issue, importantOnly: options.importantOnly,
-      references: references)
+      references: references, source: options.source)
     let ideal: IdealPointSummary? =
       try store.dataset(named: "unga-ideal-points") == nil
       ? nil : try store.idealPoints(for: question.dyad, years: question.years)

@@ -145,6 +145,15 @@ public enum DatasetCatalog {
         "the publisher ships the roll calls as R data files (.rda) in the unvotes 0.3.0 package on CRAN; Dyad reads their CSV export",
       label: "UN General Assembly votes"),
     DatasetInfo(
+      name: "un-digital-library",
+      title: "UN voting records, General Assembly and Security Council (Dag Hammarskjöld Library)",
+      publisher: "United Nations Dag Hammarskjöld Library", version: "1946–2021 and 2025 scrapes",
+      url: "https://digitallibrary.un.org/record/4060887", licence: "© United Nations; non-commercial use with attribution",
+      coverage: "1946–2021, 2025 (adopted resolutions)", dimension: .diplomatic,
+      files: ["un_dl_votes_1946_2021_wide.csv.zip", "un_dl_votes_2025_wide.csv"],
+      downloadNote: "the Library publishes its bulk files (GA record 4060887, SC record 4055387) behind pages that need a browser session; Dyad reads them as downloaded (dyad import un-digital-library FILE.csv) and the wide scrapes from a mirror",
+      label: "UN Digital Library votes"),
+    DatasetInfo(
       name: "unga-ideal-points", title: "UNGA ideal points (Bailey, Strezhnev & Voeten)",
       publisher: "Erik Voeten, Harvard Dataverse",
       version: "July 2023", url: "https://doi.org/10.7910/DVN/LEJUQZ",

@@ -12,7 +12,7 @@ extension DatasetCatalog {
   static var registeredImporters: [any DatasetImporter] {
     [
       // Diplomatic
-      UNGAVotesImporter(), UNGAIdealPointsImporter(), UNSCVetoesImporter(), COWIGOImporter(),
+      UNGAVotesImporter(), UNDigitalLibraryImporter(), UNGAIdealPointsImporter(), UNSCVetoesImporter(), COWIGOImporter(),
       // Economic
       COWTradeImporter(), IMFDirectionOfTradeImporter(), IMFExportTablesImporter(), COWGDPPopulationImporter(),
       // Military

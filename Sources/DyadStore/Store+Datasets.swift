@@ -44,8 +44,7 @@ extension Store {
         }
         for record in tables { try db.execute(sql: "DELETE FROM \(StoreSchema.columns(of: record).table)") }
         // The shared tables' rows of the dataset (links of events and exercises go with them).
-        let shared: [any StoreRecord.Type] = [ObservationRow.self, EventRow.self, ExerciseRow.self]
-        for record in shared {
+        for record in StoreSchema.sharedRecords {
           try db.execute(
             sql: "DELETE FROM \(StoreSchema.columns(of: record).table) WHERE dataset = ?", arguments: [info.name])
         }
@@ -76,10 +75,14 @@ extension Store {
   /// (a new address or new validators for unchanged files), in one transaction.
   public func recordRelease(_ release: DatasetRelease, of dataset: String) throws {
     try queue.write { db in
-      guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \(DatasetRow.tableName) WHERE name = ?", arguments: [dataset]) == true
-      else { throw StoreError(path: path, message: "cannot record a release of \(dataset): the store does not hold it") }
+      guard
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM \(DatasetRow.tableName) WHERE name = ?", arguments: [dataset]) == true
+      else {
+        throw StoreError(path: path, message: "cannot record a release of \(dataset): the store does not hold it")
+      }
       try db.execute(
-        sql: "UPDATE \(DatasetRow.tableName) SET release = ?, retrieved_at = ?, retrieved_from = ?, path = ? WHERE name = ?",
+        sql:
+          "UPDATE \(DatasetRow.tableName) SET release = ?, retrieved_at = ?, retrieved_from = ?, path = ? WHERE name = ?",
         arguments: [release.name, release.retrievedAt, release.origin, release.origin, dataset])
       try db.execute(sql: "DELETE FROM \(DatasetFileRow.tableName) WHERE dataset = ?", arguments: [dataset])
       let sink = StoreSink(db: db, dataset: dataset)

@@ -27,6 +27,15 @@ public struct DatasetNotImportedError: Error, Sendable, CustomStringConvertible 
 
 // MARK: - Read queries
 
+/// The datasets of General Assembly roll calls Dyad holds side by side and never merges (their
+/// roll-call sets differ).
+public enum UNVoteSource: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Voeten's UN General Assembly voting data (`unvotes`), every recorded vote, to 2019.
+  case ungaVotes = "unga-votes"
+  /// The UN Dag Hammarskjöld Library's voting records: adopted resolutions only, to 2025.
+  case digitalLibrary = "un-digital-library"
+}
+
 extension Store {
   /// The reference dyad a bare alignment query shows for scale: the first of
   /// ``ReferenceDyads/standard`` (the United States and the United Kingdom). The answer layer
@@ -58,49 +67,76 @@ extension Store {
   /// - Throws: ``DatasetNotImportedError`` when `unga-votes` is not imported.
   public func alignment(
     for dyad: Dyad, years: YearRange? = nil, issue: UNGAIssue? = nil, importantOnly: Bool = false,
-    references: [Dyad] = [Store.defaultAlignmentReference]
+    references: [Dyad] = [Store.defaultAlignmentReference], source: UNVoteSource? = nil
   ) throws -> AlignmentSummary {
-    let stored = try requireDataset("unga-votes", for: "UN General Assembly vote alignment")
+    let voteSource = try source ?? currentVoteSource() ?? .ungaVotes
+    let dataset = voteSource.rawValue
+    let stored = try requireDataset(dataset, for: "UN General Assembly vote alignment")
     let filter = RollCallFilter(issue: issue, importantOnly: importantOnly)
     let coverage = stored.coverage
     let span: YearRange? =
       if let years, let coverage { years.clamped(to: coverage) } else { years ?? coverage }
     let references = references.filter { $0 != dyad }
-    let source = Self.source(ofDataset: "unga-votes")
+    let source = Self.source(ofDataset: dataset)
     guard let span else {
       return AlignmentSummary(
         dyad: dyad, filter: filter, years: nil, coverage: coverage, rows: [], references: [], source: source)
     }
+    var sourceNotes: [String] = []
+    if voteSource == .digitalLibrary {
+      sourceNotes.append(
+        "UN Digital Library records: resolutions adopted by recorded vote only (no failed drafts, amendments or paragraph votes), so agreement is not comparable with unga-votes' figures year for year."
+      )
+      if !filter.isAll {
+        sourceNotes.append(
+          "The Digital Library records carry no issue codes or important-vote flags: the filter keeps no roll call.")
+      }
+    }
+    let silent: [Int] = try read { db in
+      let years = Set(
+        try Int.fetchAll(
+          db, sql: "SELECT year FROM \(UNGASimilarityYearRow.tableName) WHERE dataset = ? AND year BETWEEN ? AND ?",
+          arguments: [dataset, span.lowerBound, span.upperBound]))
+      return (span.lowerBound...span.upperBound).filter { !years.contains($0) }
+    }
+    if !silent.isEmpty {
+      sourceNotes.append(
+        "No roll calls in \(YearRange.spans(of: silent).map(\.description).joined(separator: ", ")) in \(dataset): those years are missing, not zero."
+      )
+    }
     if filter.isAll {
       return try read { db in
-        let rows = try Self.storedAlignment(dyad, span: span, db: db)
+        let rows = try Self.storedAlignment(dyad, span: span, dataset: dataset, db: db)
         let refs = try references.map { ref in
           AlignmentReference(
             dyad: ref,
-            years: try Self.storedAlignment(ref, span: span, db: db).map {
+            years: try Self.storedAlignment(ref, span: span, dataset: dataset, db: db).map {
               AlignmentWindow(years: try YearRange(from: $0.year, to: $0.year), votes: $0.votes)
             })
         }
         return AlignmentSummary(
-          dyad: dyad, filter: filter, years: span, coverage: coverage, rows: rows, references: refs, source: source)
+          dyad: dyad, filter: filter, years: span, coverage: coverage, rows: rows, references: refs, source: source,
+          notes: sourceNotes)
       }
     }
-    var notes: [String] = []
+    var notes: [String] = sourceNotes
     if importantOnly {
       let uncoded: [Int] = try read { db in
         try Int.fetchAll(
           db,
           sql: """
-            SELECT year FROM \(UNGARollCallRow.tableName) WHERE year BETWEEN ? AND ?
+            SELECT year FROM \(UNGARollCallRow.tableName) WHERE dataset = ? AND year BETWEEN ? AND ?
             GROUP BY year HAVING count(important) = 0 ORDER BY year
-            """, arguments: [span.lowerBound, span.upperBound])
+            """, arguments: [dataset, span.lowerBound, span.upperBound])
       }
       if !uncoded.isEmpty {
         let spans = YearRange.spans(of: uncoded).map(\.description).joined(separator: ", ")
-        notes.append("Important votes are not coded for \(spans) in this release (the importantvote field is empty), so those years have no important-vote measures.")
+        notes.append(
+          "Important votes are not coded for \(spans) in this release (the importantvote field is empty), so those years have no important-vote measures."
+        )
       }
     }
-    let (table, states) = try similarityTable(years: span, filter: filter)
+    let (table, states) = try similarityTable(years: span, filter: filter, source: voteSource)
     func codes(_ d: Dyad) -> (Int, Int)? {
       guard let a = states.firstIndex(of: d.first), let b = states.firstIndex(of: d.second) else { return nil }
       return (a, b)
@@ -115,12 +151,26 @@ extension Store {
       notes: notes)
   }
 
+  /// The source of General Assembly votes whose evidence reaches furthest: of those the store
+  /// holds, the one whose coverage ends last (`unga-votes` on a tie); `nil` when it holds none.
+  public func currentVoteSource() throws -> UNVoteSource? {
+    let held = try datasets()
+    let candidates = UNVoteSource.allCases.compactMap { source in
+      held.first { $0.name == source.rawValue }.map { (source, $0.coverage?.upperBound ?? Int.min) }
+    }
+    return candidates.max { $0.1 < $1.1 }?.0
+  }
+
   /// A dyad's stored years with their percentiles and each year's medians: one packed row.
-  private static func storedAlignment(_ dyad: Dyad, span: YearRange, db: Database) throws -> [AlignmentYear] {
+  private static func storedAlignment(_ dyad: Dyad, span: YearRange, dataset: String, db: Database) throws
+    -> [AlignmentYear]
+  {
     guard
       let row = try Row.fetchOne(
-        db, sql: "SELECT first_year, data FROM \(UNGASimilarityDyadRow.tableName) WHERE state_a = ? AND state_b = ?",
-        arguments: [dyad.first.rawValue, dyad.second.rawValue])
+        db,
+        sql:
+          "SELECT first_year, data FROM \(UNGASimilarityDyadRow.tableName) WHERE dataset = ? AND state_a = ? AND state_b = ?",
+        arguments: [dataset, dyad.first.rawValue, dyad.second.rawValue])
     else { return [] }
     let records = UNGASimilarityPack.records(
       in: row["data"] as Data, firstYear: row["first_year"], years: span.lowerBound...span.upperBound)
@@ -130,8 +180,8 @@ extension Store {
       db,
       sql: """
         SELECT year, dyads, agree_median, agree_half_median, s_median, pi_median, kappa_median
-        FROM \(UNGASimilarityYearRow.tableName) WHERE year BETWEEN ? AND ?
-        """, arguments: [first, last])
+        FROM \(UNGASimilarityYearRow.tableName) WHERE dataset = ? AND year BETWEEN ? AND ?
+        """, arguments: [dataset, first, last])
     {
       yearly[year["year"]] = year
     }
@@ -150,15 +200,17 @@ extension Store {
   /// Computes the similarity table of the stored votes on the roll calls of some years that pass a
   /// filter; returns it with its states (state code = index, in id order).
   public func similarityTable(
-    years: YearRange, filter: RollCallFilter = .all
+    years: YearRange, filter: RollCallFilter = .all, source: UNVoteSource = .ungaVotes
   ) throws -> (table: DyadYearSimilarityTable, states: [StateID]) {
-    _ = try requireDataset("unga-votes", for: "UN General Assembly votes")
+    let dataset = source.rawValue
+    _ = try requireDataset(dataset, for: "UN General Assembly votes")
     return try read { db in
-      var sql = "SELECT year, position FROM \(UNGARollCallRow.tableName) WHERE year BETWEEN ? AND ?"
-      var arguments: StatementArguments = [years.lowerBound, years.upperBound]
+      var sql = "SELECT year, position FROM \(UNGARollCallRow.tableName) WHERE dataset = ? AND year BETWEEN ? AND ?"
+      var arguments: StatementArguments = [dataset, years.lowerBound, years.upperBound]
       if filter.importantOnly { sql += " AND important = 1" }
       if let issue = filter.issue {
-        sql += " AND rcid IN (SELECT rcid FROM \(UNGARollCallIssueRow.tableName) WHERE issue = ?)"
+        sql += " AND rcid IN (SELECT rcid FROM \(UNGARollCallIssueRow.tableName) WHERE dataset = ? AND issue = ?)"
+        _ = arguments.append(contentsOf: [dataset])
         _ = arguments.append(contentsOf: [issue.rawValue])
       }
       sql += " ORDER BY year, position"
@@ -178,8 +230,12 @@ extension Store {
       var coded = CodedVotes(stateCount: 0, rollCallPeriods: [])
       var triples: [(rollCall: Int32, state: Int32, vote: UInt8)] = []
       let rows = try Row.fetchCursor(
-        db, sql: "SELECT state_id, year, votes FROM \(UNGAVoteYearRow.tableName) WHERE year BETWEEN ? AND ? ORDER BY state_id, year",
-        arguments: [years.lowerBound, years.upperBound])
+        db,
+        sql: """
+          SELECT state_id, year, votes FROM \(UNGAVoteYearRow.tableName)
+          WHERE dataset = ? AND year BETWEEN ? AND ? ORDER BY state_id, year
+          """,
+        arguments: [dataset, years.lowerBound, years.upperBound])
       while let row = try rows.next() {
         guard let codes = codeOf[row[1] as Int] else { continue }
         let id: String = row[0]
@@ -209,14 +265,14 @@ extension Store {
 
   /// The country names of the UN votes and the states they were identified as, with the dates of
   /// their first and last votes; all of them, or one state's.
-  public func ungaVoters(of state: StateID? = nil) throws -> [UNGAVoter] {
-    guard try dataset(named: "unga-votes") != nil else { return [] }
+  public func ungaVoters(of state: StateID? = nil, source: UNVoteSource = .ungaVotes) throws -> [UNGAVoter] {
+    guard try dataset(named: source.rawValue) != nil else { return [] }
     return try read { db in
-      var sql = "SELECT * FROM \(UNGAVoterRow.tableName)"
-      var arguments: StatementArguments = []
+      var sql = "SELECT * FROM \(UNGAVoterRow.tableName) WHERE dataset = ?"
+      var arguments: StatementArguments = [source.rawValue]
       if let state {
-        sql += " WHERE state_id = ?"
-        arguments = [state.rawValue]
+        sql += " AND state_id = ?"
+        arguments = [source.rawValue, state.rawValue]
       }
       return try Row.fetchAll(db, sql: sql + " ORDER BY first_date, name", arguments: arguments).map { row in
         UNGAVoter(
@@ -225,6 +281,34 @@ extension Store {
           votes: row["votes"])
       }
     }
+  }
+
+  /// How often two states voted alike on Security Council resolutions adopted by vote while both
+  /// sat on the Council; `nil` when the store holds no `un-digital-library` records.
+  public func councilAgreement(for dyad: Dyad, years: YearRange? = nil) throws -> CouncilAgreement? {
+    guard let stored = try dataset(named: "un-digital-library") else { return nil }
+    let rows = try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.year, count(*) AS votes, sum(a.vote = b.vote) AS same,
+            sum((a.vote = 1) <> (b.vote = 1)) AS apart
+          FROM \(UNSCVoteRow.tableName) a
+          JOIN \(UNSCVoteRow.tableName) b ON b.resolution_id = a.resolution_id AND b.state_id = ?
+          JOIN \(UNSCResolutionRow.tableName) r ON r.id = a.resolution_id
+          WHERE a.state_id = ? AND r.year BETWEEN ? AND ?
+          GROUP BY r.year ORDER BY r.year
+          """,
+        arguments: [
+          dyad.second.rawValue, dyad.first.rawValue, years?.lowerBound ?? Int.min, years?.upperBound ?? Int.max,
+        ])
+    }
+    return CouncilAgreement(
+      dyad: dyad,
+      years: rows.map {
+        CouncilAgreement.Year(year: $0["year"], votes: $0["votes"], same: $0["same"], apart: $0["apart"])
+      },
+      source: Self.source(ofDataset: "un-digital-library"), coverage: stored.coverage)
   }
 
   /// The distance between two states' UN ideal points, session by session, ranked among all dyads
@@ -308,12 +392,14 @@ extension Store {
         ).map { ("\($0["state_id"] as String)|\($0["year"] as Int)", $0["full"] as Int) },
         uniquingKeysWith: { a, _ in a })
       return try Row.fetchAll(
-        db, sql: "SELECT year, shared FROM \(COWIGODyadYearRow.tableName) WHERE state_a = ? AND state_b = ? ORDER BY year",
+        db,
+        sql: "SELECT year, shared FROM \(COWIGODyadYearRow.tableName) WHERE state_a = ? AND state_b = ? ORDER BY year",
         arguments: [dyad.first.rawValue, dyad.second.rawValue]
       ).map { row in
         let year: Int = row["year"]
         return IGOYear(
-          year: year, shared: row["shared"], first: counts["\(dyad.first)|\(year)"], second: counts["\(dyad.second)|\(year)"])
+          year: year, shared: row["shared"], first: counts["\(dyad.first)|\(year)"],
+          second: counts["\(dyad.second)|\(year)"])
       }
     }
     let shared = SharedInstitutionsSummary.shared(memberships, dyad: dyad)

@@ -31,7 +31,7 @@ extension Store {
 
   /// The tables shared by datasets, whose rows are told by their `dataset` column, and the link
   /// tables whose rows go with them.
-  static let sharedTables = ["observation", "event", "exercise"]
+  static let sharedTables = StoreSchema.sharedRecords.map { StoreSchema.columns(of: $0).table }
   static let linkTables = [("event_state", "event_id", "event"), ("exercise_state", "exercise_id", "exercise")]
 
   /// The earlier releases kept of a dataset, newest first.

@@ -18,6 +18,7 @@ enum StoreMigrations {
     ("v6-estimated-status", estimatedStatus),
     ("v7-releases", releases),
     ("v8-imf-exports", imfExports),
+    ("v9-vote-sources", voteSources),
   ]
 
   static let known = Set(all.map(\.0))

@@ -20,7 +20,8 @@ extension ReportBuilder {
     {
       summary += " " + lacking
     }
-    blocks.append(.callout(title: "Verdict for \(year): \(verdict.tie.rawValue)", body: Report.Paragraph(summary, notes: notes)))
+    blocks.append(
+      .callout(title: "Verdict for \(year): \(verdict.tie.rawValue)", body: Report.Paragraph(summary, notes: notes)))
     context.findings.append(
       (0, Report.Paragraph("Are they allies? \(summary)", notes: notes)))
     var rules: [Report.Paragraph] = []
@@ -64,19 +65,28 @@ extension ReportBuilder {
     }
 
     // Reference dyads for scale.
-    let pactNames: (AllianceVerdict) -> String = { $0.alliance.pacts.filter { !$0.obligations.isEmpty }.map(\.name).joined(separator: "; ") }
+    let pactNames: (AllianceVerdict) -> String = {
+      $0.alliance.pacts.filter { !$0.obligations.isEmpty }.map(\.name).joined(separator: "; ")
+    }
     var rows: [[String]] = [["\(context.a.name)–\(context.b.name)", verdict.tie.rawValue, pactNames(verdict)]]
     for reference in context.references {
       let other = try context.store.verdict(for: reference.dyad, year: year)
       _ = context.notes.cite(other.sources)
       rows.append([reference.label, other.tie.rawValue, pactNames(other)])
     }
-    blocks.append(.table(Report.Table(caption: "For scale: verdicts in \(year)", columns: ["Dyad", "Verdict", "Pacts in force"], rows: rows)))
+    blocks.append(
+      .table(
+        Report.Table(
+          caption: "For scale: verdicts in \(year)", columns: ["Dyad", "Verdict", "Pacts in force"], rows: rows)))
     blocks.append(
       .paragraph(
         Report.Paragraph(
-          "The verdict is rule-based and transparent: a defence pact in force makes treaty allies; a non-aggression, neutrality or consultation pact together with regular joint exercises or arms transfers makes aligned partners; any one of these makes partners. The rules are documented in docs/verdict-rules.md.")))
-    return Report.Section(id: "allies", title: "Are they allies?", question: "Does a treaty oblige them to defend each other, and how close are their security ties?", blocks: blocks)
+          "The verdict is rule-based and transparent: a defence pact in force makes treaty allies; a non-aggression, neutrality or consultation pact together with regular joint exercises or arms transfers makes aligned partners; any one of these makes partners. The rules are documented in docs/verdict-rules.md."
+        )))
+    return Report.Section(
+      id: "allies", title: "Are they allies?",
+      question: "Does a treaty oblige them to defend each other, and how close are their security ties?", blocks: blocks
+    )
   }
 
   static func lowercasedFirst(_ text: String) -> String {

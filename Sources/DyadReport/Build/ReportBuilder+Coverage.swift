@@ -9,37 +9,50 @@ extension ReportBuilder {
     blocks.append(
       .paragraph(
         Report.Paragraph(
-          "Every figure in this report is computed from the datasets below or taken from Dyad's curated facts, each of which cites its own source in the notes. Missing values are shown as missing (–), never as zero.")))
+          "Every figure in this report is computed from the datasets below or taken from Dyad's curated facts, each of which cites its own source in the notes. Missing values are shown as missing (–), never as zero."
+        )))
     var rows: [[String]] = []
     if let curated = context.datasets[Store.curatedDataset] {
-      rows.append(["Dyad curated facts", "built-in", curated.coverage?.description ?? "", "in store (\(curated.rowCount) rows)", "each row cites its source", ""])
+      rows.append([
+        "Dyad curated facts", "built-in", curated.coverage?.description ?? "", "in store (\(curated.rowCount) rows)",
+        "each row cites its source", "",
+      ])
     }
     for info in DatasetCatalog.all {
       let stored = context.datasets[info.name]
-      let status = stored.map { "in store (\($0.rowCount) rows, imported \($0.importedAt.prefix(10)))" } ?? "not imported"
+      let status =
+        stored.map { "in store (\($0.rowCount) rows, imported \($0.importedAt.prefix(10)))" } ?? "not imported"
       let command =
-        info.downloads.isEmpty ? "dyad import \(info.name) \(info.files.count == 1 ? info.files[0] : "FOLDER")" : "dyad sync \(info.name)"
+        info.downloads.isEmpty
+        ? "dyad import \(info.name) \(info.files.count == 1 ? info.files[0] : "FOLDER")" : "dyad sync \(info.name)"
       let remedy = stored == nil ? command : ""
       rows.append([
-        "\(info.title)", stored?.release ?? info.version, stored?.coverage?.description ?? info.coverage, status, info.licence,
+        "\(info.title)", stored?.release ?? info.version, stored?.coverage?.description ?? info.coverage, status,
+        info.licence,
         remedy,
       ])
     }
     blocks.append(
-      .table(Report.Table(caption: "Datasets", columns: ["Dataset", "Version", "Coverage", "Status", "Licence", "To import"], rows: rows)))
+      .table(
+        Report.Table(
+          caption: "Datasets", columns: ["Dataset", "Version", "Coverage", "Status", "Licence", "To import"], rows: rows
+        )))
     if !context.missing.isEmpty {
       let list = context.missing.compactMap { DatasetCatalog.info(named: $0) }.map { "\($0.title) (\($0.url))" }
       blocks.append(
         .paragraph(
           Report.Paragraph(
-            "Sections above are thinner than they could be because the store lacks: \(list.joined(separator: "; ")). Obtain each from its publisher and run the import command shown.")))
+            "Sections above are thinner than they could be because the store lacks: \(list.joined(separator: "; ")). Obtain each from its publisher and run the import command shown."
+          )))
     }
     blocks.append(
       .paragraph(
         Report.Paragraph(
-          "Known limits of the data: UN General Assembly votes in the Voeten data end in 2019; the Security Council veto list ends in September 2022; COW trade ends in 2014 and IMF figures for Russia from 2022 rest on estimates; ATOP alliance data end in 2018; SIPRI transfers here start in 2000; the joint-exercise dataset is a partial sample (2009–2018).")))
+          "Known limits of the data: UN General Assembly votes in the Voeten data end in 2019; the Security Council veto list ends in September 2022; COW trade ends in 2014 and IMF figures for Russia from 2022 rest on estimates; ATOP alliance data end in 2018; SIPRI transfers here start in 2000; the joint-exercise dataset is a partial sample (2009–2018)."
+        )))
     return Report.Section(
-      id: "coverage", title: "Data coverage and sources", question: "What is this report built on, and what is missing?",
+      id: "coverage", title: "Data coverage and sources",
+      question: "What is this report built on, and what is missing?",
       blocks: blocks)
   }
 }

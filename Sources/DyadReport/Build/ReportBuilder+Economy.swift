@@ -27,12 +27,17 @@ extension ReportBuilder {
     } else {
       // Total trade by source.
       let series = sources.map { source in
-        ChartSeries(name: source.label, points: rows.filter { $0.source == source }.map { ChartPoint(year: $0.year, value: $0.total.value.map { $0 / 1000 }) })
+        ChartSeries(
+          name: source.label,
+          points: rows.filter { $0.source == source }.map {
+            ChartPoint(year: $0.year, value: $0.total.value.map { $0 / 1000 })
+          })
       }
       let chart = LineChart(
         title: "Trade between \(context.a.name) and \(context.b.name)", units: "US$ billion (current)",
         source: "Sources: " + sources.map(\.label).joined(separator: "; ") + ".",
-        caption: "Total two-way trade as each source reports it. Sources are shown side by side, never merged; see the table of gaps.",
+        caption:
+          "Total two-way trade as each source reports it. Sources are shown side by side, never merged; see the table of gaps.",
         id: "trade-\(context.dyad)", series: series, valueDecimals: 1)
       blocks.append(.figure(Report.Figure(chart, notes: allNotes)))
 
@@ -41,8 +46,16 @@ extension ReportBuilder {
       if let last = shareRows.last {
         let note = notesBySource[last.source].map { [$0] } ?? []
         let dependence = [
-          ChartSeries(name: "\(context.b.name)'s share of \(context.a.name)'s trade", points: shareRows.filter { $0.source == last.source }.map { ChartPoint(year: $0.year, value: $0.shareOfBInA.value) }),
-          ChartSeries(name: "\(context.a.name)'s share of \(context.b.name)'s trade", points: shareRows.filter { $0.source == last.source }.map { ChartPoint(year: $0.year, value: $0.shareOfAInB.value) }),
+          ChartSeries(
+            name: "\(context.b.name)'s share of \(context.a.name)'s trade",
+            points: shareRows.filter { $0.source == last.source }.map {
+              ChartPoint(year: $0.year, value: $0.shareOfBInA.value)
+            }),
+          ChartSeries(
+            name: "\(context.a.name)'s share of \(context.b.name)'s trade",
+            points: shareRows.filter { $0.source == last.source }.map {
+              ChartPoint(year: $0.year, value: $0.shareOfAInB.value)
+            }),
         ]
         blocks.append(
           .figure(
@@ -73,10 +86,13 @@ extension ReportBuilder {
       blocks.append(
         .table(
           Report.Table(
-            caption: "Trade in the last 15 years of data, by source (US$ million, current; shares in %; the charts' tables hold every year)",
+            caption:
+              "Trade in the last 15 years of data, by source (US$ million, current; shares in %; the charts' tables hold every year)",
             columns: [
-              "Year", "Source", "\(context.a.name) → \(context.b.name)", "\(context.b.name) → \(context.a.name)", "Total",
-              "\(context.b.name) in \(context.a.name)'s trade (%)", "\(context.a.name) in \(context.b.name)'s trade (%)",
+              "Year", "Source", "\(context.a.name) → \(context.b.name)", "\(context.b.name) → \(context.a.name)",
+              "Total",
+              "\(context.b.name) in \(context.a.name)'s trade (%)",
+              "\(context.a.name) in \(context.b.name)'s trade (%)",
             ],
             rows: recent.sorted { ($0.year, $0.source.label) > ($1.year, $1.source.label) }.map { row in
               [
@@ -97,11 +113,13 @@ extension ReportBuilder {
       blocks.append(
         .table(
           Report.Table(
-            caption: "The same flow reported by two sources (US$ million)", columns: ["Year", "Flow", "Figures", "Gap", "Gap %"],
+            caption: "The same flow reported by two sources (US$ million)",
+            columns: ["Year", "Flow", "Figures", "Gap", "Gap %"],
             rows: profile.comparisons.suffix(20).reversed().map { comparison in
               [
                 "\(comparison.year)", flowName(comparison.measure),
-                comparison.figures.map { "\($0.source.label): \(EconomicFormat.millions($0.value))" }.joined(separator: "; "),
+                comparison.figures.map { "\($0.source.label): \(EconomicFormat.millions($0.value))" }.joined(
+                  separator: "; "),
                 EconomicFormat.millions(comparison.gap), comparison.gapPercent.map { CuratedRecord.fixed($0, 1) } ?? "",
               ]
             }, notes: allNotes)))
@@ -110,12 +128,14 @@ extension ReportBuilder {
       blocks.append(
         .paragraph(
           Report.Paragraph(
-            "Where each source ends: " + profile.coverage.map { "\($0.source.label) \($0.years)" }.joined(separator: "; ") + ".",
+            "Where each source ends: "
+              + profile.coverage.map { "\($0.source.label) \($0.years)" }.joined(separator: "; ") + ".",
             notes: allNotes)))
     }
     for note in profile.notes { blocks.append(.paragraph(Report.Paragraph(note))) }
     for missing in profile.missingDatasets { blocks.append(context.gap(missing.name, missing.adds)) }
     return Report.Section(
-      id: "economy", title: "Economic ties", question: "How much do they trade, and how lopsided is it?", blocks: blocks)
+      id: "economy", title: "Economic ties", question: "How much do they trade, and how lopsided is it?", blocks: blocks
+    )
   }
 }

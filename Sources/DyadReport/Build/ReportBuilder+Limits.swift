@@ -4,16 +4,28 @@ extension ReportBuilder {
   func limitsSection(_ context: inout Context) -> Report.Section {
     var blocks: [Report.Block] = []
     if context.limits.isEmpty {
-      blocks.append(.paragraph(Report.Paragraph("The figures in the store show no marked distance between \(context.pair): no votes far apart, vetoes alone, large asymmetry or declining transfers were found in the data imported.")))
+      blocks.append(
+        .paragraph(
+          Report.Paragraph(
+            "The figures in the store show no marked distance between \(context.pair): no votes far apart, vetoes alone, large asymmetry or declining transfers were found in the data imported."
+          )))
     } else {
       blocks.append(.list(context.limits))
       if let first = context.limits.first {
-        context.findings.append((5, Report.Paragraph("Against the partnership: " + ReportBuilder.lowercasedFirst(first.text), notes: first.notes)))
+        context.findings.append(
+          (
+            5,
+            Report.Paragraph(
+              "Against the partnership: " + ReportBuilder.lowercasedFirst(first.text), notes: first.notes)
+          ))
       }
     }
-    var gaps = ["The data cannot show intentions, private agreements or classified cooperation; curated facts cover what was published."]
+    var gaps = [
+      "The data cannot show intentions, private agreements or classified cooperation; curated facts cover what was published."
+    ]
     if !context.missing.isEmpty {
-      gaps.append("Datasets not in the store: \(context.missing.joined(separator: ", ")) (see Data coverage and sources).")
+      gaps.append(
+        "Datasets not in the store: \(context.missing.joined(separator: ", ")) (see Data coverage and sources).")
     }
     blocks.append(.heading("What the data cannot say"))
     blocks.append(.list(gaps.map { Report.Paragraph($0) }))

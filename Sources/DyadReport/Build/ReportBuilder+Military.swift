@@ -5,7 +5,8 @@ import DyadStore
 extension ReportBuilder {
   /// Military ties: joint exercises, arms transfers each way, spending and capabilities.
   func militarySection(_ context: inout Context) throws -> Report.Section {
-    let span = try YearRange(from: max(context.years.lowerBound, 1946), to: min(context.years.upperBound, context.today.year))
+    let span = try YearRange(
+      from: max(context.years.lowerBound, 1946), to: min(context.years.upperBound, context.today.year))
     let profile = try context.store.militaryProfile(for: context.dyad, years: span)
     var blocks: [Report.Block] = []
     let a = context.dyad.first, b = context.dyad.second
@@ -35,12 +36,18 @@ extension ReportBuilder {
         }, valueDecimals: 0)
       blocks.append(.figure(Report.Figure(chart, notes: notes)))
     }
-    if !context.has("exercises") { blocks.append(context.gap("exercises", "The joint-exercises dataset (a sample of exercises involving Russia, 2009–2018).")) }
+    if !context.has("exercises") {
+      blocks.append(
+        context.gap("exercises", "The joint-exercises dataset (a sample of exercises involving Russia, 2009–2018)."))
+    }
 
     // Arms transfers.
     if context.has("sipri-transfers") {
-      let notes = [context.cite(dataset: "sipri-transfers", table: "trade register, deliveries", years: "2000–2023")].compactMap { $0 }
-      let transferYears = profile.rows.filter { $0.year >= 2000 && $0.year <= (context.datasets["sipri-transfers"]?.coverage?.upperBound ?? 2023) }
+      let notes = [context.cite(dataset: "sipri-transfers", table: "trade register, deliveries", years: "2000–2023")]
+        .compactMap { $0 }
+      let transferYears = profile.rows.filter {
+        $0.year >= 2000 && $0.year <= (context.datasets["sipri-transfers"]?.coverage?.upperBound ?? 2023)
+      }
       func tiv(_ row: MilitaryYear, from: StateID) -> Double? {
         row.transfers.first { $0.supplier == from }?.tiv.value
       }
@@ -73,7 +80,10 @@ extension ReportBuilder {
           id: "arms-\(context.dyad)", series: series, valueDecimals: 0)
         blocks.append(.figure(Report.Figure(chart, notes: notes)))
       } else {
-        blocks.append(.paragraph(Report.Paragraph("SIPRI records no major-arms deliveries between \(context.pair) since 2000.", notes: notes)))
+        blocks.append(
+          .paragraph(
+            Report.Paragraph("SIPRI records no major-arms deliveries between \(context.pair) since 2000.", notes: notes)
+          ))
       }
     } else {
       blocks.append(context.gap("sipri-transfers", "Arms transfers (SIPRI trade register)."))
@@ -85,7 +95,9 @@ extension ReportBuilder {
         ChartSeries(
           name: context.name(state, span.upperBound),
           points: profile.rows.map { row in
-            ChartPoint(year: row.year, value: row.capabilities.first { $0.state == state }?.spendingUSDMillions.value.map { $0 / 1000 })
+            ChartPoint(
+              year: row.year,
+              value: row.capabilities.first { $0.state == state }?.spendingUSDMillions.value.map { $0 / 1000 })
           })
       }
       if spending.contains(where: { $0.points.contains { $0.value != nil } }) {
@@ -97,7 +109,9 @@ extension ReportBuilder {
           let text =
             "In \(ratioRow.year) \(context.name(bigger, ratioRow.year)) spent \(CuratedRecord.fixed(max(ratio, 1 / ratio), 1)) times as much on its military as \(context.name(smaller, ratioRow.year)) (SIPRI, current US$)."
           blocks.append(.paragraph(Report.Paragraph(text, notes: notes)))
-          if max(ratio, 1 / ratio) >= 2 { context.limits.append(Report.Paragraph("Unequal power: " + Self.lowercasedFirst(text), notes: notes)) }
+          if max(ratio, 1 / ratio) >= 2 {
+            context.limits.append(Report.Paragraph("Unequal power: " + Self.lowercasedFirst(text), notes: notes))
+          }
         }
         let chart = LineChart(
           title: "Military spending", units: "US$ billion (current)",
@@ -116,7 +130,9 @@ extension ReportBuilder {
       }
     }
     if !context.has("sipri-milex") { blocks.append(context.gap("sipri-milex", "Military spending (SIPRI).")) }
-    if !context.has("cow-nmc") { blocks.append(context.gap("cow-nmc", "Personnel and composite capability (COW NMC).")) }
+    if !context.has("cow-nmc") {
+      blocks.append(context.gap("cow-nmc", "Personnel and composite capability (COW NMC)."))
+    }
     return Report.Section(
       id: "military", title: "Military ties", question: "How deep are their military ties?", blocks: blocks)
   }

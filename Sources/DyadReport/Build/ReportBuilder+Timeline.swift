@@ -6,8 +6,12 @@ extension ReportBuilder {
     let events = try context.store.timeline(for: context.dyad, years: context.years)
     var blocks: [Report.Block] = []
     guard !events.isEmpty else {
-      blocks.append(.paragraph(Report.Paragraph("Dyad's curated record holds no dated events for \(context.pair) in \(context.years).")))
-      return Report.Section(id: "timeline", title: "Timeline of key events", question: "What happened between them, and when?", blocks: blocks)
+      blocks.append(
+        .paragraph(
+          Report.Paragraph("Dyad's curated record holds no dated events for \(context.pair) in \(context.years).")))
+      return Report.Section(
+        id: "timeline", title: "Timeline of key events", question: "What happened between them, and when?",
+        blocks: blocks)
     }
     var counts: [EventKind: Int] = [:]
     for event in events { counts[event.kind, default: 0] += 1 }
@@ -15,18 +19,24 @@ extension ReportBuilder {
     blocks.append(
       .paragraph(
         Report.Paragraph(
-          "The curated record holds \(events.count) dated events for \(context.pair) from \(events.first!.date.year) to \(events.last!.date.year): \(summary.joined(separator: ", ")).")))
+          "The curated record holds \(events.count) dated events for \(context.pair) from \(events.first!.date.year) to \(events.last!.date.year): \(summary.joined(separator: ", "))."
+        )))
     if let figure = timelineFigure(events, context: &context) { blocks.append(.figure(figure)) }
     var rows: [[String]] = []
     var notes: [Int] = []
     for event in events {
       let note = context.notes.cite(event.source)
       if !notes.contains(note) { notes.append(note) }
-      rows.append([event.date.formatted(event.precision), event.kind.rawValue, event.title, event.place ?? "", "[\(note)]"])
+      rows.append([
+        event.date.formatted(event.precision), event.kind.rawValue, event.title, event.place ?? "", "[\(note)]",
+      ])
     }
-    blocks.append(.table(Report.Table(caption: "Events, oldest first", columns: ["Date", "Kind", "Event", "Place", "Note"], rows: rows)))
+    blocks.append(
+      .table(
+        Report.Table(caption: "Events, oldest first", columns: ["Date", "Kind", "Event", "Place", "Note"], rows: rows)))
     return Report.Section(
-      id: "timeline", title: "Timeline of key events", question: "What happened between them, and when?", blocks: blocks)
+      id: "timeline", title: "Timeline of key events", question: "What happened between them, and when?", blocks: blocks
+    )
   }
 
   static func plural(_ kind: EventKind, _ count: Int) -> String {

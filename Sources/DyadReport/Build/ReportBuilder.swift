@@ -62,7 +62,9 @@ public struct ReportBuilder {
     sections.append(try timelineSection(&context))
     sections.append(coverageSection(&context))
     for index in sections.indices {
-      sections[index].evidence = context.evidence(Self.sectionDatasets[sections[index].id] ?? [])
+      // The General Assembly votes a section rests on are the most current source held.
+      let names = (Self.sectionDatasets[sections[index].id] ?? []).map { $0 == "unga-votes" ? context.voteDataset : $0 }
+      sections[index].evidence = context.evidence(names)
     }
     let findings = Array(context.findings.sorted { $0.rank < $1.rank }.prefix(5).map(\.paragraph))
     return Report(
@@ -70,7 +72,8 @@ public struct ReportBuilder {
       subtitle: "Alliance, alignment, economic and military ties, from open data",
       dyad: dyad, names: [a.name, b.name], years: span, comparisons: context.references.map(\.label),
       generated: today.description,
-      findings: findings.isEmpty ? [Report.Paragraph("The store holds no figures for this dyad yet; see Data coverage and sources.")] : findings,
+      findings: findings.isEmpty
+        ? [Report.Paragraph("The store holds no figures for this dyad yet; see Data coverage and sources.")] : findings,
       sections: sections, notes: context.notes.notes)
   }
 
@@ -78,7 +81,7 @@ public struct ReportBuilder {
   static let sectionDatasets: [String: [String]] = [
     "allies": verdictDatasets,
     "alignment": ["unga-votes", "unga-ideal-points", "unsc-vetoes", "cow-igo"],
-    "economy": ["cow-trade", "imf-dots", "cow-gdp-pop"],
+    "economy": ["cow-trade", "imf-dots-all", "imf-dots", "cow-gdp-pop"],
     "military": ["atop", "sipri-transfers", "sipri-milex", "cow-nmc", "exercises"],
     "limits": ["unga-votes", "unsc-vetoes", "cow-trade", "imf-dots", "sipri-transfers", "cow-nmc"],
     "timeline": [Store.curatedDataset, "exercises"],
@@ -118,6 +121,16 @@ struct Context {
 
   func has(_ dataset: String) -> Bool { datasets[dataset] != nil }
 
+  /// The dataset of General Assembly votes the report uses: the most current the store holds
+  /// (`un-digital-library` to 2025 over `unga-votes` to 2019), `unga-votes` when it holds neither.
+  var voteDataset: String {
+    UNVoteSource.allCases.filter { datasets[$0.rawValue] != nil }
+      .max {
+        (datasets[$0.rawValue]?.coverage?.upperBound ?? .min) < (datasets[$1.rawValue]?.coverage?.upperBound ?? .min)
+      }?
+      .rawValue ?? UNVoteSource.ungaVotes.rawValue
+  }
+
   /// A gap block for a dataset the store lacks.
   mutating func gap(_ dataset: String, _ what: String) -> Report.Block {
     if !missing.contains(dataset) { missing.append(dataset) }
@@ -153,10 +166,15 @@ struct Context {
       parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
     }
     var clauses: [String] = []
-    let ended = short.compactMap { item in item.lastYear.map { "\(item.label) end\(item.label.hasSuffix("s") ? "" : "s") in \($0)" } }
+    let ended = short.compactMap { item in
+      item.lastYear.map { "\(item.label) end\(item.label.hasSuffix("s") ? "" : "s") in \($0)" }
+    }
     if !ended.isEmpty { clauses.append(list(ended)) }
     let absent = short.filter { $0.lastYear == nil }.map(\.label)
-    if !absent.isEmpty { clauses.append("\(list(absent)) \(absent.count == 1 && !absent[0].hasSuffix("s") ? "is" : "are") not in the store") }
+    if !absent.isEmpty {
+      clauses.append(
+        "\(list(absent)) \(absent.count == 1 && !absent[0].hasSuffix("s") ? "is" : "are") not in the store")
+    }
     return "For \(year) the evidence is incomplete: \(clauses.joined(separator: "; ")). \(instead)"
   }
 

@@ -8,8 +8,10 @@ import DyadCore
 public struct UNGARollCallRow: StoreRecord {
   public static let tableName = "unga_roll_call"
   public enum Column: Int, StoreColumn {
-    case rcid, session, date, year, position, important, resolution, amendment, paragraph, short, description
+    case dataset, rcid, session, date, year, position, important, resolution, amendment, paragraph, short, description
   }
+  /// The dataset the row is from: `unga-votes` or `un-digital-library`.
+  public var dataset: String
   public var rcid: Int
   public var session: Int
   public var date: Day
@@ -23,9 +25,11 @@ public struct UNGARollCallRow: StoreRecord {
   public var description: String?
 
   public init(
-    rcid: Int, session: Int, date: Day, position: Int, important: Bool?, resolution: String?, amendment: Bool?,
+    dataset: String, rcid: Int, session: Int, date: Day, position: Int, important: Bool?, resolution: String?,
+    amendment: Bool?,
     paragraph: Bool?, short: String?, description: String?
   ) {
+    self.dataset = dataset
     self.rcid = rcid
     self.session = session
     self.date = date
@@ -39,6 +43,7 @@ public struct UNGARollCallRow: StoreRecord {
   }
 
   public func encode(to row: RowEncoder<Column>) {
+    row[.dataset] = dataset
     row[.rcid] = rcid
     row[.session] = session
     row[.date] = date
@@ -56,13 +61,21 @@ public struct UNGARollCallRow: StoreRecord {
 /// An issue code (`me`, `nu`, `di`, `hr`, `co`, `ec`) of a roll call.
 public struct UNGARollCallIssueRow: StoreRecord {
   public static let tableName = "unga_roll_call_issue"
-  public enum Column: Int, StoreColumn { case issue, rcid }
+  public enum Column: Int, StoreColumn { case dataset, issue, rcid }
+  /// The dataset the row is from: `unga-votes` or `un-digital-library`.
+  public var dataset: String
   public var issue: String
   public var rcid: Int
 
-  public init(issue: String, rcid: Int) { (self.issue, self.rcid) = (issue, rcid) }
+  public init(
+    dataset: String, issue: String, rcid: Int
+  ) {
+    self.dataset = dataset
+    (self.issue, self.rcid) = (issue, rcid)
+  }
 
   public func encode(to row: RowEncoder<Column>) {
+    row[.dataset] = dataset
     row[.issue] = issue
     row[.rcid] = rcid
   }
@@ -72,14 +85,22 @@ public struct UNGARollCallIssueRow: StoreRecord {
 /// 0 no vote.
 public struct UNGAVoteYearRow: StoreRecord {
   public static let tableName = "unga_vote_year"
-  public enum Column: Int, StoreColumn { case stateID, year, votes }
+  public enum Column: Int, StoreColumn { case dataset, stateID, year, votes }
+  /// The dataset the row is from: `unga-votes` or `un-digital-library`.
+  public var dataset: String
   public var stateID: String
   public var year: Int
   public var votes: [UInt8]
 
-  public init(stateID: String, year: Int, votes: [UInt8]) { (self.stateID, self.year, self.votes) = (stateID, year, votes) }
+  public init(
+    dataset: String, stateID: String, year: Int, votes: [UInt8]
+  ) {
+    self.dataset = dataset
+    (self.stateID, self.year, self.votes) = (stateID, year, votes)
+  }
 
   public func encode(to row: RowEncoder<Column>) {
+    row[.dataset] = dataset
     row[.stateID] = stateID
     row[.year] = year
     row[.votes] = votes
@@ -89,7 +110,9 @@ public struct UNGAVoteYearRow: StoreRecord {
 /// A country name of the votes file, its ISO2 code as given and the state it was identified as.
 public struct UNGAVoterRow: StoreRecord {
   public static let tableName = "unga_voter"
-  public enum Column: Int, StoreColumn { case name, stateID, firstDate, lastDate, votes, iso2 }
+  public enum Column: Int, StoreColumn { case dataset, name, stateID, firstDate, lastDate, votes, iso2 }
+  /// The dataset the row is from: `unga-votes` or `un-digital-library`.
+  public var dataset: String
   public var name: String
   public var stateID: StateID
   public var firstDate: Day
@@ -97,12 +120,16 @@ public struct UNGAVoterRow: StoreRecord {
   public var votes: Int
   public var iso2: String?
 
-  public init(name: String, stateID: StateID, firstDate: Day, lastDate: Day, votes: Int, iso2: String?) {
+  public init(
+    dataset: String, name: String, stateID: StateID, firstDate: Day, lastDate: Day, votes: Int, iso2: String?
+  ) {
+    self.dataset = dataset
     (self.name, self.stateID, self.firstDate, self.lastDate, self.votes, self.iso2) =
       (name, stateID, firstDate, lastDate, votes, iso2)
   }
 
   public func encode(to row: RowEncoder<Column>) {
+    row[.dataset] = dataset
     row[.name] = name
     row[.stateID] = stateID
     row[.firstDate] = firstDate
@@ -115,18 +142,24 @@ public struct UNGAVoterRow: StoreRecord {
 /// A dyad's joint votes and percentiles over its years, packed (see ``UNGASimilarityPack``).
 public struct UNGASimilarityDyadRow: StoreRecord {
   public static let tableName = "unga_similarity_dyad"
-  public enum Column: Int, StoreColumn { case stateA, stateB, firstYear, lastYear, data }
+  public enum Column: Int, StoreColumn { case dataset, stateA, stateB, firstYear, lastYear, data }
+  /// The dataset the row is from: `unga-votes` or `un-digital-library`.
+  public var dataset: String
   public var stateA: String
   public var stateB: String
   public var firstYear: Int
   public var lastYear: Int
   public var data: [UInt8]
 
-  public init(stateA: String, stateB: String, firstYear: Int, lastYear: Int, data: [UInt8]) {
+  public init(
+    dataset: String, stateA: String, stateB: String, firstYear: Int, lastYear: Int, data: [UInt8]
+  ) {
+    self.dataset = dataset
     (self.stateA, self.stateB, self.firstYear, self.lastYear, self.data) = (stateA, stateB, firstYear, lastYear, data)
   }
 
   public func encode(to row: RowEncoder<Column>) {
+    row[.dataset] = dataset
     row[.stateA] = stateA
     row[.stateB] = stateB
     row[.firstYear] = firstYear
@@ -139,8 +172,10 @@ public struct UNGASimilarityDyadRow: StoreRecord {
 public struct UNGASimilarityYearRow: StoreRecord {
   public static let tableName = "unga_similarity_year"
   public enum Column: Int, StoreColumn {
-    case year, rollCalls, voters, dyads, agreeMedian, agreeHalfMedian, sMedian, piMedian, kappaMedian
+    case dataset, year, rollCalls, voters, dyads, agreeMedian, agreeHalfMedian, sMedian, piMedian, kappaMedian
   }
+  /// The dataset the row is from: `unga-votes` or `un-digital-library`.
+  public var dataset: String
   public var year: Int
   public var rollCalls: Int
   public var voters: Int
@@ -148,12 +183,16 @@ public struct UNGASimilarityYearRow: StoreRecord {
   /// The medians of agree, agree-half, S, π and κ, in that order; `nil` where undefined.
   public var medians: [Double?]
 
-  public init(year: Int, rollCalls: Int, voters: Int, dyads: Int, medians: [Double?]) {
+  public init(
+    dataset: String, year: Int, rollCalls: Int, voters: Int, dyads: Int, medians: [Double?]
+  ) {
+    self.dataset = dataset
     precondition(medians.count == 5, "five medians: agree, agree-half, S, π, κ")
     (self.year, self.rollCalls, self.voters, self.dyads, self.medians) = (year, rollCalls, voters, dyads, medians)
   }
 
   public func encode(to row: RowEncoder<Column>) {
+    row[.dataset] = dataset
     row[.year] = year
     row[.rollCalls] = rollCalls
     row[.voters] = voters
@@ -245,7 +284,9 @@ public struct UNSCVetoMemberRow: StoreRecord {
   public var vetoID: Int
   public var name: String
 
-  public init(stateID: StateID, vetoID: Int, name: String) { (self.stateID, self.vetoID, self.name) = (stateID, vetoID, name) }
+  public init(stateID: StateID, vetoID: Int, name: String) {
+    (self.stateID, self.vetoID, self.name) = (stateID, vetoID, name)
+  }
 
   public func encode(to row: RowEncoder<Column>) {
     row[.stateID] = stateID
@@ -298,5 +339,48 @@ public struct COWIGOStateYearRow: StoreRecord {
     row[.associate] = associate
     row[.observer] = observer
     row[.anyType] = anyType
+  }
+}
+
+/// A Security Council resolution adopted by vote (`un-digital-library`): the Library's record id,
+/// its date, symbol and title.
+public struct UNSCResolutionRow: StoreRecord {
+  public static let tableName = "unsc_resolution"
+  public enum Column: Int, StoreColumn { case id, date, year, resolution, title }
+  public var id: Int
+  public var date: Day
+  public var resolution: String?
+  public var title: String
+
+  public init(id: Int, date: Day, resolution: String?, title: String) {
+    (self.id, self.date, self.resolution, self.title) = (id, date, resolution, title)
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.id] = id
+    row[.date] = date
+    row[.year] = date.year
+    row[.resolution] = resolution
+    row[.title] = title
+  }
+}
+
+/// A Council member's vote on a resolution: 1 yes, 2 abstain, 3 no (a member that did not vote
+/// has no row).
+public struct UNSCVoteRow: StoreRecord {
+  public static let tableName = "unsc_vote"
+  public enum Column: Int, StoreColumn { case resolutionID, stateID, vote }
+  public var resolutionID: Int
+  public var stateID: StateID
+  public var vote: Int
+
+  public init(resolutionID: Int, stateID: StateID, vote: Int) {
+    (self.resolutionID, self.stateID, self.vote) = (resolutionID, stateID, vote)
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.resolutionID] = resolutionID
+    row[.stateID] = stateID
+    row[.vote] = vote
   }
 }

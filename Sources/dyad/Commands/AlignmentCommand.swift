@@ -30,6 +30,7 @@ struct AlignmentCommand: ParsableCommand {
         dyad alignment India "United States" --important --rank-by kappa
         dyad alignment China Russia --reference USA/GBR --reference FRA/DEU --csv
         dyad alignment China Russia --window 5
+        dyad alignment China Russia --source un-digital-library --from 2015
       """)
 
   @OptionGroup var asked: DyadQuestionOptions
@@ -37,14 +38,28 @@ struct AlignmentCommand: ParsableCommand {
   var issue: UNGAIssue?
   @Flag(name: .long, help: "Only votes the US State Department classed as important (coded from 1983).")
   var important = false
-  @Option(name: .long, help: ArgumentHelp("The measure ranked and shown for reference dyads: agree, agree_half, s, pi or kappa.", valueName: "measure"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The measure ranked and shown for reference dyads: agree, agree_half, s, pi or kappa.", valueName: "measure"))
   var rankBy: SimilarityMeasure = .s
-  @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A reference dyad A/B shown for scale (repeatable). Default: USA/GBR and USA/JPN.", valueName: "A/B"))
+  @Option(
+    name: .long, parsing: .singleValue,
+    help: ArgumentHelp(
+      "A reference dyad A/B shown for scale (repeatable). Default: USA/GBR and USA/JPN.", valueName: "A/B"))
   var reference: [String] = []
   @Flag(name: .long, help: "Show no reference dyad.")
   var noReference = false
-  @Option(name: .long, help: ArgumentHelp("Pool each year with the N − 1 before it (rolling windows); no percentiles.", valueName: "N"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Pool each year with the N − 1 before it (rolling windows); no percentiles.", valueName: "N"))
   var window: Int?
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The roll calls: unga-votes (Voeten, every recorded vote, to 2019) or un-digital-library (the UN Library, adopted resolutions, to 2025). Default: the most current the store holds.",
+      valueName: "dataset"))
+  var source: UNVoteSource?
   @OptionGroup var output: TableOutputOptions
 
   func validate() throws {
@@ -57,7 +72,8 @@ struct AlignmentCommand: ParsableCommand {
     let pairs = try referencePairs(store.registry)
     let answer = try AlignmentAnswers.answer(
       question,
-      options: .init(issue: issue, importantOnly: important, rankBy: rankBy, references: pairs, window: window),
+      options: .init(
+        issue: issue, importantOnly: important, rankBy: rankBy, references: pairs, window: window, source: source),
       store: store)
     if try output.printed(answer) { return }
     let summary = answer.payload.alignment, ideal = answer.payload.idealPoints, windows = answer.payload.windows
@@ -65,7 +81,9 @@ struct AlignmentCommand: ParsableCommand {
     let idealByYear = Dictionary((ideal?.rows ?? []).map { ($0.year, $0) }, uniquingKeysWith: { x, _ in x })
     let allYears = AlignmentAnswers.years(answer.payload)
     let windowByYear = Dictionary((windows ?? []).map { ($0.years.upperBound, $0) }, uniquingKeysWith: { x, _ in x })
-    let refLabels = summary.references.map { AlignmentAnswers.label($0.dyad, references: pairs) }.map { "\($0.0)-\($0.1)" }
+    let refLabels = summary.references.map { AlignmentAnswers.label($0.dyad, references: pairs) }.map {
+      "\($0.0)-\($0.1)"
+    }
 
     guard !summary.rows.isEmpty || !(ideal?.rows.isEmpty ?? true) else {
       print(try noVotesMessage(store: store, a: a, b: b, summary: summary))
@@ -94,7 +112,7 @@ struct AlignmentCommand: ParsableCommand {
     }
     if Terminal.isInteractive {
       let span = summary.years.map { ", \($0)" } ?? ""
-      print("\(a.name)–\(b.name): UN General Assembly votes, \(summary.filter)\(span)")
+      print("\(a.name)–\(b.name): UN General Assembly votes (\(summary.source.title)), \(summary.filter)\(span)")
       if let window, window > 1 { print("(rolling \(window)-year windows, pooled roll calls)") }
       print()
     }
@@ -103,19 +121,27 @@ struct AlignmentCommand: ParsableCommand {
     if let overall = summary.overall {
       let m = overall.measures
       print(
-        "\nAll \(overall.years): n \(m.n), agree \(DiplomaticFormat.number(m.agree)), agree½ \(DiplomaticFormat.number(m.agreeHalf)), S \(DiplomaticFormat.number(m.s)), π \(DiplomaticFormat.number(m.pi)), κ \(DiplomaticFormat.number(m.kappa)).")
+        "\nAll \(overall.years): n \(m.n), agree \(DiplomaticFormat.number(m.agree)), agree½ \(DiplomaticFormat.number(m.agreeHalf)), S \(DiplomaticFormat.number(m.s)), π \(DiplomaticFormat.number(m.pi)), κ \(DiplomaticFormat.number(m.kappa))."
+      )
     }
     var notes: [String] = []
     if windows == nil {
-      notes.append("PCTL: the dyad's percentile of \(rankBy.rawValue) among all dyads that voted together that year (100 = most aligned); MEDIAN: that year's median.")
+      notes.append(
+        "PCTL: the dyad's percentile of \(rankBy.rawValue) among all dyads that voted together that year (100 = most aligned); MEDIAN: that year's median."
+      )
     }
     if rankBy != .pi && rankBy != .kappa {
-      notes.append("agree, agree½ and S count the many consensual votes as agreement; π and κ discount the agreement expected by chance from each side's voting shares (rank by them with --rank-by kappa).")
+      notes.append(
+        "agree, agree½ and S count the many consensual votes as agreement; π and κ discount the agreement expected by chance from each side's voting shares (rank by them with --rank-by kappa)."
+      )
     }
     if let ideal {
-      notes.append("IDEAL Δ: distance between the two states' ideal points in the session opened that year (sessions run September to September; the data extend to \(ideal.coverage?.upperBound ?? 0)).")
+      notes.append(
+        "IDEAL Δ: distance between the two states' ideal points in the session opened that year (sessions run September to September; the data extend to \(ideal.coverage?.upperBound ?? 0))."
+      )
     } else {
-      notes.append("Import `unga-ideal-points` for the ideal-point distance (to 2022): dyad import unga-ideal-points PATH.")
+      notes.append(
+        "Import `unga-ideal-points` for the ideal-point distance (to 2022): dyad import unga-ideal-points PATH.")
     }
     notes += summary.notes
     print("\nNotes\n" + notes.map { "- \($0)" }.joined(separator: "\n"))
@@ -144,7 +170,9 @@ struct AlignmentCommand: ParsableCommand {
   /// Why a dyad has no joint votes in the years asked about, from each state's first and last vote.
   func noVotesMessage(store: Store, a: State, b: State, summary: AlignmentSummary) throws -> String {
     var text = "\(a.name) and \(b.name) never voted on the same roll call"
-    if let years = summary.years { text += " in \(years)" } else if let coverage = summary.coverage {
+    if let years = summary.years {
+      text += " in \(years)"
+    } else if let coverage = summary.coverage {
       text += " in the data's years (\(coverage))"
     }
     if !summary.filter.isAll { text += " (\(summary.filter))" }
@@ -160,3 +188,5 @@ struct AlignmentCommand: ParsableCommand {
     return ([text + ". " + spans.joined(separator: "; ") + "."] + summary.notes).joined(separator: "\n")
   }
 }
+
+extension UNVoteSource: ExpressibleByArgument {}

@@ -9,7 +9,8 @@ import Foundation
 struct VetoesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "vetoes",
-    abstract: "UN Security Council vetoes of two permanent members: each side's, the joint ones, and when each last vetoed without the other.",
+    abstract:
+      "UN Security Council vetoes of two permanent members: each side's, the joint ones, and when each last vetoed without the other.",
     discussion: """
       From the Dag Hammarskjöld Library's veto list (1946 – 15 September 2022). The USSR's vetoes \
       count as Russia's.
@@ -62,10 +63,33 @@ struct VetoesCommand: ParsableCommand {
       }
       print(table.render(), terminator: "")
     }
+    // Beside the vetoes: how the two voted on the resolutions the Council adopted.
+    let council = try store.councilAgreement(for: question.dyad, years: question.years)
+    if let council, !council.years.isEmpty {
+      print(
+        "\nSecurity Council resolutions adopted by vote while both sat on the Council (UN Digital Library records)\n")
+      var table = TextTable("YEAR", "BOTH VOTED", "SAME VOTE", "AGREE", "YES AGAINST NOT YES")
+      for year in council.years {
+        table.append(
+          String(year.year), String(year.votes), String(year.same), DiplomaticFormat.number(year.agree),
+          String(year.apart))
+      }
+      print(table.render(), terminator: "")
+      if let total = council.total {
+        print(
+          "\nAll years: \(total.same) of \(total.votes) resolutions with the same vote (\(DiplomaticFormat.number(total.agree))); a vetoed draft is not a resolution, so the vetoes above are not among them."
+        )
+      }
+    } else if council == nil, Terminal.isInteractive {
+      print(
+        "\nImport `un-digital-library` for each member's vote on the resolutions the Council adopted: dyad import un-digital-library PATH."
+      )
+    }
     if Terminal.isInteractive {
       print("\nNotes\n" + summary.notes.map { "- \($0)" }.joined(separator: "\n"))
       var citations = Citations()
       _ = citations.number(for: summary.source)
+      if let council, !council.years.isEmpty { _ = citations.number(for: council.source) }
       print("\n" + citations.render())
     }
   }

@@ -5,9 +5,10 @@ import DyadFast
 import DyadStore
 
 extension UNGAVotesImporter {
-  /// Writes parsed votes and their similarity table; returns the number of rows written.
+  /// Writes parsed votes and their similarity table as `dataset`'s rows; returns the number of
+  /// rows written.
   public static func write(
-    _ data: UNGAVoteData, table: DyadYearSimilarityTable, into sink: any ImportSink,
+    _ data: UNGAVoteData, table: DyadYearSimilarityTable, dataset: String, into sink: any ImportSink,
     progress: (Double) -> Void = { _ in }
   ) throws -> Int {
     var written = 0
@@ -16,21 +17,23 @@ extension UNGAVotesImporter {
     try sink.insert(UNGARollCallRow.self, count: rollCalls.count) { i in
       let r = rollCalls[i]
       return UNGARollCallRow(
-        rcid: r.rcid, session: r.session, date: r.date, position: positions[i], important: r.important,
+        dataset: dataset, rcid: r.rcid, session: r.session, date: r.date, position: positions[i],
+        important: r.important,
         resolution: r.resolution, amendment: r.amendment, paragraph: r.paragraph, short: r.short,
         description: r.description)
     }
     written += rollCalls.count
     let issues = data.issues.sorted { ($0.issue.rawValue, $0.rollCall) < ($1.issue.rawValue, $1.rollCall) }
     try sink.insert(UNGARollCallIssueRow.self, count: issues.count) { i in
-      UNGARollCallIssueRow(issue: issues[i].issue.rawValue, rcid: rollCalls[issues[i].rollCall].rcid)
+      UNGARollCallIssueRow(dataset: dataset, issue: issues[i].issue.rawValue, rcid: rollCalls[issues[i].rollCall].rcid)
     }
     written += issues.count
     let voters = data.voters
     try sink.insert(UNGAVoterRow.self, count: voters.count) { i in
       let v = voters[i]
       return UNGAVoterRow(
-        name: v.name, stateID: v.state, firstDate: v.first, lastDate: v.last, votes: v.votes, iso2: v.iso2)
+        dataset: dataset, name: v.name, stateID: v.state, firstDate: v.first, lastDate: v.last, votes: v.votes,
+        iso2: v.iso2)
     }
     written += voters.count
     progress(0.05)
@@ -64,7 +67,7 @@ extension UNGAVotesImporter {
       }
     }
     try sink.insert(UNGAVoteYearRow.self, count: packed.count) { i in
-      UNGAVoteYearRow(stateID: ids[packed[i].state], year: packed[i].year, votes: packed[i].votes)
+      UNGAVoteYearRow(dataset: dataset, stateID: ids[packed[i].state], year: packed[i].year, votes: packed[i].votes)
     }
     written += votes.count
     progress(0.4)
@@ -86,17 +89,18 @@ extension UNGAVotesImporter {
         dyads.append((a, b, first, last, data))
       }
     } catch let error as UNGASimilarityPack.PackError {
-      throw ImportError(file: "un_votes.csv", message: error.message)
+      throw ImportError(file: dataset, message: error.message)
     }
     try sink.insert(UNGASimilarityDyadRow.self, count: dyads.count) { i in
       let dyad = dyads[i]
       return UNGASimilarityDyadRow(
-        stateA: ids[dyad.a], stateB: ids[dyad.b], firstYear: dyad.first, lastYear: dyad.last, data: dyad.data)
+        dataset: dataset, stateA: ids[dyad.a], stateB: ids[dyad.b], firstYear: dyad.first, lastYear: dyad.last,
+        data: dyad.data)
     }
     written += table.count
     try sink.insert(UNGASimilarityYearRow.self, count: table.periods.count) { p in
       UNGASimilarityYearRow(
-        year: table.periods[p], rollCalls: table.rollCallCounts[p], voters: table.voterCounts[p],
+        dataset: dataset, year: table.periods[p], rollCalls: table.rollCallCounts[p], voters: table.voterCounts[p],
         dyads: table.periodRows[p].count,
         medians: (0..<5).map { m in
           let median = ranks[m].medians[p]

@@ -17,10 +17,9 @@ import Foundation
 /// or a state voting twice on one roll call is reported with its file, line and field.
 public struct UNGAVotesImporter: DatasetImporter {
   public let info: DatasetInfo = DatasetCatalog.info(named: "unga-votes")!
-  public let tables: [any StoreRecord.Type] = [
-    UNGARollCallRow.self, UNGARollCallIssueRow.self, UNGAVoteYearRow.self, UNGAVoterRow.self,
-    UNGASimilarityDyadRow.self, UNGASimilarityYearRow.self,
-  ]
+  /// None of its own: its roll calls, votes and similarity tables are shared with
+  /// `un-digital-library` (``StoreSchema/sharedRecords``), its rows told by their dataset.
+  public let tables: [any StoreRecord.Type] = []
 
   public init() {}
 
@@ -29,7 +28,9 @@ public struct UNGAVotesImporter: DatasetImporter {
     let data = try Self.parse(files, registry: context.registry, summary: &summary) { context.progress(0.6 * $0) }
     let table = data.similarityTable()
     context.progress(0.65)
-    summary.rowsWritten = try Self.write(data, table: table, into: sink) { context.progress(0.65 + 0.35 * $0) }
+    summary.rowsWritten = try Self.write(data, table: table, dataset: info.name, into: sink) {
+      context.progress(0.65 + 0.35 * $0)
+    }
     for rollCall in data.rollCalls { summary.cover(rollCall.date.year) }
     return summary
   }
@@ -39,7 +40,8 @@ public struct UNGAVotesImporter: DatasetImporter {
     _ files: [URL], registry: StateRegistry, summary: inout ImportSummary, progress: (Double) -> Void = { _ in }
   ) throws -> UNGAVoteData {
     guard files.count == 3 else {
-      throw ImportError(file: "unga-votes", message: "expects three files: un_votes.csv, un_roll_calls.csv, un_roll_call_issues.csv")
+      throw ImportError(
+        file: "unga-votes", message: "expects three files: un_votes.csv, un_roll_calls.csv, un_roll_call_issues.csv")
     }
     var data = UNGAVoteData()
     let rcidIndex = try readRollCalls(files[1], into: &data, summary: &summary)
@@ -70,14 +72,18 @@ public struct UNGAVotesImporter: DatasetImporter {
       guard let rcid = record.int(at: at[0]), Self.rollCallIDs.contains(rcid) else {
         throw fail(
           "rcid",
-          "'\(FieldProblem.quoted(record.string(at: at[0])))' is not a roll-call id (a whole number in \(FieldProblem.range(Self.rollCallIDs)))")
+          "'\(FieldProblem.quoted(record.string(at: at[0])))' is not a roll-call id (a whole number in \(FieldProblem.range(Self.rollCallIDs)))"
+        )
       }
-      if let earlier = lines[rcid] { throw fail("rcid", "roll call \(rcid) is listed twice (first on line \(earlier))") }
+      if let earlier = lines[rcid] {
+        throw fail("rcid", "roll call \(rcid) is listed twice (first on line \(earlier))")
+      }
       lines[rcid] = line
       guard let session = record.int(at: at[1]), Self.sessions.contains(session) else {
         throw fail(
           "session",
-          "'\(FieldProblem.quoted(record.string(at: at[1])))' is not a session number (1 = 1946; \(FieldProblem.range(Self.sessions)))")
+          "'\(FieldProblem.quoted(record.string(at: at[1])))' is not a session number (1 = 1946; \(FieldProblem.range(Self.sessions)))"
+        )
       }
       let date: Day
       do { date = try Day(parsing: record.string(at: at[3])) } catch { throw fail("date", String(describing: error)) }
@@ -142,7 +148,8 @@ public struct UNGAVotesImporter: DatasetImporter {
       let code = try row.required("short_name")
       guard let issue = UNGAIssue(rawValue: code) else {
         throw row.error(
-          "short_name", "'\(code)' is not an issue code (\(UNGAIssue.allCases.map(\.rawValue).joined(separator: ", ")))")
+          "short_name", "'\(code)' is not an issue code (\(UNGAIssue.allCases.map(\.rawValue).joined(separator: ", ")))"
+        )
       }
       guard seen.insert("\(code)|\(rcid)").inserted else {
         throw row.error("short_name", "roll call \(rcid) is tagged \(code) twice")
@@ -210,7 +217,8 @@ public struct UNGAVotesImporter: DatasetImporter {
       guard let rcid = record.int(at: rcidAt) else {
         throw fail(line, "rcid", "'\(record.string(at: rcidAt))' is not a roll-call id")
       }
-      let found = dense ? (rcid >= 0 && rcid <= maxRcid && rollCallOf[rcid] >= 0 ? Int(rollCallOf[rcid]) : nil) : rcidIndex[rcid]
+      let found =
+        dense ? (rcid >= 0 && rcid <= maxRcid && rollCallOf[rcid] >= 0 ? Int(rollCallOf[rcid]) : nil) : rcidIndex[rcid]
       guard let rollCall = found else {
         throw fail(line, "rcid", "roll call \(rcid) is not in un_roll_calls.csv")
       }
@@ -241,7 +249,8 @@ public struct UNGAVotesImporter: DatasetImporter {
         if !same {
           throw fail(
             line, "country_code",
-            "'\(record.string(at: codeAt))' differs from the code '\(codes[name] ?? "")' given for \(names.string(at: name)) before")
+            "'\(record.string(at: codeAt))' differs from the code '\(codes[name] ?? "")' given for \(names.string(at: name)) before"
+          )
         }
       }
       let slot = name * yearSpan + rollCallYears[rollCall] - firstYear
@@ -261,7 +270,9 @@ public struct UNGAVotesImporter: DatasetImporter {
     summary.rowsRead += voteColumn.count
 
     // States in id order; votes ordered by state, then roll call.
-    let order = stateIDs.indices.sorted { Array(stateIDs[$0].rawValue.utf8).lexicographicallyPrecedes(stateIDs[$1].rawValue.utf8) }
+    let order = stateIDs.indices.sorted {
+      Array(stateIDs[$0].rawValue.utf8).lexicographicallyPrecedes(stateIDs[$1].rawValue.utf8)
+    }
     var recode = [Int32](repeating: 0, count: stateIDs.count)
     for (new, old) in order.enumerated() { recode[old] = Int32(new) }
     data.states = order.map { stateIDs[$0] }
@@ -292,7 +303,8 @@ public struct UNGAVotesImporter: DatasetImporter {
           let (a, b) = (sorted[k - 1], sorted[k])
           throw fail(
             Int(lineColumn[b]), "country",
-            "\(data.states[s]) votes twice on roll call \(rollCalls[Int(rollCallColumn[b])].rcid) (as '\(names.string(at: Int(nameColumn[a])))' on line \(lineColumn[a]) and as '\(names.string(at: Int(nameColumn[b])))')")
+            "\(data.states[s]) votes twice on roll call \(rollCalls[Int(rollCallColumn[b])].rcid) (as '\(names.string(at: Int(nameColumn[a])))' on line \(lineColumn[a]) and as '\(names.string(at: Int(nameColumn[b])))')"
+          )
         }
       }
     }
