@@ -128,24 +128,27 @@ public struct ImportSummary: Sendable, Equatable, Codable {
   }
 }
 
-
 /// Every dataset Dyad knows and where to obtain it. (The importers that read them are in
 /// `DyadImport`: `DatasetCatalog.importers`.)
 public enum DatasetCatalog {
   /// The datasets, in the order `dyad datasets` lists them.
   public static let all: [DatasetInfo] = [
     DatasetInfo(
-      name: "unga-votes", title: "United Nations General Assembly Voting Data (via unvotes)", publisher: "Erik Voeten, Harvard Dataverse",
+      name: "unga-votes", title: "United Nations General Assembly Voting Data (via unvotes)",
+      publisher: "Erik Voeten, Harvard Dataverse",
       version: "unvotes 0.3.0", url: "https://dataverse.harvard.edu/dataset.xhtml?persistentId=hdl:1902.1/12379",
       licence: "CC0 (Dataverse); unvotes package MIT", coverage: "1946–2019", dimension: .diplomatic,
       files: ["un_votes.csv", "un_roll_calls.csv", "un_roll_call_issues.csv"],
-      downloadNote: "the publisher ships the roll calls as R data files (.rda) in the unvotes 0.3.0 package on CRAN; Dyad reads their CSV export",
+      downloadNote:
+        "the publisher ships the roll calls as R data files (.rda) in the unvotes 0.3.0 package on CRAN; Dyad reads their CSV export",
       label: "UN General Assembly votes"),
     DatasetInfo(
-      name: "unga-ideal-points", title: "UNGA ideal points (Bailey, Strezhnev & Voeten)", publisher: "Erik Voeten, Harvard Dataverse",
+      name: "unga-ideal-points", title: "UNGA ideal points (Bailey, Strezhnev & Voeten)",
+      publisher: "Erik Voeten, Harvard Dataverse",
       version: "July 2023", url: "https://doi.org/10.7910/DVN/LEJUQZ",
       licence: "CC0", coverage: "1946–2022", dimension: .diplomatic, files: ["IdealpointestimatesAll_Jul2023.csv"],
-      downloadNote: "Harvard Dataverse serves the estimates as a tabular file with an index column and CRLF lines, and its current release (1946–2025) has other columns; Dyad reads the July 2023 CSV",
+      downloadNote:
+        "Harvard Dataverse serves the estimates as a tabular file with an index column and CRLF lines, and its current release (1946–2025) has other columns; Dyad reads the July 2023 CSV",
       label: "UN ideal points"),
     DatasetInfo(
       name: "unsc-vetoes", title: "UN Security Council vetoes (from the Dag Hammarskjöld Library's veto list)",
@@ -155,34 +158,40 @@ public enum DatasetCatalog {
       downloads: [
         DatasetDownload(
           file: "unsc_vetoes_1946_sept2022.csv",
-          url: "https://raw.githubusercontent.com/world-politics-datalab/vetoes-un-security-council/661c5246872143cf16e500e4e7f2f70a45df5ac8/unsc_vetoes_1946_sept2022.csv",
+          url:
+            "https://raw.githubusercontent.com/world-politics-datalab/vetoes-un-security-council/661c5246872143cf16e500e4e7f2f70a45df5ac8/unsc_vetoes_1946_sept2022.csv",
           sha256: "d6b65d698d8f4e5a6eddcd922e7659b40e22d262940f1440b51360929d87ab74")
       ], releaseSignal: .versionInAddress, syncsByDefault: true,
       label: "Security Council vetoes"),
     DatasetInfo(
       name: "cow-igo", title: "Correlates of War Intergovernmental Organizations (Pevehouse et al.)",
-      publisher: "Correlates of War Project", version: "3.0", url: "https://correlatesofwar.org/data-sets/igos/", licence: "COW terms (free with citation)",
+      publisher: "Correlates of War Project", version: "3.0", url: "https://correlatesofwar.org/data-sets/igos/",
+      licence: "COW terms (free with citation)",
       coverage: "1816–2014", dimension: .diplomatic,
       files: ["cow_igo_dyad_year_nondirected.csv", "cow_igo_state_year.csv"],
-      downloadNote: "the Correlates of War Project ships member-level zips; Dyad reads the dyad-year and state-year summaries peacesciencer derives from them",
+      downloadNote:
+        "the Correlates of War Project ships member-level zips; Dyad reads the dyad-year and state-year summaries peacesciencer derives from them",
       label: "COW shared IGOs"),
     DatasetInfo(
       name: "cow-trade", title: "Correlates of War Trade", publisher: "Correlates of War Project", version: "4.0",
       url: "https://correlatesofwar.org/data-sets/bilateral-trade/", licence: "COW terms (free with citation)",
       coverage: "1870–2014", dimension: .economic,
       files: ["cow_trade_dyadic_nondirected.csv", "cow_trade_state_year.csv"],
-      downloadNote: "the Correlates of War Project ships COW_Trade_4.0.zip with other columns; Dyad reads the non-directed summaries peacesciencer derives from it",
+      downloadNote:
+        "the Correlates of War Project ships COW_Trade_4.0.zip with other columns; Dyad reads the non-directed summaries peacesciencer derives from it",
       label: "COW trade"),
     DatasetInfo(
       name: "imf-dots", title: "IMF Direction of Trade Statistics", publisher: "International Monetary Fund",
       version: "2024", url: "https://data.imf.org/",
       licence: "IMF terms of use", coverage: "2010–2023 (Russia as reporter)", dimension: .economic,
       files: ["russia_dots_by_partner_long.csv"],
-      downloadNote: "the IMF retired the DOTS API in 2025 (its successor IMTS reports US$ and partner codes); Dyad reads a long extract for Russia",
+      downloadNote:
+        "the IMF retired the DOTS API in 2025 (its successor IMTS reports US$ and partner codes); Dyad reads a long extract for Russia",
       label: "IMF trade (Russia)"),
     DatasetInfo(
       name: "cow-gdp-pop", title: "GDP and population estimates (Anders, Fariss & Markowitz)",
-      publisher: "Anders, Fariss & Markowitz", version: "2020 (via peacesciencer)", url: "http://svmiller.com/peacesciencer/",
+      publisher: "Anders, Fariss & Markowitz", version: "2020 (via peacesciencer)",
+      url: "http://svmiller.com/peacesciencer/",
       licence: "CC0", coverage: "1800–2016", dimension: .economic, files: ["cow_sdp_gdp.csv"],
       downloadNote: "the estimates are published as an R data file (.rds) by peacesciencer; Dyad reads its CSV export",
       label: "GDP and population estimates"),
@@ -191,14 +200,18 @@ public enum DatasetCatalog {
       version: "4.01 / 5.1", url: "http://www.atopdata.org/data.html", licence: "free with citation",
       coverage: "1815–2018", dimension: .military,
       files: ["atop-member-level.csv", "atop-alliance-level.csv", "atop5_1_dyad_year_nondirected.csv"],
-      downloadNote: "the ATOP project ships version 5.1 as a zip of directed files; Dyad reads the 4.01 member and alliance files and peacesciencer's non-directed 5.1 dyad-years",
+      downloadNote:
+        "the ATOP project ships version 5.1 as a zip of directed files; Dyad reads the 4.01 member and alliance files and peacesciencer's non-directed 5.1 dyad-years",
       label: "ATOP alliances"),
     DatasetInfo(
       name: "sipri-transfers", title: "SIPRI Arms Transfers Database (trade register)",
-      publisher: "Stockholm International Peace Research Institute", version: "2024",
+      publisher: "Stockholm International Peace Research Institute",
+      version: "2024 (deliveries 2000–2023; deals 1950–2024)",
       url: "https://www.sipri.org/databases/armstransfers", licence: "SIPRI terms (free with citation)",
-      coverage: "2000–2023 deliveries", dimension: .military, files: ["sipri_trade_register_2000_2023.csv"],
-      downloadNote: "SIPRI generates the trade register on request (a POST to its API) with a preamble; Dyad reads the register without it",
+      coverage: "1950–2024 (deals); 2000–2023 (deliveries by year)", dimension: .military,
+      files: ["sipri_trade_register_2000_2023.csv", "sipri_trade_register_deals_1950_2024.csv"],
+      downloadNote:
+        "SIPRI generates the trade register on request (a POST to its API) with a preamble, by delivery year or by deal; Dyad reads both layouts without it",
       label: "SIPRI arms transfers"),
     DatasetInfo(
       name: "sipri-milex", title: "SIPRI Military Expenditure Database",
@@ -216,17 +229,20 @@ public enum DatasetCatalog {
       ], releaseSignal: .versionInAddress, syncsByDefault: true,
       label: "SIPRI military spending"),
     DatasetInfo(
-      name: "cow-nmc", title: "Correlates of War National Material Capabilities", publisher: "Correlates of War Project",
+      name: "cow-nmc", title: "Correlates of War National Material Capabilities",
+      publisher: "Correlates of War Project",
       version: "7.0", url: "https://correlatesofwar.org/data-sets/national-material-capabilities/",
       licence: "COW terms (free with citation)", coverage: "1816–2022", dimension: .military, files: ["cow_nmc_v7.csv"],
-      downloadNote: "the Correlates of War Project ships NMCv7.zip holding another zip; Dyad reads peacesciencer's cleaned table (−9 as missing)",
+      downloadNote:
+        "the Correlates of War Project ships NMCv7.zip holding another zip; Dyad reads peacesciencer's cleaned table (−9 as missing)",
       label: "COW capabilities"),
     DatasetInfo(
       name: "exercises", title: "Joint military exercises involving Russia (Russian MoD and Krasnaya Zvezda reports)",
       publisher: "Russian Ministry of Defence reports (compiled sample)", version: "2009–2018 sample",
       url: "https://structure.mil.ru/", licence: "free with citation", coverage: "2009–2018",
       dimension: .military, files: ["joint_military_exercises_involving_russia.csv"],
-      downloadNote: "the compilation exists only as a spreadsheet export in a public repository; Dyad reads its cleaned CSV",
+      downloadNote:
+        "the compilation exists only as a spreadsheet export in a public repository; Dyad reads its cleaned CSV",
       label: "exercises with Russia"),
   ]
 

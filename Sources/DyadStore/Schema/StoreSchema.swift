@@ -4,14 +4,18 @@
 public enum StoreSchema {
   /// The record types, one per table.
   public static let records: [any StoreRecord.Type] = [
-    StateRow.self, SourceRow.self, DatasetRow.self, DatasetFileRow.self, ObservationRow.self, EventRow.self, EventStateRow.self,
+    StateRow.self, SourceRow.self, DatasetRow.self, DatasetFileRow.self, ObservationRow.self, EventRow.self,
+    EventStateRow.self,
     TreatyRow.self, TreatyStateRow.self, MembershipRow.self, ExerciseRow.self, ExerciseStateRow.self,
     ReportedTradeRow.self,
-    UNGARollCallRow.self, UNGARollCallIssueRow.self, UNGAVoteYearRow.self, UNGAVoterRow.self, UNGASimilarityDyadRow.self,
-    UNGASimilarityYearRow.self, UNGAIdealPointRow.self, UNSCVetoRow.self, UNSCVetoMemberRow.self, COWIGODyadYearRow.self,
+    UNGARollCallRow.self, UNGARollCallIssueRow.self, UNGAVoteYearRow.self, UNGAVoterRow.self,
+    UNGASimilarityDyadRow.self,
+    UNGASimilarityYearRow.self, UNGAIdealPointRow.self, UNSCVetoRow.self, UNSCVetoMemberRow.self,
+    COWIGODyadYearRow.self,
     COWIGOStateYearRow.self,
     COWTradeRow.self, IMFDOTSRow.self, GDPPopulationRow.self,
     ATOPAllianceRow.self, ATOPMemberRow.self, ATOPDyadYearRow.self, ArmsDeliveryRow.self,
+    ArmsDealRow.self, ArmsDealYearRow.self,
   ]
 
   /// Columns a table has that its record does not write: filled by the store (`source.id`, an
