@@ -5,7 +5,8 @@ import DyadStore
 extension ReportBuilder {
   /// Military ties: joint exercises, arms transfers each way, spending and capabilities.
   func militarySection(_ context: inout Context) throws -> Report.Section {
-    let span = try YearRange(from: max(context.years.lowerBound, 1946), to: min(context.years.upperBound, context.today.year))
+    let span = try YearRange(
+      from: max(context.years.lowerBound, 1946), to: min(context.years.upperBound, context.today.year))
     let profile = try context.store.militaryProfile(for: context.dyad, years: span)
     var blocks: [Report.Block] = []
     let a = context.dyad.first, b = context.dyad.second
@@ -35,12 +36,18 @@ extension ReportBuilder {
         }, valueDecimals: 0)
       blocks.append(.figure(Report.Figure(chart, notes: notes)))
     }
-    if !context.has("exercises") { blocks.append(context.gap("exercises", "The joint-exercises dataset (a sample of exercises involving Russia, 2009–2018).")) }
+    if !context.has("exercises") {
+      blocks.append(
+        context.gap("exercises", "The joint-exercises dataset (a sample of exercises involving Russia, 2009–2018)."))
+    }
 
     // Arms transfers.
     if context.has("sipri-transfers") {
-      let notes = [context.cite(dataset: "sipri-transfers", table: "trade register, deliveries", years: "2000–2023")].compactMap { $0 }
-      let transferYears = profile.rows.filter { $0.year >= 2000 && $0.year <= (context.datasets["sipri-transfers"]?.coverage?.upperBound ?? 2023) }
+      let notes = [context.cite(dataset: "sipri-transfers", table: "trade register, deliveries", years: "2000–2023")]
+        .compactMap { $0 }
+      let transferYears = profile.rows.filter {
+        $0.year >= 2000 && $0.year <= (context.datasets["sipri-transfers"]?.coverage?.upperBound ?? 2023)
+      }
       func tiv(_ row: MilitaryYear, from: StateID) -> Double? {
         row.transfers.first { $0.supplier == from }?.tiv.value
       }
@@ -73,8 +80,12 @@ extension ReportBuilder {
           id: "arms-\(context.dyad)", series: series, valueDecimals: 0)
         blocks.append(.figure(Report.Figure(chart, notes: notes)))
       } else {
-        blocks.append(.paragraph(Report.Paragraph("SIPRI records no major-arms deliveries between \(context.pair) since 2000.", notes: notes)))
+        blocks.append(
+          .paragraph(
+            Report.Paragraph("SIPRI records no major-arms deliveries between \(context.pair) since 2000.", notes: notes)
+          ))
       }
+      blocks += Self.estimatedTransfers(profile, span: span, &context)
     } else {
       blocks.append(context.gap("sipri-transfers", "Arms transfers (SIPRI trade register)."))
     }
@@ -85,7 +96,9 @@ extension ReportBuilder {
         ChartSeries(
           name: context.name(state, span.upperBound),
           points: profile.rows.map { row in
-            ChartPoint(year: row.year, value: row.capabilities.first { $0.state == state }?.spendingUSDMillions.value.map { $0 / 1000 })
+            ChartPoint(
+              year: row.year,
+              value: row.capabilities.first { $0.state == state }?.spendingUSDMillions.value.map { $0 / 1000 })
           })
       }
       if spending.contains(where: { $0.points.contains { $0.value != nil } }) {
@@ -97,7 +110,9 @@ extension ReportBuilder {
           let text =
             "In \(ratioRow.year) \(context.name(bigger, ratioRow.year)) spent \(CuratedRecord.fixed(max(ratio, 1 / ratio), 1)) times as much on its military as \(context.name(smaller, ratioRow.year)) (SIPRI, current US$)."
           blocks.append(.paragraph(Report.Paragraph(text, notes: notes)))
-          if max(ratio, 1 / ratio) >= 2 { context.limits.append(Report.Paragraph("Unequal power: " + Self.lowercasedFirst(text), notes: notes)) }
+          if max(ratio, 1 / ratio) >= 2 {
+            context.limits.append(Report.Paragraph("Unequal power: " + Self.lowercasedFirst(text), notes: notes))
+          }
         }
         let chart = LineChart(
           title: "Military spending", units: "US$ billion (current)",
@@ -116,8 +131,54 @@ extension ReportBuilder {
       }
     }
     if !context.has("sipri-milex") { blocks.append(context.gap("sipri-milex", "Military spending (SIPRI).")) }
-    if !context.has("cow-nmc") { blocks.append(context.gap("cow-nmc", "Personnel and composite capability (COW NMC).")) }
+    if !context.has("cow-nmc") {
+      blocks.append(context.gap("cow-nmc", "Personnel and composite capability (COW NMC)."))
+    }
     return Report.Section(
       id: "military", title: "Military ties", question: "How deep are their military ties?", blocks: blocks)
+  }
+
+  /// Transfers each way from SIPRI's deal register (1950–2024), estimated by year and labelled so,
+  /// beside the observed series: a paragraph and a chart, or nothing when the register is not in the store.
+  static func estimatedTransfers(_ profile: MilitaryProfile, span: YearRange, _ context: inout Context) -> [Report
+    .Block]
+  {
+    let a = context.dyad.first, b = context.dyad.second
+    func estimate(_ row: MilitaryYear, from: StateID) -> Figure? {
+      row.transfers.first { $0.supplier == from }?.estimatedTIV
+    }
+    let years = profile.rows.filter { row in [a, b].contains { estimate(row, from: $0)?.status == .estimated } }
+    guard let first = years.first, let last = years.last else { return [] }
+    let notes = [
+      context.cite(
+        dataset: "sipri-transfers", table: "trade register by deal; yearly figures are Dyad's estimate (even split)",
+        years: "1950–2024")
+    ].compactMap { $0 }
+    let series = [(a, b), (b, a)].map { from, to in
+      ChartSeries(
+        name: "\(context.name(from, span.upperBound)) → \(context.name(to, span.upperBound)) (estimate)",
+        points: years.map { ChartPoint(year: $0.year, value: estimate($0, from: from)?.value) })
+    }
+    let totals = series.map { $0.points.compactMap(\.value).reduce(0, +) }
+    guard totals.contains(where: { $0 > 0 }) else {
+      return [
+        .paragraph(
+          Report.Paragraph(
+            "SIPRI's deal register lists no major-arms deliveries between \(context.pair) in \(first.year)–\(last.year).",
+            notes: notes))
+      ]
+    }
+    let main = totals[0] >= totals[1] ? 0 : 1
+    let (supplier, recipient) = main == 0 ? (a, b) : (b, a)
+    let peak = years.max { (estimate($0, from: supplier)?.value ?? 0) < (estimate($1, from: supplier)?.value ?? 0) }!
+    let text =
+      "By SIPRI's deal register, deliveries came to an estimated \(EconomicFormat.millions(totals[main])) million TIV of major arms from \(context.name(supplier, last.year)) to \(context.name(recipient, last.year)) in \(first.year)–\(last.year), most in \(peak.year) (about \(EconomicFormat.millions(estimate(peak, from: supplier)?.value ?? 0))); the reverse flow totals \(EconomicFormat.millions(totals[1 - main])). The yearly figures are an estimate: SIPRI gives each deal's delivered TIV and its delivery years, and Dyad splits the TIV evenly over those years. They are shown beside SIPRI's own yearly series (2000–2023), not merged with it."
+    let chart = LineChart(
+      title: "Arms deliveries each way, estimated from SIPRI's deal register", units: "SIPRI TIV (millions), estimated",
+      source: "Source: SIPRI Arms Transfers Database, trade register by deal (1950–2024); yearly split by Dyad.",
+      caption:
+        "ESTIMATE: each deal's delivered trend-indicator value split evenly over its listed delivery years; SIPRI publishes no such split. TIV measures volume, not price.",
+      id: "arms-estimate-\(context.dyad)", series: series, valueDecimals: 0)
+    return [.paragraph(Report.Paragraph(text, notes: notes)), .figure(Report.Figure(chart, notes: notes))]
   }
 }
