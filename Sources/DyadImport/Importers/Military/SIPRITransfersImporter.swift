@@ -14,7 +14,9 @@ import Foundation
 /// `dyad import sipri-transfers FOLDER` reads both: the dataset's tables are replaced together, so
 /// a file given alone (which would empty the other's tables) is refused with the folder's layout.
 /// ``read(_:into:context:)`` tells each file it is given by its header, so either file read alone
-/// (as the tests do) imports that file's tables only.
+/// (as the tests do) imports that file's tables only. The dataset's recorded coverage is the
+/// observed yearly series' (2000–2023), on which the verdict rests; the deal register's delivery
+/// years (1950–2024) are read from its table.
 ///
 /// SIPRI names parties by name. Names are resolved by the import kit's ``StateResolver`` in the
 /// delivery year; a few SIPRI spellings are mapped first (``nameMap``). Parties that are not states
@@ -59,6 +61,8 @@ public struct SIPRITransfersImporter: DatasetImporter {
     }
     var summary = ImportSummary()
     var kinds = Set<Bool>()
+    var deliveryCoverage: YearRange?
+    var dealCoverage: YearRange?
     for url in files {
       let isDeals = try SIPRIDealRegister.isDealRegister(url)
       guard kinds.insert(isDeals).inserted else {
@@ -73,8 +77,12 @@ public struct SIPRITransfersImporter: DatasetImporter {
         : try readDeliveries(url, into: sink, context: context)
       summary.rowsRead += part.rowsRead
       summary.rowsWritten += part.rowsWritten
-      for year in [part.coverage?.lowerBound, part.coverage?.upperBound].compactMap({ $0 }) { summary.cover(year) }
+      if isDeals { dealCoverage = part.coverage } else { deliveryCoverage = part.coverage }
     }
+    // The recorded coverage is the observed yearly series' (what the verdict and the evidence
+    // dates rest on); the deal register's years are read from its own table. A deal register read
+    // alone records its own.
+    summary.coverage = deliveryCoverage ?? dealCoverage
     return summary
   }
 
