@@ -24,8 +24,9 @@ public enum AnswerDefaults {
   /// The first year of the report's default span.
   public static let reportFirstYear = ReportBuilder.defaultFirstYear
 
-  /// The first year of the military profile's default span (SIPRI's transfers start in 2000).
-  public static let militaryFirstYear = 2000
+  /// The first year of the military profile's default span: SIPRI's deal register lists deliveries
+  /// from 1950 (its yearly register, the observed series, starts in 2000).
+  public static let militaryFirstYear = 1950
 
   /// The first year of the institutions record (COW IGO starts in 1816).
   public static let institutionsFirstYear = 1816

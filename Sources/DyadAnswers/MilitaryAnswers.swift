@@ -21,6 +21,15 @@ public enum MilitaryAnswers {
       DataColumn("tiv_b_to_a", "SIPRI trend-indicator value of B's deliveries to A (millions)"),
       DataColumn("deals_b_to_a", "the number of those deliveries"),
       DataColumn("share_of_a_imports", "their share of A's major-arms imports (0–1)"),
+      DataColumn(
+        "tiv_est_a_to_b",
+        "ESTIMATE from SIPRI's deal register (1950–2024): A's deliveries to B, each deal's delivered TIV split evenly over its delivery years (millions)"
+      ),
+      DataColumn("deals_est_a_to_b", "the register deals behind that estimate"),
+      DataColumn(
+        "tiv_est_b_to_a",
+        "ESTIMATE from SIPRI's deal register (1950–2024): B's deliveries to A, split the same way (millions)"),
+      DataColumn("deals_est_b_to_a", "the register deals behind that estimate"),
       DataColumn("milex_a_usd_m", "A's military spending, US$ millions"),
       DataColumn("milex_b_usd_m", "B's military spending, US$ millions"),
       DataColumn("milex_ratio", "A's spending over B's"),
@@ -38,7 +47,7 @@ public enum MilitaryAnswers {
       DataColumn("exercise_names", "the exercises, separated by semicolons"),
     ])
 
-  /// The profile's years: 2000 (SIPRI's first) to this year unless asked; an open end is filled
+  /// The profile's years: 1950 (the first deliveries of SIPRI's deal register) to this year unless asked; an open end is filled
   /// from that span.
   public static func years(_ question: DyadQuestion) throws -> YearRange {
     let to = question.to ?? max(question.thisYear, question.from ?? question.thisYear)
@@ -65,7 +74,9 @@ public enum MilitaryAnswers {
         row.alliance.obligations.map(\.rawValue).joined(separator: ";"), row.alliance.basis.rawValue,
         row.alliance.pacts.map(\.name).joined(separator: "; "), n(toB.tiv.value),
         toB.tiv.value == nil ? nil : String(toB.deals), n(toB.share.value), n(toA.tiv.value),
-        toA.tiv.value == nil ? nil : String(toA.deals), n(toA.share.value), n(capA.spendingUSDMillions.value),
+        toA.tiv.value == nil ? nil : String(toA.deals), n(toA.share.value), n(toB.estimatedTIV.value),
+        toB.estimatedTIV.value == nil ? nil : String(toB.estimatedDeals), n(toA.estimatedTIV.value),
+        toA.estimatedTIV.value == nil ? nil : String(toA.estimatedDeals), n(capA.spendingUSDMillions.value),
         n(capB.spendingUSDMillions.value), n(view.ratio(row.spendingRatio)), n(capA.spendingShareOfGDP.value),
         n(capB.spendingShareOfGDP.value), n(capA.personnelThousands.value), n(capB.personnelThousands.value),
         n(view.ratio(row.personnelRatio)), n(capA.cinc.value), n(capB.cinc.value), n(view.ratio(row.cincRatio)),

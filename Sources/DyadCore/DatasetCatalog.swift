@@ -224,11 +224,13 @@ public enum DatasetCatalog {
       label: "ATOP alliances"),
     DatasetInfo(
       name: "sipri-transfers", title: "SIPRI Arms Transfers Database (trade register)",
-      publisher: "Stockholm International Peace Research Institute", version: "2024",
+      publisher: "Stockholm International Peace Research Institute",
+      version: "2024 (deliveries 2000–2023; deals 1950–2024)",
       url: "https://www.sipri.org/databases/armstransfers", licence: "SIPRI terms (free with citation)",
-      coverage: "2000–2023 deliveries", dimension: .military, files: ["sipri_trade_register_2000_2023.csv"],
+      coverage: "1950–2024 (deals); 2000–2023 (deliveries by year)", dimension: .military,
+      files: ["sipri_trade_register_2000_2023.csv", "sipri_trade_register_deals_1950_2024.csv"],
       downloadNote:
-        "SIPRI generates the trade register on request (a POST to its API) with a preamble; Dyad reads the register without it",
+        "SIPRI generates the trade register on request (a POST to its API) with a preamble, by delivery year or by deal; Dyad reads both layouts without it",
       label: "SIPRI arms transfers"),
     DatasetInfo(
       name: "sipri-milex", title: "SIPRI Military Expenditure Database",

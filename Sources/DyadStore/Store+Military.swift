@@ -53,7 +53,9 @@ extension Store {
           """, arguments: StatementArguments(Self.militaryDatasets))
       {
         let name: String = row["name"]
-        if let from: Int = row["coverage_from"], let to: Int = row["coverage_to"], let range = try? YearRange(from: from, to: to) {
+        if let from: Int = row["coverage_from"], let to: Int = row["coverage_to"],
+          let range = try? YearRange(from: from, to: to)
+        {
           inputs.datasets[name] = range
         }
         if (row["url"] as String?) != nil { inputs.datasetSources[name] = Self.source(row) }
@@ -62,7 +64,9 @@ extension Store {
         db, sql: "SELECT * FROM \(ATOPDyadYearRow.tableName) WHERE state_a = ? AND state_b = ?", arguments: [a, b])
       {
         var obligations = Set<Obligation>()
-        for obligation in Obligation.allCases where (row[obligation.rawValue] as Int) == 1 { obligations.insert(obligation) }
+        for obligation in Obligation.allCases where (row[obligation.rawValue] as Int) == 1 {
+          obligations.insert(obligation)
+        }
         inputs.atopDyadYears[row["year"]] = obligations
       }
       inputs.alliances = try Self.allianceTies(db, a, b)
@@ -91,6 +95,13 @@ extension Store {
         inputs.importsByRecipient[StateID(row["recipient_id"] as String), default: [:]][row["delivery_year"]] =
           (row["tiv"] as Double?) ?? 0
       }
+      if let row = try Row.fetchOne(
+        db, sql: "SELECT MIN(delivery_year) AS first, MAX(delivery_year) AS last FROM \(ArmsDeliveryRow.tableName)"),
+        let first: Int = row["first"], let last: Int = row["last"]
+      {
+        inputs.deliveryCoverage = try? YearRange(from: first, to: last)
+      }
+      try Self.readDealYears(db, a, b, into: &inputs)
       let indicators = StateCapabilities.Indicator.all
       for row in try Row.fetchAll(
         db,
@@ -104,12 +115,50 @@ extension Store {
         let status = ObservationStatus(rawValue: row["status"]) ?? .missing
         let value: Double? = row["value"]
         let note = value == nil ? "missing in the source" : nil
-        inputs.stateValues[StateID(row["state_a"] as String), default: [:]][row["indicator"], default: [:]][row["year"]] =
+        inputs.stateValues[StateID(row["state_a"] as String), default: [:]][row["indicator"], default: [:]][
+          row["year"]] =
           MilitaryMeasure(value: value, status: status, source: Self.source(row), note: note)
       }
       inputs.exercises = try Self.reportedExercises(db, a, b)
     }
     return inputs
+  }
+
+  /// Dyad's yearly estimates from SIPRI's deal register between two states (both ways), both
+  /// states' estimated imports by year, and the years the register covers.
+  static func readDealYears(_ db: Database, _ a: String, _ b: String, into inputs: inout MilitaryInputs) throws {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT MIN(year) AS first, MAX(year) AS last FROM \(ArmsDealYearRow.tableName)"),
+      let first: Int = row["first"], let last: Int = row["last"]
+    else { return }
+    inputs.dealCoverage = try? YearRange(from: first, to: last)
+    inputs.dealYears = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT y.deal_number, y.year, y.supplier_id, y.recipient_id, y.tiv, y.shares, y.entries, d.designation,
+               d.description, d.order_year
+        FROM \(ArmsDealYearRow.tableName) y JOIN \(ArmsDealRow.tableName) d ON d.deal_number = y.deal_number
+        WHERE (y.supplier_id = ? AND y.recipient_id = ?) OR (y.supplier_id = ? AND y.recipient_id = ?)
+        ORDER BY y.year, y.deal_number
+        """, arguments: [a, b, b, a]
+    ).map { row in
+      ArmsDealYear(
+        dealNumber: row["deal_number"], year: row["year"], supplier: StateID(row["supplier_id"] as String),
+        recipient: StateID(row["recipient_id"] as String), designation: row["designation"],
+        description: row["description"], orderYear: row["order_year"], tiv: row["tiv"], shares: row["shares"],
+        entries: row["entries"])
+    }
+    for row in try Row.fetchAll(
+      db,
+      sql: """
+        SELECT recipient_id, year, SUM(tiv) AS tiv FROM \(ArmsDealYearRow.tableName)
+        WHERE recipient_id IN (?, ?) GROUP BY recipient_id, year
+        """, arguments: [a, b])
+    {
+      inputs.dealImportsByRecipient[StateID(row["recipient_id"] as String), default: [:]][row["year"]] =
+        (row["tiv"] as Double?) ?? 0
+    }
   }
 
   /// ATOP alliance phases in which both states were members, over the span both were.
@@ -137,7 +186,9 @@ extension Store {
       let to: String? = [xTo, yTo].compactMap { $0 }.min()
       if let to, AllianceTie.yearOf(to) < AllianceTie.yearOf(from) { continue }
       var obligations = Set<Obligation>()
-      for obligation in Obligation.allCases where (row[obligation.rawValue] as Int) == 1 { obligations.insert(obligation) }
+      for obligation in Obligation.allCases where (row[obligation.rawValue] as Int) == 1 {
+        obligations.insert(obligation)
+      }
       let tie = AllianceTie(
         atopID: row["atopid"], phase: row["phase"], obligations: obligations, from: from, to: to, begin: row["begin"],
         end: row["end"], parties: row["member_count"], isBilateral: (row["bilateral"] as Int) == 1,

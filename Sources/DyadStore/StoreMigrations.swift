@@ -19,6 +19,7 @@ enum StoreMigrations {
     ("v7-releases", releases),
     ("v8-imf-exports", imfExports),
     ("v9-vote-sources", voteSources),
+    ("v10-arms-deals", armsDeals),
   ]
 
   static let known = Set(all.map(\.0))

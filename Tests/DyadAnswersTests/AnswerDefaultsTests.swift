@@ -29,14 +29,18 @@ struct AnswerDefaultsTests {
     #expect(throws: (any Error).self) { try Self.question("China", "Russia", from: 2010, to: 2000) }
   }
 
-  @Test("military runs from 2000 to this year; institutions fill an open end with 1816 or this year")
+  @Test(
+    "military runs from 1950 (SIPRI's deal register) to this year; institutions fill an open end with 1816 or this year"
+  )
   func yearDefaults() throws {
-    #expect(try MilitaryAnswers.years(Self.question("China", "Russia")) == YearRange(from: 2000, to: 2024))
+    #expect(try MilitaryAnswers.years(Self.question("China", "Russia")) == YearRange(from: 1950, to: 2024))
     #expect(try MilitaryAnswers.years(Self.question("China", "Russia", from: 2010)) == YearRange(from: 2010, to: 2024))
-    #expect(try MilitaryAnswers.years(Self.question("China", "Russia", to: 1990)) == YearRange(from: 1990, to: 1990))
+    #expect(try MilitaryAnswers.years(Self.question("China", "Russia", to: 1990)) == YearRange(from: 1950, to: 1990))
+    #expect(try MilitaryAnswers.years(Self.question("China", "Russia", to: 1940)) == YearRange(from: 1940, to: 1940))
     #expect(try InstitutionAnswers.years(Self.question("China", "Russia")) == nil)
     #expect(try InstitutionAnswers.years(Self.question("China", "Russia", to: 1900)) == YearRange(from: 1816, to: 1900))
-    #expect(try InstitutionAnswers.years(Self.question("China", "Russia", from: 2010)) == YearRange(from: 2010, to: 2024))
+    #expect(
+      try InstitutionAnswers.years(Self.question("China", "Russia", from: 2010)) == YearRange(from: 2010, to: 2024))
   }
 
   @Test("a table writes RFC 4180 CSV with CRLF line ends and empty missing values")

@@ -35,7 +35,8 @@ struct ReportTests {
   @Test("every section is present, in order, each answering its question")
   func sections() throws {
     let report = try report("China", "Russia")
-    #expect(report.sections.map(\.id) == ["allies", "alignment", "economy", "military", "limits", "timeline", "coverage"])
+    #expect(
+      report.sections.map(\.id) == ["allies", "alignment", "economy", "military", "limits", "timeline", "coverage"])
     #expect(report.title == "China–Russia")
     #expect((3...5).contains(report.findings.count))
     for section in report.sections { #expect(!section.blocks.isEmpty, "\(section.id) is empty") }
@@ -74,23 +75,33 @@ struct ReportTests {
     let report = try report("China", "Russia")  // to 2026
     let allies = try #require(report.sections.first { $0.id == "allies" })
     // The SIPRI register's deliveries run 2000–2023 and the veto list to September 2022 (PROVENANCE).
-    #expect(allies.evidence.map(\.text) == [
-      "ATOP alliances: not in the store", "SIPRI arms transfers to 2023 (3 years short)",
-      "exercises with Russia: not in the store",
-    ])
+    #expect(
+      allies.evidence.map(\.text) == [
+        "ATOP alliances: not in the store", "SIPRI arms transfers to 2023 (3 years short)",
+        "exercises with Russia: not in the store",
+      ])
     let alignment = try #require(report.sections.first { $0.id == "alignment" })
-    #expect(alignment.evidence.first { $0.dataset == "unsc-vetoes" }?.text == "Security Council vetoes to 2022 (4 years short)")
+    #expect(
+      alignment.evidence.first { $0.dataset == "unsc-vetoes" }?.text
+        == "Security Council vetoes to 2022 (4 years short)")
     guard case .callout(_, let body) = allies.blocks[0] else {
       Issue.record("the allies section opens with the verdict")
       return
     }
     #expect(
       body.text.hasSuffix(
-        " For 2026 the evidence is incomplete: SIPRI arms transfers end in 2023; ATOP alliances and exercises with Russia are not in the store. Where they are silent, the verdict rests on Dyad's curated treaties and exercises."))
+        " For 2026 the evidence is incomplete: SIPRI arms transfers end in 2023; ATOP alliances and exercises with Russia are not in the store. Where they are silent, the verdict rests on Dyad's curated treaties and exercises."
+      ))
     let html = HTMLReportRenderer().render(report)
-    #expect(html.contains("<p class=\"evidence\">Evidence: <span class=\"missing\">ATOP alliances: not in the store</span> · <span class=\"stale\""))
+    #expect(
+      html.contains(
+        "<p class=\"evidence\">Evidence: <span class=\"missing\">ATOP alliances: not in the store</span> · <span class=\"stale\""
+      ))
     let markdown = MarkdownReportRenderer().render(report)
-    #expect(markdown.contains("\nEvidence: UN General Assembly votes: not in the store · UN ideal points: not in the store · Security Council vetoes to 2022 (4 years short) · "))
+    #expect(
+      markdown.contains(
+        "\nEvidence: UN General Assembly votes: not in the store · UN ideal points: not in the store · Security Council vetoes to 2022 (4 years short) · "
+      ))
 
     // Within the datasets' years, the evidence is current and the verdict says nothing of it.
     let earlier = try self.report("China", "Russia", years: try YearRange(from: 1992, to: 2020))
@@ -156,7 +167,10 @@ struct ReportTests {
       if case .paragraph(let p) = block { return p.text }
       return nil
     }
-    #expect(texts.contains { $0.hasPrefix("Between them, \(vetoes.joint.count) Security Council drafts were vetoed by both.") })
+    #expect(
+      texts.contains {
+        $0.hasPrefix("Between them, \(vetoes.joint.count) Security Council drafts were vetoed by both.")
+      })
     for side in vetoes.sides {
       #expect(texts.contains { $0.contains("cast \(side.count) vetoes, \(side.jointCount) of them together") })
     }
@@ -181,9 +195,43 @@ struct ReportTests {
     }
   }
 
-  @Test("any dyad renders; sections without data say so and name the import that fills them", arguments: [
-    ("United States", "United Kingdom"), ("India", "Pakistan"), ("Japan", "Brazil"),
-  ])
+  /// The deal-register estimate beside the observed series, for a pair without Russia or China.
+  /// Expected total (delivered TIV of every United States → Israel deal, delivery years 1950–2024),
+  /// from the raw file:
+  ///
+  /// ```python
+  /// rows = list(csv.reader(open('sipri_trade_register_deals_1950_2024.csv', encoding='utf-8-sig')))[1:]
+  /// sum(float(r[15]) for r in rows if r[1] == 'United States' and r[0] == 'Israel')  # 38133.76
+  /// ```
+  @Test(
+    "military: United States → Israel 1950–2024 from the deal register, labelled an estimate, beside the observed series",
+    .enabled(if: SharedData.isAvailable))
+  func dealRegisterEstimate() throws {
+    let report = try report("United States", "Israel")
+    let military = try #require(report.sections.first { $0.id == "military" })
+    let paragraphs = military.blocks.compactMap { block -> String? in
+      if case .paragraph(let p) = block { return p.text }
+      return nil
+    }
+    let estimate = try #require(paragraphs.first { $0.hasPrefix("By SIPRI's deal register") })
+    #expect(estimate.contains("an estimated \(EconomicFormat.millions(38_133.76)) million TIV"), "\(estimate)")
+    #expect(estimate.contains("from United States to Israel in 1950–2024"), "\(estimate)")
+    #expect(estimate.contains("split") && estimate.contains("not merged"))
+    #expect(paragraphs.contains { $0.hasPrefix("SIPRI records") }, "the observed 2000–2023 series stays")
+    let figures = military.blocks.compactMap { block -> Report.Figure? in
+      if case .figure(let f) = block { return f }
+      return nil
+    }
+    let chart = try #require(figures.first { $0.title.hasPrefix("Arms deliveries each way, estimated") })
+    #expect(chart.caption.hasPrefix("ESTIMATE"))
+    #expect(figures.contains { $0.title == "Arms deliveries each way" })
+  }
+
+  @Test(
+    "any dyad renders; sections without data say so and name the import that fills them",
+    arguments: [
+      ("United States", "United Kingdom"), ("India", "Pakistan"), ("Japan", "Brazil"),
+    ])
   func anyDyad(a: String, b: String) throws {
     let report = try report(a, b)
     #expect(report.sections.count == 7)

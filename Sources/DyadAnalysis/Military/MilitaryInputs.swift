@@ -22,6 +22,16 @@ public struct MilitaryInputs: Sendable {
   public var deliveries: [ArmsDelivery]
   /// Each state's total arms imports (SIPRI TIV, all suppliers) by year.
   public var importsByRecipient: [StateID: [Int: Double]]
+  /// The delivery years SIPRI's register by delivery year covers in the store (2000–2023), when
+  /// known; otherwise the dataset's coverage stands for it.
+  public var deliveryCoverage: YearRange?
+  /// Dyad's yearly estimates from SIPRI's deal register between the two, both ways (a deal's
+  /// delivered TIV split evenly over its delivery years).
+  public var dealYears: [ArmsDealYear]
+  /// Each state's total arms imports by year estimated the same way from the deal register.
+  public var dealImportsByRecipient: [StateID: [Int: Double]]
+  /// The delivery years the deal register covers in the store (1950–2024), when imported.
+  public var dealCoverage: YearRange?
   /// State-year figures: state → indicator → year → figure.
   public var stateValues: [StateID: [String: [Int: MilitaryMeasure]]]
   /// Joint exercises of the two, with the dataset that reports each.
@@ -31,6 +41,8 @@ public struct MilitaryInputs: Sendable {
     dyad: Dyad, names: [StateID: String] = [:], datasets: [String: YearRange] = [:],
     datasetSources: [String: Source] = [:], atopDyadYears: [Int: Set<Obligation>] = [:], alliances: [AllianceTie] = [],
     treaties: [Treaty] = [], deliveries: [ArmsDelivery] = [], importsByRecipient: [StateID: [Int: Double]] = [:],
+    deliveryCoverage: YearRange? = nil, dealYears: [ArmsDealYear] = [],
+    dealImportsByRecipient: [StateID: [Int: Double]] = [:], dealCoverage: YearRange? = nil,
     stateValues: [StateID: [String: [Int: MilitaryMeasure]]] = [:], exercises: [ReportedExercise] = []
   ) {
     self.dyad = dyad
@@ -42,6 +54,10 @@ public struct MilitaryInputs: Sendable {
     self.treaties = treaties
     self.deliveries = deliveries
     self.importsByRecipient = importsByRecipient
+    self.deliveryCoverage = deliveryCoverage
+    self.dealYears = dealYears
+    self.dealImportsByRecipient = dealImportsByRecipient
+    self.dealCoverage = dealCoverage
     self.stateValues = stateValues
     self.exercises = exercises
   }
@@ -143,6 +159,42 @@ public struct ArmsDelivery: Sendable, Hashable, Codable {
     self.delivered = delivered
     self.tiv = tiv
     self.isEstimate = isEstimate
+  }
+}
+
+/// Dyad's estimate of one SIPRI register deal's deliveries in one year: the deal's delivered TIV
+/// split evenly over the entries of its delivery-year list. SIPRI gives no yearly split in its
+/// deal register; this is an estimate and is shown as one.
+public struct ArmsDealYear: Sendable, Hashable, Codable {
+  /// The deal's position in SIPRI's deal register.
+  public let dealNumber: Int
+  public let year: Int
+  public let supplier: StateID
+  public let recipient: StateID
+  public let designation: String
+  public let description: String
+  public let orderYear: Int
+  /// The estimated TIV delivered that year (millions of TIV, not US$); `nil` when SIPRI gives the
+  /// deal no delivered TIV.
+  public let tiv: Double?
+  /// The entries of the deal's delivery-year list naming this year, and all its entries.
+  public let shares: Int
+  public let entries: Int
+
+  public init(
+    dealNumber: Int, year: Int, supplier: StateID, recipient: StateID, designation: String, description: String,
+    orderYear: Int, tiv: Double?, shares: Int, entries: Int
+  ) {
+    self.dealNumber = dealNumber
+    self.year = year
+    self.supplier = supplier
+    self.recipient = recipient
+    self.designation = designation
+    self.description = description
+    self.orderYear = orderYear
+    self.tiv = tiv
+    self.shares = shares
+    self.entries = entries
   }
 }
 

@@ -48,7 +48,7 @@ extension ReportBuilder {
     blocks.append(
       .paragraph(
         Report.Paragraph(
-          "Known limits of the data: UN General Assembly votes in the Voeten data end in 2019; the Security Council veto list ends in September 2022; COW trade ends in 2014 and IMF figures for Russia from 2022 rest on estimates; ATOP alliance data end in 2018; SIPRI transfers here start in 2000; the joint-exercise dataset is a partial sample (2009–2018)."
+          "Known limits of the data: UN General Assembly votes in the Voeten data end in 2019, and the UN Digital Library's records (adopted resolutions only) have no roll calls for 2022–2024 in the files Dyad reads; the Security Council veto list ends in September 2022; COW trade ends in 2014, the IMF exports tables in 2020, and IMF figures for Russia from 2022 rest on estimates; ATOP alliance data end in 2018; SIPRI gives transfers by year from 2000 only (earlier years, from 1950, are Dyad's estimates from its deal register); the joint-exercise dataset is a partial sample (2009–2018)."
         )))
     return Report.Section(
       id: "coverage", title: "Data coverage and sources",

@@ -85,6 +85,7 @@ extension ReportBuilder {
             Report.Paragraph("SIPRI records no major-arms deliveries between \(context.pair) since 2000.", notes: notes)
           ))
       }
+      blocks += Self.estimatedTransfers(profile, span: span, &context)
     } else {
       blocks.append(context.gap("sipri-transfers", "Arms transfers (SIPRI trade register)."))
     }
@@ -135,5 +136,49 @@ extension ReportBuilder {
     }
     return Report.Section(
       id: "military", title: "Military ties", question: "How deep are their military ties?", blocks: blocks)
+  }
+
+  /// Transfers each way from SIPRI's deal register (1950–2024), estimated by year and labelled so,
+  /// beside the observed series: a paragraph and a chart, or nothing when the register is not in the store.
+  static func estimatedTransfers(_ profile: MilitaryProfile, span: YearRange, _ context: inout Context) -> [Report
+    .Block]
+  {
+    let a = context.dyad.first, b = context.dyad.second
+    func estimate(_ row: MilitaryYear, from: StateID) -> Figure? {
+      row.transfers.first { $0.supplier == from }?.estimatedTIV
+    }
+    let years = profile.rows.filter { row in [a, b].contains { estimate(row, from: $0)?.status == .estimated } }
+    guard let first = years.first, let last = years.last else { return [] }
+    let notes = [
+      context.cite(
+        dataset: "sipri-transfers", table: "trade register by deal; yearly figures are Dyad's estimate (even split)",
+        years: "1950–2024")
+    ].compactMap { $0 }
+    let series = [(a, b), (b, a)].map { from, to in
+      ChartSeries(
+        name: "\(context.name(from, span.upperBound)) → \(context.name(to, span.upperBound)) (estimate)",
+        points: years.map { ChartPoint(year: $0.year, value: estimate($0, from: from)?.value) })
+    }
+    let totals = series.map { $0.points.compactMap(\.value).reduce(0, +) }
+    guard totals.contains(where: { $0 > 0 }) else {
+      return [
+        .paragraph(
+          Report.Paragraph(
+            "SIPRI's deal register lists no major-arms deliveries between \(context.pair) in \(first.year)–\(last.year).",
+            notes: notes))
+      ]
+    }
+    let main = totals[0] >= totals[1] ? 0 : 1
+    let (supplier, recipient) = main == 0 ? (a, b) : (b, a)
+    let peak = years.max { (estimate($0, from: supplier)?.value ?? 0) < (estimate($1, from: supplier)?.value ?? 0) }!
+    let text =
+      "By SIPRI's deal register, deliveries came to an estimated \(EconomicFormat.millions(totals[main])) million TIV of major arms from \(context.name(supplier, last.year)) to \(context.name(recipient, last.year)) in \(first.year)–\(last.year), most in \(peak.year) (about \(EconomicFormat.millions(estimate(peak, from: supplier)?.value ?? 0))); the reverse flow totals \(EconomicFormat.millions(totals[1 - main])). The yearly figures are an estimate: SIPRI gives each deal's delivered TIV and its delivery years, and Dyad splits the TIV evenly over those years. They are shown beside SIPRI's own yearly series (2000–2023), not merged with it."
+    let chart = LineChart(
+      title: "Arms deliveries each way, estimated from SIPRI's deal register", units: "SIPRI TIV (millions), estimated",
+      source: "Source: SIPRI Arms Transfers Database, trade register by deal (1950–2024); yearly split by Dyad.",
+      caption:
+        "ESTIMATE: each deal's delivered trend-indicator value split evenly over its listed delivery years; SIPRI publishes no such split. TIV measures volume, not price.",
+      id: "arms-estimate-\(context.dyad)", series: series, valueDecimals: 0)
+    return [.paragraph(Report.Paragraph(text, notes: notes)), .figure(Report.Figure(chart, notes: notes))]
   }
 }

@@ -210,3 +210,126 @@ public struct ArmsDeliveryRow: StoreRecord {
     row[.localProduction] = localProduction
   }
 }
+
+/// A deal of SIPRI's trade register (the deal-level layout, 1950–2024): one row per deal, as
+/// SIPRI lists it. Supplier and recipient keep SIPRI's names; their state ids (resolved in the
+/// year of order) are `nil` for non-state parties. The `…Uncertain` flags are SIPRI's `?` marks;
+/// a blank count or TIV is missing, never 0.
+public struct ArmsDealRow: StoreRecord {
+  public static let tableName = "arms_deal"
+  public enum Column: Int, StoreColumn {
+    case dealNumber, line, recipient, recipientID, supplier, supplierID, orderYear, orderYearUncertain, ordered,
+      orderedUncertain, designation, description, delivered, deliveredUncertain, deliveryYears, status, comments,
+      tivUnit, tivOrder, tivDelivered
+  }
+  /// The deal's position in the register (1 for the first deal): the register has no deal id.
+  public var dealNumber: Int
+  /// The line of the file the deal starts on.
+  public var line: Int
+  public var recipient: String
+  public var recipientID: StateID?
+  public var supplier: String
+  public var supplierID: StateID?
+  public var orderYear: Int
+  public var orderYearUncertain: Bool
+  public var ordered: Int?
+  public var orderedUncertain: Bool
+  public var designation: String
+  public var description: String
+  public var delivered: Int?
+  public var deliveredUncertain: Bool
+  /// The delivery years as SIPRI lists them, one entry per tranche (a year may repeat), joined by
+  /// `;`; empty when nothing has been delivered.
+  public var deliveryYears: String
+  public var status: String
+  public var comments: String
+  /// SIPRI TIV per unit, for the whole order, and for the weapons delivered (millions of TIV).
+  public var tivUnit: Double?
+  public var tivOrder: Double?
+  public var tivDelivered: Double?
+
+  public init(
+    dealNumber: Int, line: Int, recipient: String, recipientID: StateID?, supplier: String, supplierID: StateID?,
+    orderYear: Int, orderYearUncertain: Bool, ordered: Int?, orderedUncertain: Bool, designation: String,
+    description: String, delivered: Int?, deliveredUncertain: Bool, deliveryYears: [Int], status: String,
+    comments: String, tivUnit: Double?, tivOrder: Double?, tivDelivered: Double?
+  ) {
+    self.dealNumber = dealNumber
+    self.line = line
+    self.recipient = recipient
+    self.recipientID = recipientID
+    self.supplier = supplier
+    self.supplierID = supplierID
+    self.orderYear = orderYear
+    self.orderYearUncertain = orderYearUncertain
+    self.ordered = ordered
+    self.orderedUncertain = orderedUncertain
+    self.designation = designation
+    self.description = description
+    self.delivered = delivered
+    self.deliveredUncertain = deliveredUncertain
+    self.deliveryYears = deliveryYears.map(String.init).joined(separator: ";")
+    self.status = status
+    self.comments = comments
+    self.tivUnit = tivUnit
+    self.tivOrder = tivOrder
+    self.tivDelivered = tivDelivered
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.dealNumber] = dealNumber
+    row[.line] = line
+    row[.recipient] = recipient
+    row[.recipientID] = recipientID
+    row[.supplier] = supplier
+    row[.supplierID] = supplierID
+    row[.orderYear] = orderYear
+    row[.orderYearUncertain] = orderYearUncertain
+    row[.ordered] = ordered
+    row[.orderedUncertain] = orderedUncertain
+    row[.designation] = designation
+    row[.description] = description
+    row[.delivered] = delivered
+    row[.deliveredUncertain] = deliveredUncertain
+    row[.deliveryYears] = deliveryYears
+    row[.status] = status
+    row[.comments] = comments
+    row[.tivUnit] = tivUnit
+    row[.tivOrder] = tivOrder
+    row[.tivDelivered] = tivDelivered
+  }
+}
+
+/// Dyad's estimate of one register deal's deliveries in one year: the deal's delivered TIV split
+/// evenly over the entries of its delivery-year list (a year listed twice gets two shares). SIPRI
+/// publishes no such split; the figure is an estimate and is served as one.
+public struct ArmsDealYearRow: StoreRecord {
+  public static let tableName = "arms_deal_year"
+  public enum Column: Int, StoreColumn { case dealNumber, year, supplierID, recipientID, tiv, shares, entries }
+  public var dealNumber: Int
+  public var year: Int
+  public var supplierID: StateID?
+  public var recipientID: StateID?
+  /// The estimated TIV delivered that year (millions); `nil` when the deal's delivered TIV is missing.
+  public var tiv: Double?
+  /// How many entries of the deal's list name this year, and how many entries the list has.
+  public var shares: Int
+  public var entries: Int
+
+  public init(
+    dealNumber: Int, year: Int, supplierID: StateID?, recipientID: StateID?, tiv: Double?, shares: Int, entries: Int
+  ) {
+    (self.dealNumber, self.year, self.supplierID, self.recipientID, self.tiv, self.shares, self.entries) =
+      (dealNumber, year, supplierID, recipientID, tiv, shares, entries)
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.dealNumber] = dealNumber
+    row[.year] = year
+    row[.supplierID] = supplierID
+    row[.recipientID] = recipientID
+    row[.tiv] = tiv
+    row[.shares] = shares
+    row[.entries] = entries
+  }
+}
