@@ -17,6 +17,7 @@ enum StoreMigrations {
     ("v5-similarity-packed", similarityPacked),
     ("v6-estimated-status", estimatedStatus),
     ("v7-releases", releases),
+    ("v10-mme", mme),
   ]
 
   static let known = Set(all.map(\.0))

@@ -12,6 +12,7 @@ public enum StoreSchema {
     COWIGOStateYearRow.self,
     COWTradeRow.self, IMFDOTSRow.self, GDPPopulationRow.self,
     ATOPAllianceRow.self, ATOPMemberRow.self, ATOPDyadYearRow.self, ArmsDeliveryRow.self,
+    MMEExerciseRow.self, MMEOtherParticipantRow.self,
   ]
 
   /// Columns a table has that its record does not write: filled by the store (`source.id`, an
