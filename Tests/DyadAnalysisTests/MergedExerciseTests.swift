@@ -27,7 +27,8 @@ struct MergedExerciseTests {
   func peaceMission2009() {
     let merged = MergedExercise.merge([
       Self.report("jme-ru-79", "Мирная миссия-2009", Day.startOf(year: 2009), precision: .year, dataset: "exercises"),
-      Self.report("mme-mme3247", "Peace Mission 2009", Self.day(2009, 7, 22), end: Self.day(2009, 7, 26), dataset: "mme"),
+      Self.report(
+        "mme-mme3247", "Peace Mission 2009", Self.day(2009, 7, 22), end: Self.day(2009, 7, 26), dataset: "mme"),
       Self.report("peace-mission-2009", "Peace Mission 2009", Self.day(2009, 7, 22), dataset: "curated"),
     ])
     #expect(merged.count == 1)
@@ -44,7 +45,8 @@ struct MergedExerciseTests {
         "jme-ru-82", "Норак-Антитеррор-2009", Day.startOf(year: 2009), precision: .year, ["RUS", "KAZ", "KGZ", "CHN"],
         dataset: "exercises"),
       Self.report(
-        "mme-mme3230", "Norak-Antiterror-2009", Self.day(2009, 4, 17), ["CHN", "KAZ", "KGZ", "RUS", "TJK"], dataset: "mme"),
+        "mme-mme3230", "Norak-Antiterror-2009", Self.day(2009, 4, 17), ["CHN", "KAZ", "KGZ", "RUS", "TJK"],
+        dataset: "mme"),
     ])
     #expect(merged.map(\.name) == ["Norak-Antiterror-2009"])
     #expect(merged.first?.displayName == "Norak-Antiterror-2009")
@@ -59,8 +61,12 @@ struct MergedExerciseTests {
       // Same series, the next year.
       Self.report("c", "Мирная миссия-2010", Day.startOf(year: 2010), precision: .year, dataset: "exercises"),
       // Unnamed: never matched by name.
-      Self.report("d", "Unnamed exercise, Chebarkul, 2009-07", Self.day(2009, 7, 1), precision: .month, dataset: "mme", unnamed: true),
-      Self.report("e", "Unnamed exercise, Chebarkul, 2009-07", Self.day(2009, 7, 1), precision: .month, dataset: "exercises", unnamed: true),
+      Self.report(
+        "d", "Unnamed exercise, Chebarkul, 2009-07", Self.day(2009, 7, 1), precision: .month, dataset: "mme",
+        unnamed: true),
+      Self.report(
+        "e", "Unnamed exercise, Chebarkul, 2009-07", Self.day(2009, 7, 1), precision: .month, dataset: "exercises",
+        unnamed: true),
       // Another series the same week.
       Self.report("f", "Joint Sea 2009", Self.day(2009, 7, 23), dataset: "exercises"),
     ])

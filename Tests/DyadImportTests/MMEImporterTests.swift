@@ -33,7 +33,8 @@ struct MMEImporterTests {
   static let store: Result<Store, any Error> = Result {
     let store = try Store.open(at: folder.path("mme.sqlite"))
     let importer = MMEImporter()
-    _ = try store.importDataset(importer, files: try importer.inputFiles(at: SharedData.folder("military-exercises-mme")))
+    _ = try store.importDataset(
+      importer, files: try importer.inputFiles(at: SharedData.folder("military-exercises-mme")))
     return store
   }
 
@@ -51,7 +52,9 @@ struct MMEImporterTests {
 
   @Test("China and Russia take part together in the 10 exercises of the raw file")
   func chinaRussia() throws {
-    let reports = try Self.store.get().reportedExercises(involving: try Dyad("CHN", "RUS")).filter { $0.dataset == "mme" }
+    let reports = try Self.store.get().reportedExercises(involving: try Dyad("CHN", "RUS")).filter {
+      $0.dataset == "mme"
+    }
     #expect(reports.count == 10)
     #expect(try Self.perYear("CHN", "RUS") == [1999: 1, 2005: 1, 2007: 3, 2009: 2, 2010: 3])
     let named = reports.filter { !$0.isUnnamed }.map(\.exercise.name).sorted()
@@ -80,12 +83,15 @@ struct MMEImporterTests {
     let india = try Self.perYear("IND", "USA")
     #expect(
       india == [
-        1992: 1, 1994: 1, 1995: 2, 1996: 1, 2001: 1, 2002: 7, 2003: 5, 2004: 5, 2005: 4, 2006: 6, 2007: 6, 2008: 7, 2009: 4,
+        1992: 1, 1994: 1, 1995: 2, 1996: 1, 2001: 1, 2002: 7, 2003: 5, 2004: 5, 2005: 4, 2006: 6, 2007: 6, 2008: 7,
+        2009: 4,
         2010: 6,
       ])
   }
 
-  @Test("every exercise is stored once; organisations are kept by name; coverage 1980–2010; a second import changes nothing")
+  @Test(
+    "every exercise is stored once; organisations are kept by name; coverage 1980–2010; a second import changes nothing"
+  )
   func storedAndIdempotent() throws {
     let store = try Self.store.get()
     #expect(try Self.count(store, "exercise WHERE dataset = 'mme'") == 3707)
@@ -96,7 +102,8 @@ struct MMEImporterTests {
     #expect(dataset.coverage == (try YearRange(from: 1980, to: 2010)))
     let before = try Self.count(store, "exercise_state")
     let importer = MMEImporter()
-    _ = try store.importDataset(importer, files: try importer.inputFiles(at: SharedData.folder("military-exercises-mme")))
+    _ = try store.importDataset(
+      importer, files: try importer.inputFiles(at: SharedData.folder("military-exercises-mme")))
     #expect(try Self.count(store, "exercise_state") == before)
     #expect(try Self.count(store, "exercise WHERE dataset = 'mme'") == 3707)
   }
@@ -122,7 +129,7 @@ struct MMEImporterTests {
     "a bad row stops the import naming the file, line and field; the store is unchanged",
     arguments: [
       // Line 2: mme100, Canada (GW 20). Columns: 3 gwcode, 4 country, 11 s.month, 12 s.day.
-      (3, "999", "gwcode"), (3, "abc", "gwcode"), (11, "13", "s.month"), (12, "xx", "StartDate"), (5, "1979", "year"),
+      (3, "1234", "gwcode"), (3, "abc", "gwcode"), (11, "13", "s.month"), (12, "xx", "StartDate"), (5, "1979", "year"),
     ])
   func badRow(field: Int, value: String, column: String) throws {
     let folder = try TemporaryFolder("dyad-mme-bad")
@@ -156,7 +163,8 @@ struct MMEImporterTests {
     }
   }
 
-  @Test("fuzz: random mutations of the real file never crash; a failure is an ImportError and leaves the store as it was")
+  @Test(
+    "fuzz: random mutations of the real file never crash; a failure is an ImportError and leaves the store as it was")
   func fuzz() throws {
     var random = FastPathEquivalenceTests.Generator(state: 14)
     let folder = try TemporaryFolder("dyad-mme-fuzz")

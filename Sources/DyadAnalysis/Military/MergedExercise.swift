@@ -156,7 +156,9 @@ public struct MergedExercise: Sendable, Hashable, Codable {
     var result: [MergedExercise] = []
     for group in groups {
       let items = group.sorted {
-        (leadRank($0.dataset), precisionRank($0.exercise.precision)) < (leadRank($1.dataset), precisionRank($1.exercise.precision))
+        (leadRank($0.dataset), precisionRank($0.exercise.precision)) < (
+          leadRank($1.dataset), precisionRank($1.exercise.precision)
+        )
       }
       let lead = items[0].exercise
       var sources: [Source] = []
@@ -189,13 +191,15 @@ public enum ExerciseSeries {
     ("нерушимое братство", "Indestructible Brotherhood"), ("боевое содружество", "Combat Commonwealth"),
     ("славянское братство", "Slavic Brotherhood"), ("щит союза", "Union Shield"), ("рубеж", "Rubezh"),
     ("селенга", "Selenga"), ("дружба", "Friendship"), ("защитники дружбы", "Defenders of Friendship"),
-    ("мост дружбы", "Bridge of Friendship"), ("бдительный орел", "Vigilant Eagle"), ("бдительный орёл", "Vigilant Eagle"),
+    ("мост дружбы", "Bridge of Friendship"), ("бдительный орел", "Vigilant Eagle"),
+    ("бдительный орёл", "Vigilant Eagle"),
     ("фрукус", "FRUKUS"), ("помор", "Pomor"), ("баренц", "Barents"), ("римпак", "RIMPAC"), ("балтопс", "BALTOPS"),
     ("иониекс", "Ioniex"), ("чистое небо", "Clear Sky"), ("северный орел", "Northern Eagle"),
     ("фарватер мира", "Fairway of Peace"), ("пассекс", "PASSEX"), ("болд монарх", "Bold Monarch"),
     ("норак антитеррор", "Norak Anti-Terror"), ("саратов антитеррор", "Saratov Anti-Terror"),
     ("norak antiterror", "Norak Anti-Terror"), ("saratov antiterror", "Saratov Anti-Terror"),
-    ("черноморский ястреб", "Black Sea Hawk"), ("тихоокеанское сотрудничество для безопасности", "Pacific Cooperation for Security"),
+    ("черноморский ястреб", "Black Sea Hawk"),
+    ("тихоокеанское сотрудничество для безопасности", "Pacific Cooperation for Security"),
     ("совместные учения антипиратской направленности", "joint anti-piracy exercise"),
     ("богородск шос", "Bogorodsk (SCO)"), ("кобальт", "Cobalt"), ("канал", "Kanal"), ("безопасность", "Security"),
     ("дархан", "Darkhan"), ("шыгыс", "Shygys"), ("блэксифор", "BLACKSEAFOR"),

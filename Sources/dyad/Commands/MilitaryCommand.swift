@@ -13,7 +13,8 @@ struct MilitaryCommand: ParsableCommand {
     discussion: """
       Alliance obligations come from ATOP (to 2018) and Dyad's curated treaties; arms transfers \
       from the SIPRI trade register (TIV, 2000–2023); spending from SIPRI and COW NMC; exercises \
-      from Dyad's curated list and the imported exercises dataset. Missing figures print as –; \
+      from Dyad's curated list and the imported exercise datasets (Russian MoD, MME 1980–2010), \
+      each drill once however many report it. Missing figures print as –; \
       the notes say which `dyad import` fills them. The years default to 2000 to this year.
 
       \(MilitaryAnswers.schema.help)

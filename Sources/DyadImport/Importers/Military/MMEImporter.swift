@@ -15,8 +15,9 @@ import Foundation
 /// - **One exercise** is a run of rows with the same `MMEID`, name, dates and place; a run that
 ///   comes back after other rows is an error. MME v7 gives three ids to two exercises each, so the
 ///   second of an id is `mme-<MMEID>-<start year>`; ids are `mme-<MMEID>` otherwise.
-/// - **Participants** are resolved by GW code on the exercise's first day (`gw:260` is West Germany
-///   before 3 October 1990 and Germany after); a code that names no state then (MME gives South
+/// - **Participants** are resolved by GW code on the exercise's first day; a code several states
+///   hold (260, West Germany and Germany) yields to the name ("Federal Republic of Germany"), and a
+///   code that names no state then (MME gives South
 ///   Vietnam's 817 to Vietnam after 1975, and 345 to Serbia and Montenegro in 2004) falls back to
 ///   the name, and a code and name naming two different states is an error. A row without a code
 ///   (micro-states, which GW omits) is resolved by name. NATO and "Baltic States" are kept by name
@@ -36,6 +37,9 @@ public struct MMEImporter: DatasetImporter {
   public static let otherParticipants: [String: String] = ["NATO": "organisation", "Baltic States": "group"]
   /// MME's spellings the state registry does not know, and the registry's name they stand for.
   public static let spellings: [String: String] = ["st. christopher": "Saint Kitts and Nevis"]
+  /// GW codes the state registry does not carry, and the query that names their state: 345,
+  /// Yugoslavia (Serbia and Montenegro to 2006), is the registry's Serbia under its COW code.
+  public static let codeFallbacks: [Int: String] = [345: "cow:345"]
   /// The `Ex_Name` (and `country`) of something MME does not know.
   static let unknown = "-9"
 
@@ -95,7 +99,8 @@ public struct MMEImporter: DatasetImporter {
         try sink.insert(MMEOtherParticipantRow(exerciseID: exercise.id, name: other.name, kind: other.kind))
       }
       try sink.insert(
-        MMEExerciseRow(exerciseID: exercise.id, mmeID: exercise.mmeID, unnamed: exercise.unnamed, series: exercise.series))
+        MMEExerciseRow(
+          exerciseID: exercise.id, mmeID: exercise.mmeID, unnamed: exercise.unnamed, series: exercise.series))
       summary.rowsWritten += 1
       for year in exercise.years { summary.cover(year) }
     }
@@ -108,7 +113,8 @@ public struct MMEImporter: DatasetImporter {
       if pending?.key != key {
         if let done = pending { try write(done) }
         guard seenKeys.insert(key).inserted else {
-          throw f.error(line, "MMEID", "exercise \(key[0]) (\(key[1]), \(key[2])) comes back here, apart from its other rows")
+          throw f.error(
+            line, "MMEID", "exercise \(key[0]) (\(key[1]), \(key[2])) comes back here, apart from its other rows")
         }
         pending = try Self.exercise(record, f, key: key, usedIDs: &usedIDs)
       }
@@ -149,9 +155,13 @@ public struct MMEImporter: DatasetImporter {
     guard let number = Int(code), (1...999).contains(number) else {
       throw f.error(line, "gwcode", .invalid(value: code, expected: "a GW code (1–999) or NA"))
     }
-    let byCode = resolver.state("gw:\(number)", on: day)
+    var byCode =
+      resolver.state("gw:\(number)", on: day) ?? codeFallbacks[number].flatMap { resolver.state($0, on: day) }
+    // A code several states hold (260: West Germany and Germany) yields to a name that says which.
+    if byCode != byName, byName != nil, resolver.only(code: number, in: .gwNumeric) == nil { byCode = byName }
     if let byCode, let byName, byCode != byName {
-      throw f.error(line, "gwcode", "GW code \(number) names \(byCode) on \(day) but the country '\(name)' names \(byName)")
+      throw f.error(
+        line, "gwcode", "GW code \(number) names \(byCode) on \(day) but the country '\(name)' names \(byName)")
     }
     guard let found = byCode ?? byName else {
       throw f.error(line, "gwcode", "GW code \(number) ('\(name)') names no state on \(day) in Dyad's state registry")
@@ -160,7 +170,8 @@ public struct MMEImporter: DatasetImporter {
   }
 
   /// A day from year, month and day columns (`xx` for an unknown day), and whether the day is known.
-  static func day(_ record: borrowing CSVRecord, _ f: FieldReader, _ prefix: String) throws(ImportError) -> (Day, Bool) {
+  static func day(_ record: borrowing CSVRecord, _ f: FieldReader, _ prefix: String) throws(ImportError) -> (Day, Bool)
+  {
     let year = try f.int(record, "\(prefix).year", in: 1900...2100)
     let month = try f.int(record, "\(prefix).month", in: 1...12)
     let dayText = f.text(record, "\(prefix).day")
@@ -230,7 +241,8 @@ public struct MMEImporter: DatasetImporter {
     ] {
       if try f.flag(record, column) { kinds.append(kind) }
     }
-    let domain = kinds.isEmpty ? "unspecified" : kinds.count == 1 ? kinds[0] : "joint (\(kinds.joined(separator: ", ")))"
+    let domain =
+      kinds.isEmpty ? "unspecified" : kinds.count == 1 ? kinds[0] : "joint (\(kinds.joined(separator: ", ")))"
     let location = optional(f.text(record, "Location")).flatMap { $0 == unknown ? nil : $0 }
     let rawName = try f.required(record, "Ex_Name")
     let unnamed = rawName == unknown
