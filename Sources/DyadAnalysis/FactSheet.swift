@@ -24,11 +24,12 @@ public struct CuratedRecord: Sendable {
   public var treaties: [Treaty]
   public var events: [Event]
   public var memberships: [Membership]
-  public var exercises: [Exercise]
+  /// The reports of the dyad's joint exercises, merged so that one drill counts once.
+  public var exercises: [ReportedExercise]
   public var reportedTrade: [ReportedTrade]
 
   public init(
-    treaties: [Treaty] = [], events: [Event] = [], memberships: [Membership] = [], exercises: [Exercise] = [],
+    treaties: [Treaty] = [], events: [Event] = [], memberships: [Membership] = [], exercises: [ReportedExercise] = [],
     reportedTrade: [ReportedTrade] = []
   ) {
     self.treaties = treaties
@@ -112,14 +113,14 @@ public struct CuratedRecord: Sendable {
     }
 
     // Military: exercises and military events.
-    let drills = exercises.filter { $0.involves(dyad) }.sorted { $0.start < $1.start }
+    let drills = MergedExercise.merge(exercises).filter { $0.involves(dyad) }
     if let firstDrill = drills.first, let last = drills.last {
       let bilateral = drills.filter(\.isBilateral).count
       facts.append(
         Fact(
           dimension: .military, topic: "Joint exercises",
-          statement: "\(drills.count) recorded joint exercises of \(pair(last.start.year)) (\(bilateral) bilateral, \(drills.count - bilateral) multilateral), from \(firstDrill.name) (\(firstDrill.start.formatted(firstDrill.precision))) to \(last.name) (\(last.start.formatted(last.precision))).",
-          date: last.start, sources: Self.unique(drills.map(\.source))))
+          statement: "\(drills.count) recorded joint exercises of \(pair(last.start.year)) (\(bilateral) bilateral, \(drills.count - bilateral) multilateral), from \(firstDrill.displayName) (\(firstDrill.start.formatted(firstDrill.precision))) to \(last.displayName) (\(last.start.formatted(last.precision))).",
+          date: last.start, sources: Self.unique(drills.flatMap(\.sources))))
     }
     for event in events.sorted(by: { $0.date < $1.date }) where event.involves(dyad) && event.kind == .military {
       facts.append(Fact(dimension: .military, topic: "Military", statement: "\(event.date.formatted(event.precision)): \(event.title).",

@@ -58,7 +58,7 @@ public enum FactAnswers {
     CuratedRecord(
       treaties: try store.treaties(binding: dyad), events: try store.events(involving: dyad),
       memberships: try store.memberships(of: [dyad.first, dyad.second]),
-      exercises: try store.exercises(involving: dyad),
+      exercises: try store.reportedExercises(involving: dyad),
       reportedTrade: try store.reportedTrade(for: dyad))
   }
 

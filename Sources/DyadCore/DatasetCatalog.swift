@@ -263,6 +263,12 @@ public enum DatasetCatalog {
       downloadNote:
         "the compilation exists only as a spreadsheet export in a public repository; Dyad reads its cleaned CSV",
       label: "exercises with Russia"),
+    DatasetInfo(
+      name: "mme", title: "Multinational Military Exercises", publisher: "D'Orazio & Galambos (Harvard Dataverse)",
+      version: "v7 (2021)", url: "https://doi.org/10.7910/DVN/KHFODX", licence: "Harvard Dataverse terms (free with citation)",
+      coverage: "1980–2010", dimension: .military, files: ["mme-v7-long.csv"],
+      downloadNote: "Harvard Dataverse serves MME v7 as tabular files behind its own access API; Dyad reads the CSV export of the long table (one row per exercise, participant and year, with Gleditsch–Ward codes) that the troopdata R package ships",
+      label: "multinational exercises (MME)"),
   ]
 
   /// The IMF DOTS exports workbooks as the table pages named them when downloaded

@@ -69,7 +69,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
   /// The last day of a year.
   public static func endOf(year: Int) -> Day { Day(year: year, month: 12, day: 31)! }
 
-  static func daysIn(month: Int, year: Int) -> Int {
+  /// The number of days in a month of a year.
+  public static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
     case 4, 6, 9, 11: 30

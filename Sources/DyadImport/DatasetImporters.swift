@@ -16,7 +16,7 @@ extension DatasetCatalog {
       // Economic
       COWTradeImporter(), IMFDirectionOfTradeImporter(), IMFExportTablesImporter(), COWGDPPopulationImporter(),
       // Military
-      ATOPImporter(), SIPRITransfersImporter(), SIPRIMilexImporter(), NMCImporter(), ExercisesImporter(),
+      ATOPImporter(), SIPRITransfersImporter(), SIPRIMilexImporter(), NMCImporter(), ExercisesImporter(), MMEImporter(),
     ]
   }
 }

@@ -7,7 +7,7 @@ extension Store {
   /// The military datasets, in the order Dyad lists them.
   public static let militaryDatasets = [
     MilitaryInputs.Dataset.atop, MilitaryInputs.Dataset.transfers, MilitaryInputs.Dataset.milex,
-    MilitaryInputs.Dataset.capabilities, MilitaryInputs.Dataset.exercises,
+    MilitaryInputs.Dataset.capabilities, MilitaryInputs.Dataset.exercises, MilitaryInputs.Dataset.mme,
   ]
 
   /// The military ties of a dyad, year by year, with sources (for `dyad military` and the report).
@@ -199,14 +199,34 @@ extension Store {
     return ties
   }
 
+  /// The reports of the exercises in which both states of a dyad took part, with the dataset
+  /// reporting each (curated or imported), oldest first: what ``mergedExercises(involving:years:)``
+  /// merges.
+  public func reportedExercises(involving dyad: Dyad, years: YearRange? = nil) throws -> [ReportedExercise] {
+    try read { db in
+      try Self.reportedExercises(db, dyad.first.rawValue, dyad.second.rawValue).filter {
+        years?.contains($0.exercise.start.year) ?? true
+      }
+    }
+  }
+
+  /// The exercises in which both states of a dyad took part, each once however many datasets
+  /// report it (``MergedExercise/merge(_:)``), oldest first. `dyad facts`, `dyad military`, the
+  /// timeline and the report all count these.
+  public func mergedExercises(involving dyad: Dyad, years: YearRange? = nil) throws -> [MergedExercise] {
+    MergedExercise.merge(try reportedExercises(involving: dyad, years: years))
+  }
+
   /// Exercises of both states with the dataset reporting each (curated or imported).
   static func reportedExercises(_ db: Database, _ a: String, _ b: String) throws -> [ReportedExercise] {
     let states = try links(db, table: "exercise_state", key: "exercise_id")
     return try Row.fetchAll(
       db,
       sql: """
-        SELECT x.*, s.publisher, s.title AS source_title, s.date AS source_date, s.url, s.licence
+        SELECT x.*, s.publisher, s.title AS source_title, s.date AS source_date, s.url, s.licence,
+               coalesce(m.unnamed, 0) AS unnamed
         FROM \(ExerciseRow.tableName) x JOIN \(SourceRow.tableName) s ON s.id = x.source_id
+        LEFT JOIN \(MMEExerciseRow.tableName) m ON m.exercise_id = x.id
         WHERE x.id IN (SELECT exercise_id FROM \(ExerciseStateRow.tableName) WHERE state_id = ?)
           AND x.id IN (SELECT exercise_id FROM \(ExerciseStateRow.tableName) WHERE state_id = ?)
         ORDER BY x.start, x.id
@@ -219,7 +239,7 @@ extension Store {
           precision: DatePrecision(rawValue: row["precision"]) ?? .day, participants: states[row["id"]] ?? [],
           isBilateral: (row["bilateral"] as Int) == 1, domain: row["domain"], location: row["location"],
           description: row["description"], source: Self.source(row)),
-        dataset: row["dataset"])
+        dataset: row["dataset"], isUnnamed: (row["unnamed"] as Int) == 1)
     }
   }
 }

@@ -58,22 +58,22 @@ extension Store {
     }
   }
 
-  /// The dyad's timeline: its events and its joint exercises (as events of kind `exercise`), oldest
-  /// first.
+  /// The dyad's timeline: its events and its joint exercises (as events of kind `exercise`, each
+  /// once however many datasets report it: ``mergedExercises(involving:years:)``), oldest first.
   public func timeline(
     for dyad: Dyad, years: YearRange? = nil, kinds: Set<EventKind>? = nil
   ) throws -> [Event] {
     var result = try events(involving: dyad, years: years, kinds: kinds)
     if kinds == nil || kinds!.contains(.exercise) {
       let known = Set(result.map(\.id))
-      for exercise in try exercises(involving: dyad, years: years) where !known.contains(exercise.id) {
+      for exercise in try mergedExercises(involving: dyad, years: years) where !known.contains(exercise.id) {
         let others = exercise.participants.filter { !dyad.contains($0) }
         let format = exercise.isBilateral ? "bilateral" : "multilateral, with \(others.map(\.rawValue).joined(separator: ", "))"
         result.append(
           Event(
             id: exercise.id, date: exercise.start, precision: exercise.precision, kind: .exercise,
-            states: exercise.participants, title: "\(exercise.name) (\(exercise.domain), \(format))",
-            description: exercise.description, place: exercise.location, source: exercise.source))
+            states: exercise.participants, title: "\(exercise.displayName) (\(exercise.domain), \(format))",
+            description: exercise.description, place: exercise.location, source: exercise.sources[0]))
       }
     }
     return result.sorted { ($0.date, $0.id) < ($1.date, $1.id) }

@@ -20,6 +20,7 @@ enum StoreMigrations {
     ("v8-imf-exports", imfExports),
     ("v9-vote-sources", voteSources),
     ("v10-arms-deals", armsDeals),
+    ("v11-mme", mme),
   ]
 
   static let known = Set(all.map(\.0))

@@ -38,7 +38,7 @@ public enum SharedData {
     "unga-votes": "unga-votes", "un-digital-library": "un-digital-library", "unga-ideal-points": "unga-ideal-points", "unsc-vetoes": "unsc-vetoes",
     "cow-igo": "cow-igo", "cow-trade": "cow-trade", "imf-dots": "imf-dots-russia", "imf-dots-all": "imf-dots-all-reporters", "cow-gdp-pop": "economy-gdp-pop",
     "atop": "atop-alliances", "sipri-transfers": "sipri-arms-transfers", "sipri-milex": "sipri-milex",
-    "cow-nmc": "military-capabilities", "exercises": "joint-exercises-russia",
+    "cow-nmc": "military-capabilities", "exercises": "joint-exercises-russia", "mme": "military-exercises-mme",
   ]
 
   /// A file inside a dataset's folder.

@@ -8,7 +8,7 @@ public struct MilitaryInputs: Sendable {
   /// Display names of the two states.
   public var names: [StateID: String]
   /// The military datasets in the store and the years each covers (`atop`, `sipri-transfers`,
-  /// `sipri-milex`, `cow-nmc`, `exercises`).
+  /// `sipri-milex`, `cow-nmc`, `exercises`, `mme`).
   public var datasets: [String: YearRange]
   /// The source of each dataset, for citations.
   public var datasetSources: [String: Source]
@@ -69,6 +69,7 @@ public struct MilitaryInputs: Sendable {
     public static let milex = "sipri-milex"
     public static let capabilities = "cow-nmc"
     public static let exercises = "exercises"
+    public static let mme = "mme"
     public static let curated = "curated"
   }
 
@@ -199,12 +200,17 @@ public struct ArmsDealYear: Sendable, Hashable, Codable {
 }
 
 /// A joint exercise with the dataset that reports it (`curated` or `exercises`).
+/// A joint exercise with the dataset that reports it (`curated`, `exercises` or `mme`).
 public struct ReportedExercise: Sendable, Hashable, Codable {
   public let exercise: Exercise
   public let dataset: String
+  /// Whether the dataset gives the exercise no name (MME's `-9`); its name is then a description,
+  /// which matches no other report.
+  public let isUnnamed: Bool
 
-  public init(exercise: Exercise, dataset: String) {
+  public init(exercise: Exercise, dataset: String, isUnnamed: Bool = false) {
     self.exercise = exercise
     self.dataset = dataset
+    self.isUnnamed = isUnnamed
   }
 }

@@ -52,7 +52,8 @@ public struct MilitaryProfile: Sendable, Hashable, Codable {
       (MilitaryInputs.Dataset.transfers, "no arms transfers"),
       (MilitaryInputs.Dataset.milex, "no SIPRI military spending"),
       (MilitaryInputs.Dataset.capabilities, "no personnel or CINC"),
-      (MilitaryInputs.Dataset.exercises, "joint exercises from Dyad's curated list only"),
+      (MilitaryInputs.Dataset.exercises, "no Russian MoD exercise reports"),
+      (MilitaryInputs.Dataset.mme, "no exercises of 1980–2010 from MME"),
     ]
     return hints.compactMap { name, effect in
       inputs.datasets[name] == nil ? "\(name) is not in the store (\(effect)); run `dyad import \(name) PATH`." : nil

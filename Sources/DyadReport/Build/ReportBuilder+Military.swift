@@ -28,8 +28,9 @@ extension ReportBuilder {
       let range = years.first!.year...max(years.last!.year, span.upperBound)
       let chart = StackedBarChart(
         title: "Joint exercises of \(context.a.name) and \(context.b.name) per year", units: "Exercises",
-        source: "Source: Dyad curated exercises and the imported exercises dataset; see notes.",
-        caption: "Exercises in which both took part, by year, bilateral or with other states.",
+        source: "Source: Dyad curated exercises and the imported exercise datasets (Russian MoD, MME); see notes.",
+        caption:
+          "Exercises in which both took part, by year, bilateral or with other states; a drill several sources report counts once.",
         id: "exercises-\(context.dyad)", categories: ["Bilateral", "Multilateral"],
         bars: profile.rows.filter { range.contains($0.year) }.map {
           StackedBarChart.Bar(year: $0.year, values: [Double($0.bilateralExercises), Double($0.multilateralExercises)])
@@ -39,6 +40,11 @@ extension ReportBuilder {
     if !context.has("exercises") {
       blocks.append(
         context.gap("exercises", "The joint-exercises dataset (a sample of exercises involving Russia, 2009–2018)."))
+    }
+    if !context.has("mme") {
+      blocks.append(
+        context.gap("mme", "The Multinational Military Exercises dataset (exercises of any pair of states, 1980–2010).")
+      )
     }
 
     // Arms transfers.

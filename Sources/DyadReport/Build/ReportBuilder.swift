@@ -82,9 +82,9 @@ public struct ReportBuilder {
     "allies": verdictDatasets,
     "alignment": ["unga-votes", "unga-ideal-points", "unsc-vetoes", "cow-igo"],
     "economy": ["cow-trade", "imf-dots-all", "imf-dots", "cow-gdp-pop"],
-    "military": ["atop", "sipri-transfers", "sipri-milex", "cow-nmc", "exercises"],
+    "military": ["atop", "sipri-transfers", "sipri-milex", "cow-nmc", "exercises", "mme"],
     "limits": ["unga-votes", "unsc-vetoes", "cow-trade", "imf-dots", "sipri-transfers", "cow-nmc"],
-    "timeline": [Store.curatedDataset, "exercises"],
+    "timeline": [Store.curatedDataset, "exercises", "mme"],
   ]
 
   /// The datasets the alliance verdict reads besides the curated facts.

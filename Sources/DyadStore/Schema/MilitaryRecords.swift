@@ -331,5 +331,51 @@ public struct ArmsDealYearRow: StoreRecord {
     row[.tiv] = tiv
     row[.shares] = shares
     row[.entries] = entries
+/// What MME says of one of its exercises beyond the shared `exercise` row: its MME id, whether MME
+/// names it, and its series.
+public struct MMEExerciseRow: StoreRecord {
+  public static let tableName = "mme_exercise"
+  public enum Column: Int, StoreColumn { case exerciseID, mmeID, unnamed, series }
+  public var exerciseID: String
+  /// MME's `MMEID`; MME v7 gives three ids to two exercises each, so it is not a key.
+  public var mmeID: String
+  /// Whether MME gives no name (`Ex_Name` `-9`): the exercise's name is then Dyad's description.
+  public var unnamed: Bool
+  /// MME's `Series_Name`, or `nil` when it gives none.
+  public var series: String?
+
+  public init(exerciseID: String, mmeID: String, unnamed: Bool, series: String?) {
+    self.exerciseID = exerciseID
+    self.mmeID = mmeID
+    self.unnamed = unnamed
+    self.series = series
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.exerciseID] = exerciseID
+    row[.mmeID] = mmeID
+    row[.unnamed] = unnamed
+    row[.series] = series
+  }
+}
+
+/// A participant of an MME exercise that is not a state (NATO, "Baltic States"), by the name MME
+/// gives; it never forms a dyad.
+public struct MMEOtherParticipantRow: StoreRecord {
+  public static let tableName = "mme_other_participant"
+  public enum Column: Int, StoreColumn { case exerciseID, name, kind }
+  public var exerciseID: String
+  public var name: String
+  /// `organisation` (NATO) or `group` (a group of states MME does not list one by one).
+  public var kind: String
+
+  public init(exerciseID: String, name: String, kind: String) {
+    (self.exerciseID, self.name, self.kind) = (exerciseID, name, kind)
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.exerciseID] = exerciseID
+    row[.name] = name
+    row[.kind] = kind
   }
 }

@@ -16,7 +16,7 @@ public enum StoreSchema {
     COWIGOStateYearRow.self,
     COWTradeRow.self, IMFDOTSRow.self, IMFExportRow.self, IMFExportTableRow.self, GDPPopulationRow.self,
     ATOPAllianceRow.self, ATOPMemberRow.self, ATOPDyadYearRow.self, ArmsDeliveryRow.self,
-    ArmsDealRow.self, ArmsDealYearRow.self,
+    ArmsDealRow.self, ArmsDealYearRow.self, MMEExerciseRow.self, MMEOtherParticipantRow.self,
   ]
 
   /// The tables several datasets write, whose rows are told by their `dataset` column: an import

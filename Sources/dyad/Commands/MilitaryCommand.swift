@@ -15,7 +15,8 @@ struct MilitaryCommand: ParsableCommand {
       from the SIPRI trade register: TIV as SIPRI gives it by delivery year (2000–2023), and beside \
       it an ESTIMATE from SIPRI's deal register (1950–2024: each deal's delivered TIV split evenly \
       over its delivery years), never merged; spending from SIPRI and COW NMC; exercises \
-      from Dyad's curated list and the imported exercises dataset. Missing figures print as –; \
+      from Dyad's curated list and the imported exercise datasets (Russian MoD, MME 1980–2010), \
+      each drill once however many report it. Missing figures print as –; \
       the notes say which `dyad import` fills them. The years default to 1950 to this year.
 
       \(MilitaryAnswers.schema.help)
