@@ -331,6 +331,9 @@ public struct ArmsDealYearRow: StoreRecord {
     row[.tiv] = tiv
     row[.shares] = shares
     row[.entries] = entries
+  }
+}
+
 /// What MME says of one of its exercises beyond the shared `exercise` row: its MME id, whether MME
 /// names it, and its series.
 public struct MMEExerciseRow: StoreRecord {
