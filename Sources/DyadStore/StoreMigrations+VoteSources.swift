@@ -9,9 +9,9 @@ extension StoreMigrations {
   @Sendable static func voteSources(_ db: Database) throws {
     try db.execute(
       sql: """
-        DROP VIEW unga_similarity_measures;
-        DROP VIEW unga_similarity;
-        DROP VIEW unga_vote;
+        DROP VIEW IF EXISTS unga_similarity_measures;
+        DROP VIEW IF EXISTS unga_similarity;
+        DROP VIEW IF EXISTS unga_vote;
         """)
     let tables: [(name: String, columns: String, definition: String)] = [
       (

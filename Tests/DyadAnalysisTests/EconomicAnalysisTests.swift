@@ -136,7 +136,7 @@ struct EconomicAnalysisTests {
     let profile = TradeProfile(inputs: TradeInputs(a: "CHN", b: "RUS"), names: Self.names)
     #expect(!profile.hasData)
     #expect(profile.answer == nil)
-    #expect(profile.missingDatasets.map(\.name) == ["cow-trade", "imf-dots", "cow-gdp-pop"])
+    #expect(profile.missingDatasets.map(\.name) == ["cow-trade", "imf-dots", "imf-dots-all", "cow-gdp-pop"])
     #expect(profile.missingDatasets[0].command == "dyad import cow-trade PATH")
   }
 

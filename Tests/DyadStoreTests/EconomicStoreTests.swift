@@ -161,7 +161,7 @@ struct EconomicStoreTests {
     #expect(profile.rows(of: .official("CHN")).contains { $0.year == 2024 && $0.total.value == 244_810 })
     #expect(profile.rows.filter { $0.year > 2014 }.allSatisfy { $0.source.kind != .cowTrade })
     #expect(profile.rows(of: .imf("RUS")).map(\.year).max() == 2023)
-    #expect(profile.missingDatasets.isEmpty)
+    #expect(profile.missingDatasets.map(\.name) == ["imf-dots-all"])  // this store holds the others
     // Both figures and the gap where COW and China's customs report 2014.
     let gap = try #require(profile.comparisons.first { $0.year == 2014 && $0.measure == .total })
     #expect(gap.figures.contains { $0.source == .cow && $0.value == 93_942 })
@@ -230,7 +230,7 @@ struct EconomicStoreTests {
     let folder = try TemporaryFolder("dyad-econ-empty")
     let store = try Store.open(at: folder.path("empty.sqlite"))
     let profile = try store.tradeProfile(for: chinaRussia)
-    #expect(profile.missingDatasets.map(\.name) == ["cow-trade", "imf-dots", "cow-gdp-pop"])
+    #expect(profile.missingDatasets.map(\.name) == ["cow-trade", "imf-dots", "imf-dots-all", "cow-gdp-pop"])
     // The curated official totals are always there.
     #expect(profile.rows.allSatisfy { $0.source.kind == .official })
     #expect(try store.tradePartners(of: "CHN") == nil)

@@ -64,7 +64,9 @@ struct StoreTests {
       }
     }
     func values(_ a: String, _ b: String, _ year: Int, _ numbers: [Int?]) -> [DatabaseValue.Storage] {
-      [.string(a), .string(b), .int64(Int64(year))] + numbers.map { $0.map { .int64(Int64($0)) } ?? .null }
+      // Since v9 the rows say their dataset; those of v4 are unga-votes'.
+      [.string("unga-votes"), .string(a), .string(b), .int64(Int64(year))]
+        + numbers.map { $0.map { .int64(Int64($0)) } ?? .null }
     }
     #expect(
       rows == [
@@ -117,7 +119,8 @@ struct StoreTests {
           """)
       // Before v6 an estimate is refused by the CHECK constraint.
       #expect(throws: DatabaseError.self) {
-        try db.execute(sql: "INSERT INTO observation VALUES ('sipri-milex', 'milex', 'USA', '', 2020, 1.0, 'estimated', 1)")
+        try db.execute(
+          sql: "INSERT INTO observation VALUES ('sipri-milex', 'milex', 'USA', '', 2020, 1.0, 'estimated', 1)")
       }
     }
     try queue.close()
@@ -130,11 +133,14 @@ struct StoreTests {
     #expect(rows == ["CHN 2020 252.3 observed", "RUS 1991 NULL missing"])
     #expect(try store.count("imf_dots") == 1)
     try DatabaseQueue(path: folder.path("v5.sqlite")).write { db in
-      try db.execute(sql: "INSERT INTO observation VALUES ('sipri-milex', 'milex', 'USA', '', 2020, 1.0, 'estimated', 1)")
-      try db.execute(sql: "INSERT INTO imf_dots VALUES ('RUS', 'India', 'IND', 'state', 'exports', 'fob', 2020, 5.8, 'estimated')")
+      try db.execute(
+        sql: "INSERT INTO observation VALUES ('sipri-milex', 'milex', 'USA', '', 2020, 1.0, 'estimated', 1)")
+      try db.execute(
+        sql: "INSERT INTO imf_dots VALUES ('RUS', 'India', 'IND', 'state', 'exports', 'fob', 2020, 5.8, 'estimated')")
       // Missing is still never a value.
       #expect(throws: DatabaseError.self) {
-        try db.execute(sql: "INSERT INTO observation VALUES ('sipri-milex', 'milex', 'GBR', '', 2020, NULL, 'estimated', 1)")
+        try db.execute(
+          sql: "INSERT INTO observation VALUES ('sipri-milex', 'milex', 'GBR', '', 2020, NULL, 'estimated', 1)")
       }
     }
   }

@@ -64,6 +64,35 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // The IMF DOTS exports workbooks (185 .xlsx, 1.68 million cells) read and stored, against
+  // pandas.read_excel merely reading the same workbooks, in the same iteration.
+  let imfFolder = shared.appendingPathComponent("imf-dots-all-reporters")
+  let imfImporter = IMFExportTablesImporter()
+  let workbooks = try! imfImporter.inputFiles(at: imfFolder)
+  let excel = Benchmark.Configuration(
+    metrics: [.wallClock, .custom("pandas (ms)"), .custom("pandas/Dyad (%)"), .peakMemoryResident], scalingFactor: .one,
+    maxDuration: .seconds(300), maxIterations: 3)
+  Benchmark("imf-dots-all import into a store (185 workbooks) beside pandas.read_excel of them", configuration: excel) {
+    benchmark in
+    let pandas = PandasTimer(file: imfFolder.path, script: PandasTimer.excelScript, warmReads: 0)
+    for _ in benchmark.scaledIterations {
+      let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("dyad-bench-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+      defer { try? FileManager.default.removeItem(at: temporary) }
+      let store = try Store.open(at: temporary.appendingPathComponent("bench.sqlite").path, registry: registry)
+      let pandasSeconds = pandas?.time()
+      let start = DispatchTime.now().uptimeNanoseconds
+      benchmark.startMeasurement()
+      blackHole(try store.importDataset(imfImporter, files: workbooks))
+      benchmark.stopMeasurement()
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      if let pandasSeconds {
+        benchmark.measurement(.custom("pandas (ms)"), Int(pandasSeconds * 1000))
+        benchmark.measurement(.custom("pandas/Dyad (%)"), Int(pandasSeconds / seconds * 100))
+      }
+    }
+  }
+
   Benchmark("cow-trade importer alone: parse, resolve, rank, pack (673,654 rows)", configuration: configuration) {
     benchmark in
     let pandas = PandasTimer(file: dyadic.path)
@@ -107,10 +136,28 @@ final class PandasTimer {
         t = time.perf_counter(); pd.read_csv(path); print(time.perf_counter() - t, flush=True)
     """
 
+  /// `pandas.read_excel` of every workbook in a folder (`header=None`, as
+  /// `../shared/bench/imf_xlsx_pandas.py`), each time it is asked; no warm-up read.
+  static let excelScript = """
+    import sys, time, glob, os
+    import pandas as pd
+    files = sorted(glob.glob(os.path.join(sys.argv[1], '*.xlsx')))
+    import openpyxl
+    print("ready", flush=True)
+    for _ in sys.stdin:
+        t = time.perf_counter()
+        for f in files: pd.read_excel(f, header=None)
+        print(time.perf_counter() - t, flush=True)
+    """
+
   /// Starts Python with pandas; `nil` when either is missing.
-  init?(file: String) {
+  ///
+  /// - Parameters:
+  ///   - script: what to time (by default `read_csv` of the file).
+  ///   - warmReads: how many back-to-back reads time ``warm`` at the start.
+  init?(file: String, script: String = PandasTimer.script, warmReads: Int = 5) {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-u", "-c", Self.script, file]
+    process.arguments = ["python3", "-u", "-c", script, file]
     // Not the benchmark harness's malloc interposers: pandas runs as it would on its own.
     var environment = ProcessInfo.processInfo.environment
     for key in environment.keys where key.hasPrefix("LD_") || key.hasPrefix("DYLD_") || key.hasPrefix("MALLOC") {
@@ -128,7 +175,7 @@ final class PandasTimer {
       FileHandle.standardError.write(Data("pandas is not available (pip install pandas): no ratio\n".utf8))
       return nil
     }
-    let times = (0..<5).compactMap { _ in time() }.sorted()
+    let times = (0..<warmReads).compactMap { _ in time() }.sorted()
     warm = times.isEmpty ? nil : times[times.count / 2]
   }
 
