@@ -148,18 +148,20 @@ public enum DatasetCatalog {
       name: "un-digital-library",
       title: "UN voting records, General Assembly and Security Council (Dag Hammarskjöld Library)",
       publisher: "United Nations Dag Hammarskjöld Library", version: "1946–2021 and 2025 scrapes",
-      url: "https://digitallibrary.un.org/record/4060887", licence: "© United Nations; non-commercial use with attribution",
+      url: "https://digitallibrary.un.org/record/4060887",
+      licence: "© United Nations; non-commercial use with attribution",
       coverage: "1946–2021, 2025 (adopted resolutions)", dimension: .diplomatic,
       files: ["un_dl_votes_1946_2021_wide.csv.zip", "un_dl_votes_2025_wide.csv"],
-      downloadNote: "the Library publishes its bulk files (GA record 4060887, SC record 4055387) behind pages that need a browser session; Dyad reads them as downloaded (dyad import un-digital-library FILE.csv) and the wide scrapes from a mirror",
+      downloadNote:
+        "the Library publishes its bulk files (GA record 4060887, SC record 4055387) behind pages that need a browser session; Dyad reads them as downloaded (dyad import un-digital-library FILE.csv) and the wide scrapes from a mirror",
       label: "UN Digital Library votes"),
     DatasetInfo(
       name: "unga-ideal-points", title: "UNGA ideal points (Bailey, Strezhnev & Voeten)",
       publisher: "Erik Voeten, Harvard Dataverse",
-      version: "July 2023", url: "https://doi.org/10.7910/DVN/LEJUQZ",
-      licence: "CC0", coverage: "1946–2022", dimension: .diplomatic, files: ["IdealpointestimatesAll_Jul2023.csv"],
+      version: "June 2024", url: "https://doi.org/10.7910/DVN/LEJUQZ",
+      licence: "CC0", coverage: "1946–2023", dimension: .diplomatic, files: ["IdealpointestimatesAll_Jun2024.csv"],
       downloadNote:
-        "Harvard Dataverse serves the estimates as a tabular file with an index column and CRLF lines, and its current release (1946–2025) has other columns; Dyad reads the July 2023 CSV",
+        "Harvard Dataverse serves the estimates as a tabular file with an index column and CRLF lines, and its current release (1946–2025) has other columns; Dyad reads the June 2024 CSV (and the July 2023 one, given as the file, as an earlier release)",
       label: "UN ideal points"),
     DatasetInfo(
       name: "unsc-vetoes", title: "UN Security Council vetoes (from the Dag Hammarskjöld Library's veto list)",
@@ -265,9 +267,11 @@ public enum DatasetCatalog {
       label: "exercises with Russia"),
     DatasetInfo(
       name: "mme", title: "Multinational Military Exercises", publisher: "D'Orazio & Galambos (Harvard Dataverse)",
-      version: "v7 (2021)", url: "https://doi.org/10.7910/DVN/KHFODX", licence: "Harvard Dataverse terms (free with citation)",
+      version: "v7 (2021)", url: "https://doi.org/10.7910/DVN/KHFODX",
+      licence: "Harvard Dataverse terms (free with citation)",
       coverage: "1980–2010", dimension: .military, files: ["mme-v7-long.csv"],
-      downloadNote: "Harvard Dataverse serves MME v7 as tabular files behind its own access API; Dyad reads the CSV export of the long table (one row per exercise, participant and year, with Gleditsch–Ward codes) that the troopdata R package ships",
+      downloadNote:
+        "Harvard Dataverse serves MME v7 as tabular files behind its own access API; Dyad reads the CSV export of the long table (one row per exercise, participant and year, with Gleditsch–Ward codes) that the troopdata R package ships",
       label: "multinational exercises (MME)"),
   ]
 

@@ -123,7 +123,8 @@ struct ReportTests {
     let folder = try TemporaryFolder("dyad-report-ideal")
     let store = try Store.open(at: folder.path("ideal.sqlite"))
     let importer = DatasetCatalog.importers["unga-ideal-points"]!
-    _ = try store.importDataset(importer, files: try importer.inputFiles(at: SharedData.folder("unga-ideal-points")))
+    // The July 2023 release, whose session 77 PROVENANCE quotes.
+    _ = try store.importDataset(importer, files: [SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jul2023.csv")])
     let report = try ReportBuilder(store: store, today: Self.today).build(
       try store.registry.resolve("China"), try store.registry.resolve("Russia"))
     let alignment = try #require(report.sections.first { $0.id == "alignment" })

@@ -296,12 +296,12 @@ struct DiplomaticStoreTests {
 
   @Test func idealPointsAndSharedIGOsMatchTheProvenance() throws {
     let store = try Self.store.get()
-    // Session 77 (2022): RUS −0.35, CHN −0.98.
+    // The June 2024 release (the folder's): session 78 (2023) RUS −0.532, CHN −0.801.
     let ideal = try store.idealPoints(for: try Dyad("CHN", "RUS"))
     let last = try #require(ideal.rows.last)
-    #expect(last.session == 77 && last.year == 2022)
-    #expect(abs(last.first.value - -0.98) < 0.005 && abs(last.second.value - -0.35) < 0.005)
-    #expect(abs(last.distance - 0.63) < 0.01)
+    #expect(last.session == 78 && last.year == 2023)
+    #expect(abs(last.first.value - -0.801) < 0.0005 && abs(last.second.value - -0.532) < 0.0005)
+    #expect(abs(last.distance - 0.269) < 0.001)
     // Russia–China shared IGOs: 2 in 1950, 5 in 1970, 36 in 1992, 50 in 2000, 55 in 2014.
     let institutions = try store.sharedInstitutions(for: try Dyad("CHN", "RUS"))
     let counts = Dictionary(institutions.years.map { ($0.year, $0.sharedIGOs) }, uniquingKeysWith: { a, _ in a })

@@ -14,7 +14,7 @@ import Testing
   .enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
 struct MirrorSyncTests {
   static let vetoes = "/unsc-vetoes/unsc_vetoes_1946_sept2022.csv"
-  static let idealPoints = "/unga-ideal-points/IdealpointestimatesAll_Jul2023.csv"
+  static let idealPoints = "/unga-ideal-points/IdealpointestimatesAll_Jun2024.csv"
 
   /// N of `bytes=N-`.
   static func rangeStart(_ header: String?) -> Int? {
@@ -107,7 +107,7 @@ struct MirrorSyncTests {
     let release = try #require(try fixture.store.release(of: "unga-ideal-points"))
     #expect(
       release.files.first?.sha256
-        == (try sha256sum(SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jul2023.csv"))))
+        == (try sha256sum(SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jun2024.csv"))))
   }
 
   @Test func anInterruptedSyncLeavesTheStoreAsItWasAndTheNextRunResumes() async throws {
@@ -133,7 +133,7 @@ struct MirrorSyncTests {
     let release = try #require(try fixture.store.release(of: "unga-ideal-points"))
     #expect(
       release.files.first?.sha256
-        == (try sha256sum(SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jul2023.csv"))))
+        == (try sha256sum(SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jun2024.csv"))))
   }
 
   @Test func aSlowBodyArrivesWithProgressAndAServerErrorIsRetried() async throws {
@@ -161,7 +161,7 @@ struct MirrorSyncTests {
 
   @Test func aFileWhoseChecksumDoesNotMatchIsRefused() async throws {
     let fixture = try SyncFixture(["unsc-vetoes"])
-    let wrong = try sha256sum(SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jul2023.csv"))
+    let wrong = try sha256sum(SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jun2024.csv"))
     fixture.server.setChecksumList("\(wrong)  unsc_vetoes_1946_sept2022.csv\n", for: "unsc-vetoes")
     let before = try fixture.fingerprint()
     let results = try await fixture.sync(["unsc-vetoes"])
@@ -219,6 +219,9 @@ struct MirrorSyncTests {
 
   @Test func aNewerReleaseOnTheMirrorReplacesTheOlderOne() async throws {
     let fixture = try SyncFixture(["unga-ideal-points", "unsc-vetoes"])
+    // The mirror first serves the July 2023 estimates at the address of the file Dyad reads.
+    let july2023 = SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jul2023.csv")
+    fixture.server.replace(Self.idealPoints, with: Array(try Data(contentsOf: july2023)))
     let first = try await fixture.sync(["unga-ideal-points"])
     let older = try #require(first.first?.summary?.coverage)
     // The last session in each release, read from the files: session 1 is 1946.
@@ -255,8 +258,7 @@ struct MirrorSyncTests {
     #expect(try asOf2023.count("unga_ideal_point") == (try lines("IdealpointestimatesAll_Jul2023.csv")))
     #expect(try fixture.store.count("unga_ideal_point") == (try lines("IdealpointestimatesAll_Jun2024.csv")))
     #expect(
-      try asOf2023.release(of: "unga-ideal-points")?.files.first?.sha256
-        == (try sha256sum(SharedData.file("unga-ideal-points", "IdealpointestimatesAll_Jul2023.csv"))))
+      try asOf2023.release(of: "unga-ideal-points")?.files.first?.sha256 == (try sha256sum(july2023)))
     #expect(throws: (any Error).self) { try asOf2023.recordRelease(release, of: "unga-ideal-points") }
 
     // Two datasets' earlier releases at once: the vetoes list, revised without its last record.

@@ -6,6 +6,11 @@ import Foundation
 
 /// Imports `unga-ideal-points`: Bailey, Strezhnev & Voeten's ideal points by state and UN General
 /// Assembly session. States are identified by their COW code (`ccode`) in the session's year.
+///
+/// Reads any release (July 2023: sessions 1–77; June 2024: 1–78, with six agreement columns Dyad
+/// does not need). Estimates are re-fitted with each release, so the release is told from the file
+/// (its name's month and year, `…_Jun2024.csv`, and its last session) and an import of another
+/// release keeps the one it replaces (`--release unga-ideal-points=…`).
 public struct UNGAIdealPointsImporter: DatasetImporter {
   public let info: DatasetInfo = DatasetCatalog.info(named: "unga-ideal-points")!
   public let tables: [any StoreRecord.Type] = [UNGAIdealPointRow.self]
@@ -22,6 +27,7 @@ public struct UNGAIdealPointsImporter: DatasetImporter {
     var summary = ImportSummary()
     var resolver = StateResolver(registry: context.registry)
     var seen: [String: Int] = [:]
+    var lastSession = 0
     try CSVReader(path: url.path).forEachRow(requiring: ["ccode", "session", "NVotesAll", "IdealPointAll"]) {
       header, record in
       let row = CSVRow(header: header, record: record)
@@ -30,11 +36,14 @@ public struct UNGAIdealPointsImporter: DatasetImporter {
       let session = try row.requiredInt("session")
       guard UNGAVotesImporter.sessions.contains(session) else {
         throw row.error(
-          "session", "'\(session)' is not a session number (1 = 1946; \(FieldProblem.range(UNGAVotesImporter.sessions)))")
+          "session",
+          "'\(session)' is not a session number (1 = 1946; \(FieldProblem.range(UNGAVotesImporter.sessions)))")
       }
       let year = 1945 + session
       let state: StateID
-      do { state = try resolver.resolve("cow:\(code)", inYear: year) } catch { throw row.error("ccode", String(describing: error)) }
+      do { state = try resolver.resolve("cow:\(code)", inYear: year) } catch {
+        throw row.error("ccode", String(describing: error))
+      }
       if let earlier = seen["\(state)|\(session)"] {
         throw row.error("ccode", "\(state) has a second estimate for session \(session) (first on line \(earlier))")
       }
@@ -50,8 +59,27 @@ public struct UNGAIdealPointsImporter: DatasetImporter {
           countryName: row.text("Countryname").isEmpty ? row.text("iso3c") : row.text("Countryname")))
       summary.rowsWritten += 1
       summary.cover(year)
+      lastSession = max(lastSession, session)
     }
+    summary.release = Self.release(of: url.lastPathComponent, lastSession: lastSession)
     return summary
+  }
+
+  /// "June 2024 (sessions 1–78)" from `IdealpointestimatesAll_Jun2024.csv`, or "sessions 1–78"
+  /// when the name gives no month.
+  static func release(of file: String, lastSession: Int) -> String {
+    let sessions = "sessions 1–\(lastSession)"
+    let months = [
+      "Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "May": "May", "Jun": "June", "Jul": "July",
+      "Aug": "August", "Sep": "September", "Oct": "October", "Nov": "November", "Dec": "December",
+    ]
+    let stem = (file as NSString).deletingPathExtension
+    guard let underscore = stem.lastIndex(of: "_") else { return sessions }
+    let tag = stem[stem.index(after: underscore)...]
+    guard tag.count == 7, let month = months[String(tag.prefix(3))], let year = Int(tag.suffix(4)), year > 1990 else {
+      return sessions
+    }
+    return "\(month) \(year) (\(sessions))"
   }
 
   /// A number, or NULL (missing) for an empty, `NA` or absent field.
