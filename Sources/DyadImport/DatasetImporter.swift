@@ -83,6 +83,35 @@ extension DatasetImporter {
 }
 
 extension DatasetImporter {
+  /// For datasets of many files under any names (a folder of workbooks): the one file given, or
+  /// every file in the folder whose name ends with one of `suffixes` (case aside; hidden and
+  /// Office lock files left out), in the natural order of their names (`(2)` before `(10)`).
+  public func files(at path: URL, endingWith suffixes: [String], what: String) throws(ImportError) -> [URL] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
+      throw ImportError(file: path.path, message: "no such file or folder")
+    }
+    guard isDirectory.boolValue else {
+      try Self.requireRegularFile(path)
+      return [path]
+    }
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: path.path)
+    } catch {
+      throw ImportError(file: path.path, message: "cannot be listed (\(error.localizedDescription))")
+    }
+    let files = names.filter { name in
+      !name.hasPrefix(".") && !name.hasPrefix("~$") && suffixes.contains { name.lowercased().hasSuffix($0) }
+    }
+    .sorted { $0.localizedStandardCompare($1) == .orderedAscending }.map { path.appendingPathComponent($0) }
+    guard !files.isEmpty else {
+      throw ImportError(file: path.path, message: "holds no \(suffixes.joined(separator: " or ")) file; \(info.name) reads \(what)")
+    }
+    for file in files { try Self.requireRegularFile(file) }
+    return files
+  }
+
   /// Throws unless the path names a regular file, after following links.
   static func requireRegularFile(_ url: URL) throws(ImportError) {
     let attributes: [FileAttributeKey: Any]

@@ -15,17 +15,7 @@ import Testing
 /// exactly the reference's flows and ranks, year by year, for every dyad.
 @Suite("Fast paths agree with a plain reader")
 struct FastPathEquivalenceTests {
-  /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
+  typealias Generator = SplitMix64
 
   enum Quirk: String, CaseIterable, Sendable {
     case plain, crlf, blankLines, quoted, large

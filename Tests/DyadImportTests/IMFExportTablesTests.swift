@@ -225,7 +225,7 @@ struct IMFExportTablesTests {
     let none = try #require(throws: ImportError.self) {
       try IMFExportTablesImporter().inputFiles(at: notATable.deletingLastPathComponent())
     }
-    #expect(none.message.contains("holds no .xlsx workbook"))
+    #expect(none.message.contains("holds no .xlsx file; imf-dots-all reads the IMF DOTS exports tables"))
   }
 
   @Test func twoDifferentTablesForOneReporterStopTheImport() throws {
@@ -256,7 +256,7 @@ struct IMFExportTablesTests {
       at: Self.folder.appendingPathComponent("Exports_to_Count (1).xlsx"), to: good.appendingPathComponent("t.xlsx"))
     _ = try store.importDataset(importer, files: try importer.inputFiles(at: good))
     let before = try store.recordedChecksum(of: "imf-dots-all")
-    var generator = SeededGenerator(seed: 20261203)
+    var generator = SplitMix64(seed: 20261203)
     var refused = 0
     let alphabet = Array("<>/\"=0123456789.,e xcvrt")
     for round in 0..<40 {
@@ -293,15 +293,3 @@ struct IMFExportTablesTests {
   }
 }
 
-/// A small deterministic generator (SplitMix64), so a fuzz failure can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}

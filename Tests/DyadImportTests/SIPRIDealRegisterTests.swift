@@ -221,17 +221,7 @@ struct SIPRIDealRegisterTests {
 
   // MARK: - Fuzz: random mutations of the real file
 
-  /// SplitMix64, so that a failure reproduces from its seed.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
+  typealias Generator = SplitMix64
 
   /// What a mutation does to one field of one line; all but `.noise` must be refused at that line.
   enum Damage: CaseIterable {

@@ -49,23 +49,7 @@ public struct UNDigitalLibraryImporter: DatasetImporter {
   /// Every `.csv` and `.csv.zip` file in a folder (in the natural order of their names), or the one
   /// file given.
   public func inputFiles(at path: URL) throws(ImportError) -> [URL] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
-      throw ImportError(file: path.path, message: "no such file or folder")
-    }
-    guard isDirectory.boolValue else {
-      try Self.requireRegularFile(path)
-      return [path]
-    }
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: path.path)) ?? []
-    let files = names.filter { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".csv.zip") }
-      .sorted { $0.localizedStandardCompare($1) == .orderedAscending }.map { path.appendingPathComponent($0) }
-    guard !files.isEmpty else {
-      throw ImportError(
-        file: path.path, message: "holds no .csv or .csv.zip file of UN Digital Library voting records")
-    }
-    for file in files { try Self.requireRegularFile(file) }
-    return files
+    try files(at: path, endingWith: [".csv", ".csv.zip"], what: "UN Digital Library voting records")
   }
 
   /// The two bodies.

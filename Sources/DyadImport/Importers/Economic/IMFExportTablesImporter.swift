@@ -35,30 +35,7 @@ public struct IMFExportTablesImporter: DatasetImporter {
   /// Every `.xlsx` workbook in a folder, in the natural order of their names (`(2)` before `(10)`),
   /// or the one workbook given.
   public func inputFiles(at path: URL) throws(ImportError) -> [URL] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
-      throw ImportError(file: path.path, message: "no such file or folder")
-    }
-    guard isDirectory.boolValue else {
-      try Self.requireRegularFile(path)
-      return [path]
-    }
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: path.path)
-    } catch {
-      throw ImportError(file: path.path, message: "cannot be listed (\(error.localizedDescription))")
-    }
-    let workbooks = names.filter { $0.lowercased().hasSuffix(".xlsx") && !$0.hasPrefix("~$") && !$0.hasPrefix(".") }
-      .sorted { $0.localizedStandardCompare($1) == .orderedAscending }
-    guard !workbooks.isEmpty else {
-      throw ImportError(
-        file: path.path,
-        message: "holds no .xlsx workbook; \(info.name) reads the IMF DOTS exports tables, one workbook per reporter")
-    }
-    let files = workbooks.map { path.appendingPathComponent($0) }
-    for file in files { try Self.requireRegularFile(file) }
-    return files
+    try files(at: path, endingWith: [".xlsx"], what: "the IMF DOTS exports tables, one workbook per reporter")
   }
 
   /// One value of a table, before it is written.
