@@ -203,7 +203,7 @@ public enum DatasetCatalog {
       label: "IMF trade (Russia)"),
     DatasetInfo(
       name: "imf-dots-all", title: "IMF Direction of Trade Statistics, exports by partner (every reporter)",
-      publisher: "International Monetary Fund", version: "2021 tables (to 2020)", url: "https://data.imf.org/",
+      publisher: "International Monetary Fund", version: "tables to 2020", url: "https://data.imf.org/",
       licence: "IMF terms of use (free with attribution)", coverage: "1961–2020 (181 reporters)", dimension: .economic,
       files: imfExportWorkbooks,
       downloadNote:

@@ -52,7 +52,7 @@ struct SyncCLITests {
     #expect(finished.map { $0["outcome"] as? String } == ["imported", "failed"])
     let error = try #require(finished.last?["error"] as? [String: Any])
     #expect(error["kind"] as? String == "http")
-    #expect(error["url"] as? String == "\(server.baseURL)/unga-ideal-points/IdealpointestimatesAll_Jul2023.csv")
+    #expect(error["url"] as? String == "\(server.baseURL)/unga-ideal-points/IdealpointestimatesAll_Jun2024.csv")
   }
 
   @Test("on a terminal, sync draws a progress bar with bytes, rate and time left")

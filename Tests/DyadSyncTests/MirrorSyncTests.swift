@@ -139,11 +139,11 @@ struct MirrorSyncTests {
   @Test func aSlowBodyArrivesWithProgressAndAServerErrorIsRetried() async throws {
     let fixture = try SyncFixture(["unsc-vetoes"])
     fixture.server.inject(.status(500), at: Self.vetoes)
-    fixture.server.inject(.slow(chunk: 2_000, delay: .milliseconds(15)), at: Self.vetoes)
+    fixture.server.inject(.slow(chunk: 2_000, delay: .milliseconds(40)), at: Self.vetoes)
     let results = try await fixture.sync(["unsc-vetoes"])
     #expect(results.first?.summary != nil, "\(results.map(\.outcome))")
     #expect(fixture.log.retryReasons.count == 1 && fixture.log.retryReasons.first?.hasPrefix("HTTP 500") == true)
-    // 33,832 bytes in 2 kB chunks 15 ms apart take a quarter of a second: progress shows several times.
+    // 33,832 bytes in 2 kB chunks 40 ms apart take two thirds of a second: progress shows several times.
     #expect(fixture.log.progressCount >= 2)
   }
 
