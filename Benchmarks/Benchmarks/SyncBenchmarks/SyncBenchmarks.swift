@@ -30,7 +30,7 @@ let benchmarks: @Sendable () -> Void = {
   let configuration = Benchmark.Configuration(
     metrics: [.wallClock, .peakMemoryResident], scalingFactor: .one, maxDuration: .seconds(120), maxIterations: 5)
 
-  Benchmark("import every shared dataset from local disk (12 datasets, new store)", configuration: configuration) {
+  Benchmark("import every shared dataset from local disk (every dataset in ../shared/data, new store)", configuration: configuration) {
     benchmark in
     for _ in benchmark.scaledIterations {
       let store = freshStore("import")  // as in the sync below: a new store, the curated facts loaded
@@ -41,7 +41,7 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
-  Benchmark("sync every shared dataset from a loopback mirror (12 datasets, new store)", configuration: configuration) {
+  Benchmark("sync every shared dataset from a loopback mirror (every dataset in ../shared/data, new store)", configuration: configuration) {
     benchmark in
     for _ in benchmark.scaledIterations {
       let store = freshStore("sync")

@@ -142,6 +142,7 @@ public struct UNDigitalLibraryImporter: DatasetImporter {
     var current: Resolution?
     var columns: [String: Int] = [:]
     var withoutVote = 0
+    var bulkVoters: Set<StateID> = []  // the states that voted on the bulk file's current record
     func fail(_ line: Int, _ field: String?, _ message: String) -> ImportError {
       ImportError(file: label, line: line, field: field, message: message)
     }
@@ -190,6 +191,7 @@ public struct UNDigitalLibraryImporter: DatasetImporter {
           }
           let title = column("title").map { record.string(at: $0) } ?? symbol
           current = Resolution(body: body, id: id, date: date, symbol: symbol, title: title, place: "\(label):\(line)")
+          bulkVoters = []
         }
         let voteField = plural ? "ms_votes" : "ms_vote"
         let raw = record.string(at: column(voteField)!).trimmingCharacters(in: .whitespaces)
@@ -203,7 +205,7 @@ public struct UNDigitalLibraryImporter: DatasetImporter {
           throw fail(
             line, plural ? "ms_names" : "ms_name", "'\(name)' (\(code)) names no state on \(date) in Dyad's registry")
         }
-        if current!.votes.contains(where: { $0.state == state }) {
+        guard bulkVoters.insert(state).inserted else {
           throw fail(line, plural ? "ms_names" : "ms_name", "\(state) votes twice on record \(id)")
         }
         current!.votes.append((state, vote, name))
@@ -219,6 +221,7 @@ public struct UNDigitalLibraryImporter: DatasetImporter {
         var resolution = Resolution(
           body: body, id: id, date: date, symbol: symbol.isEmpty ? nil : symbol,
           title: record.string(at: column("Title")!), place: "\(label):\(line)")
+        var columnOf: [StateID: String] = [:]  // the column each state voted in
         for (index, header) in stateColumns {
           let raw = record.string(at: index).trimmingCharacters(in: .whitespaces)
           if raw.isEmpty { continue }
@@ -235,9 +238,10 @@ public struct UNDigitalLibraryImporter: DatasetImporter {
             unknown[header, default: 0] += 1
             continue
           }
-          if let earlier = resolution.votes.first(where: { $0.state == state }) {
-            throw fail(line, header, "\(state) votes twice on record \(id) (also as '\(earlier.name)')")
+          if let earlier = columnOf[state] {
+            throw fail(line, header, "\(state) votes twice on record \(id) (also as '\(earlier)')")
           }
+          columnOf[state] = header
           resolution.votes.append((state, vote, header))
         }
         // Adopted without a vote (every cell non-voting): no roll call.
