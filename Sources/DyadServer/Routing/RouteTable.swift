@@ -150,7 +150,9 @@ struct RouteTable: Sendable {
       description:
         "Measures: agree, agreeHalf, s (Signorino–Ritter), pi (Scott), kappa (Cohen), ranked by `rank_by` (s by default), beside the reference dyads of `compare` (USA–GBR and USA–JPN by default), as `dyad alignment`. Needs the unga-votes dataset (404 problem otherwise).",
       pathParameters: dyadParameters,
-      query: [.from, .to, DiplomaticAPI.issue, DiplomaticAPI.important, DiplomaticAPI.rankBy, .compare],
+      query: [
+        .from, .to, DiplomaticAPI.issue, DiplomaticAPI.important, DiplomaticAPI.rankBy, DiplomaticAPI.source, .compare,
+      ],
       formats: [.json, .csv], suffixes: [.csv],
       schema: envelope(
         .any(
