@@ -83,7 +83,7 @@ public struct ReportBuilder {
     "alignment": ["unga-votes", "unga-ideal-points", "unsc-vetoes", "cow-igo"],
     "economy": ["cow-trade", "imf-dots-all", "imf-dots", "cow-gdp-pop"],
     "military": ["atop", "sipri-transfers", "sipri-milex", "cow-nmc", "exercises", "mme"],
-    "limits": ["unga-votes", "unsc-vetoes", "cow-trade", "imf-dots", "sipri-transfers", "cow-nmc"],
+    "limits": ["unga-votes", "unsc-vetoes", "cow-trade", "imf-dots-all", "imf-dots", "sipri-transfers", "cow-nmc"],
     "timeline": [Store.curatedDataset, "exercises", "mme"],
   ]
 
