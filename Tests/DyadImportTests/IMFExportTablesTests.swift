@@ -51,6 +51,9 @@ struct IMFExportTablesTests {
     return (store, summary, folder)
   }()
 
+  /// The shared import, done off Swift's cooperative pool (see ``offThePool(_:)``).
+  static func load() async throws { _ = try await offThePool { Self.imported.summary } }
+
   func value(_ reporter: StateID, _ partner: StateID, _ year: Int) throws -> (Double, String)? {
     try Self.imported.store.read { db in
       try Row.fetchOne(
@@ -60,7 +63,8 @@ struct IMFExportTablesTests {
     }
   }
 
-  @Test func thePublishedChecksAndTheRawCellsOfPairsWithoutChinaOrRussia() throws {
+  @Test func thePublishedChecksAndTheRawCellsOfPairsWithoutChinaOrRussia() async throws {
+    try await Self.load()
     let checks: [(StateID, StateID, Int, Double)] = [
       ("CHN", "RUS", 2014, 53_685.7), ("CHN", "RUS", 2015, 34_810.2), ("CHN", "RUS", 2018, 48_073.7),
       ("CHN", "RUS", 2019, 49_484.5), ("CHN", "RUS", 2020, 50_608.4), ("RUS", "CHN", 2014, 37_494.3),
@@ -85,7 +89,8 @@ struct IMFExportTablesTests {
     #expect(chinaCells == 7_512)
   }
 
-  @Test func reportersByDateTheirTablesYearsAndTheRepeatedWorkbooks() throws {
+  @Test func reportersByDateTheirTablesYearsAndTheRepeatedWorkbooks() async throws {
+    try await Self.load()
     let summary = Self.imported.summary
     #expect(summary.coverage == (try YearRange(from: 1961, to: 2020)))
     // The four reporters served twice with the same values are read once, and said.
@@ -119,7 +124,8 @@ struct IMFExportTablesTests {
     #expect(notStates == ["Belgium-Luxembourg"])
   }
 
-  @Test func tradeSharesAndRanksForAnyPairToTwentyTwenty() throws {
+  @Test func tradeSharesAndRanksForAnyPairToTwentyTwenty() async throws {
+    try await Self.load()
     let store = Self.imported.store
     let india = try store.tradeProfile(of: "IND", with: "RUS")
     let row = try #require(india.row(.imfExports, in: 2020))
@@ -156,7 +162,8 @@ struct IMFExportTablesTests {
     #expect(abs((partners.partners.first?.imports.value ?? 0) - 103_870.441753) < 1e-6)
   }
 
-  @Test func aSecondImportOfTheSameFilesChangesNothing() throws {
+  @Test func aSecondImportOfTheSameFilesChangesNothing() async throws {
+    try await Self.load()
     let importer = IMFExportTablesImporter()
     let outcome = try Self.imported.store.importDataset(importer, files: try importer.inputFiles(at: Self.folder))
     guard case .unchanged = outcome else {
@@ -292,4 +299,3 @@ struct IMFExportTablesTests {
     #expect(refused > 10)
   }
 }
-

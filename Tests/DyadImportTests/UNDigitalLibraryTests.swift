@@ -47,6 +47,9 @@ struct UNDigitalLibraryTests {
     return (store, summary, folder)
   }()
 
+  /// The shared import, done off Swift's cooperative pool (see ``offThePool(_:)``).
+  static func load() async throws { _ = try await offThePool { Self.imported.summary } }
+
   func agreement(_ a: StateID, _ b: StateID, _ year: Int, source: UNVoteSource = .digitalLibrary) throws -> (Int, Int)?
   {
     let summary = try Self.imported.store.alignment(
@@ -56,7 +59,8 @@ struct UNDigitalLibraryTests {
     }
   }
 
-  @Test func generalAssemblyAgreementMatchesTheRawFilesForAnyPair() throws {
+  @Test func generalAssemblyAgreementMatchesTheRawFilesForAnyPair() async throws {
+    try await Self.load()
     let expected: [(StateID, StateID, Int, (Int, Int))] = [
       ("CHN", "RUS", 2019, (76, 96)), ("CHN", "RUS", 2020, (78, 98)), ("CHN", "RUS", 2021, (68, 88)),
       ("CHN", "RUS", 2025, (150, 192)), ("IND", "PAK", 2020, (80, 98)), ("DEU", "FRA", 2021, (78, 86)),
@@ -77,7 +81,8 @@ struct UNDigitalLibraryTests {
     #expect(row.dyads > 15_000 && (row.percentiles.s ?? -1) > 0 && (row.percentiles.s ?? 101) < 100)
   }
 
-  @Test func theTwoSourcesStaySideBySideAndYearsWithoutRollCallsAreMissing() throws {
+  @Test func theTwoSourcesStaySideBySideAndYearsWithoutRollCallsAreMissing() async throws {
+    try await Self.load()
     let store = Self.imported.store
     // The fixture's own 2019: three roll calls, CHN and RUS alike on two.
     let voeten = try #require(try agreement("CHN", "RUS", 2019, source: .ungaVotes))
@@ -97,7 +102,8 @@ struct UNDigitalLibraryTests {
     #expect(try #require(try agreement("CHN", "RUS", 2019)) == (76, 96))
   }
 
-  @Test func securityCouncilMembersVotesBesideTheVetoes() throws {
+  @Test func securityCouncilMembersVotesBesideTheVetoes() async throws {
+    try await Self.load()
     let store = Self.imported.store
     let council = try #require(try store.councilAgreement(for: try Dyad("CHN", "RUS")))
     func year(_ y: Int) -> (Int, Int)? { council.years.first { $0.year == y }.map { ($0.same, $0.votes) } }
@@ -109,7 +115,8 @@ struct UNDigitalLibraryTests {
     #expect(!elected.years.contains { $0.year == 2021 })
   }
 
-  @Test func scrapeHeadersThatNameNoStateAreReportedNotGuessed() throws {
+  @Test func scrapeHeadersThatNameNoStateAreReportedNotGuessed() async throws {
+    try await Self.load()
     let notes = Self.imported.summary.notes
     #expect(notes.contains { $0.contains("'DONOTKNOW' (1 vote)") }, "\(notes)")
     #expect(notes.contains { $0.contains("45 resolutions adopted without a vote") }, "\(notes)")

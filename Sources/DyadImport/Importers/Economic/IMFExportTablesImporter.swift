@@ -117,8 +117,19 @@ public struct IMFExportTablesImporter: DatasetImporter {
             reporter: span.state, reporterName: table.reporterName, file: table.file, firstYear: span.first,
             lastYear: span.last, partners: table.partnerNames.count))
       }
+      var outside = 0  // values in years the reporter's name means no state
+      defer {
+        if outside > 0 {
+          summary.notes.append(
+            "\(table.file): \(outside) value\(outside == 1 ? "" : "s") of \(table.reporterName) in years it names no state in Dyad's registry were left out"
+          )
+        }
+      }
       for cell in table.cells {
-        guard let reporter = reporterByYear[cell.year] else { continue }
+        guard let reporter = reporterByYear[cell.year] else {
+          outside += 1
+          continue
+        }
         var partner: StateID?
         let kind: IMFDOTSRow.PartnerKind
         if IMFPartnerNames.isAggregate(cell.partnerName) {
