@@ -1,9 +1,9 @@
-import Testing
-
 import DyadData
 import DyadFast
-@testable import DyadImport
 import DyadStore
+import Testing
+
+@testable import DyadImport
 
 /// The scanner's first pass, which sizes the rows array: it must count at least the lines the
 /// parser makes rows of (every line but a blank one: empty, or a lone carriage return) — all

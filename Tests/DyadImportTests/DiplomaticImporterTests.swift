@@ -2,11 +2,12 @@ import DyadAnalysis
 import DyadCore
 import DyadData
 import DyadFast
-@testable import DyadImport
 import DyadStore
 import DyadTestSupport
 import Foundation
 import Testing
+
+@testable import DyadImport
 
 @Suite struct DiplomaticImporterTests {
   static let registry = try! StateRegistry.standard()
@@ -66,9 +67,11 @@ import Testing
     #expect(states["Russia"] == ["RUS"])
     // Roll-call metadata is kept, and not coded is NULL, not 0.
     let first = try #require(sink.table("unga_roll_call").first { $0["rcid"] == .integer(1) })
-    #expect(first["important"] == .null && first["amendment"] == .integer(0) && first["short"] == .text("TRUSTEESHIP, A"))
+    #expect(
+      first["important"] == .null && first["amendment"] == .integer(0) && first["short"] == .text("TRUSTEESHIP, A"))
     let seventh = try #require(sink.table("unga_roll_call").first { $0["rcid"] == .integer(7) })
-    #expect(seventh["important"] == .integer(1) && seventh["session"] == .integer(74) && seventh["year"] == .integer(2019))
+    #expect(
+      seventh["important"] == .integer(1) && seventh["session"] == .integer(74) && seventh["year"] == .integer(2019))
   }
 
   @Test func similarityRowsMatchHandComputation() throws {
@@ -144,7 +147,10 @@ import Testing
     try folder.write(
       "unga-votes/un_roll_calls.csv",
       DiplomaticFixture.rollCalls.replacingOccurrences(of: "4,40,0,1985-11-01", with: "4,40,2,1985-11-01"))
-    #expect(throws: ImportError(file: "un_roll_calls.csv", line: 5, field: "importantvote", message: "'2' is not 0, 1 or empty")) {
+    #expect(
+      throws: ImportError(
+        file: "un_roll_calls.csv", line: 5, field: "importantvote", message: "'2' is not 0, 1 or empty")
+    ) {
       _ = try importVotes(url)
     }
     try folder.write(
@@ -160,7 +166,8 @@ import Testing
     let folder = try TemporaryFolder("dipl-plausible")
     let url = try DiplomaticFixture.write(in: folder)
     func rollCalls(_ from: String, _ to: String) throws {
-      try folder.write("unga-votes/un_roll_calls.csv", DiplomaticFixture.rollCalls.replacingOccurrences(of: from, with: to))
+      try folder.write(
+        "unga-votes/un_roll_calls.csv", DiplomaticFixture.rollCalls.replacingOccurrences(of: from, with: to))
     }
     try rollCalls("4,40,0,1985-11-01", "100000000000,40,0,1985-11-01")
     #expect(
@@ -171,12 +178,14 @@ import Testing
     try rollCalls("4,40,0,1985-11-01", "4,99999,0,1985-11-01")
     #expect(
       throws: ImportError(
-        file: "un_roll_calls.csv", line: 5, field: "session", message: "'99999' is not a session number (1 = 1946; 1–200)")
+        file: "un_roll_calls.csv", line: 5, field: "session",
+        message: "'99999' is not a session number (1 = 1946; 1–200)")
     ) { _ = try importVotes(url) }
     try rollCalls("4,40,0,1985-11-01", "4,40,0,9999-12-31")
     #expect(
       throws: ImportError(
-        file: "un_roll_calls.csv", line: 5, field: "date", message: "9999-12-31 is outside session 40's years (1946–1987)")
+        file: "un_roll_calls.csv", line: 5, field: "date",
+        message: "9999-12-31 is outside session 40's years (1946–1987)")
     ) { _ = try importVotes(url) }
 
     // Roll call 9 renumbered 2,000,000,000 (in its roll calls, issues and votes): read as before.
@@ -187,7 +196,8 @@ import Testing
       "sparse/un_roll_calls.csv",
       DiplomaticFixture.rollCalls.replacingOccurrences(of: "9,74,1,2019-12-01", with: "2000000000,74,1,2019-12-01"))
     try folder.write(
-      "sparse/un_roll_call_issues.csv", DiplomaticFixture.issues.replacingOccurrences(of: "9,me,", with: "2000000000,me,"))
+      "sparse/un_roll_call_issues.csv",
+      DiplomaticFixture.issues.replacingOccurrences(of: "9,me,", with: "2000000000,me,"))
     let (sink, summary) = try importVotes(renumbered)
     #expect(summary.rowsRead == 9 + 4 + 36)
     let last = try #require(sink.table("unga_roll_call").last)
@@ -208,7 +218,10 @@ import Testing
       throws: ImportError(
         file: "ideal.csv", line: 2, field: "session",
         message: "'9223372036854775807' is not a session number (1 = 1946; 1–200)")
-    ) { _ = try UNGAIdealPointsImporter().read([file], into: RecordingSink(), context: ImportContext(registry: Self.registry)) }
+    ) {
+      _ = try UNGAIdealPointsImporter().read(
+        [file], into: RecordingSink(), context: ImportContext(registry: Self.registry))
+    }
   }
 
   @Test func vetoesReadNamesAcrossQuotedLineBreaks() throws {
@@ -233,7 +246,8 @@ import Testing
     let bad = good[0..<3] + [good[3].replacingOccurrences(of: ",0,0,0,0,0,1", with: ",0,0,1,0,0,1")]
     let badFile = try folder.write("bad.csv", bad.joined(separator: "\n") + "\n")
     let error = #expect(throws: ImportError.self) {
-      _ = try UNSCVetoesImporter().read([badFile], into: RecordingSink(), context: ImportContext(registry: Self.registry))
+      _ = try UNSCVetoesImporter().read(
+        [badFile], into: RecordingSink(), context: ImportContext(registry: Self.registry))
     }
     #expect(error?.line == 5 && error?.field == "usa_uk")
   }
@@ -258,7 +272,8 @@ import Testing
       "dup.csv",
       "ccode,session,NVotesAll,IdealPointAll\n365,74,90,-0.5\n365,74,91,-0.4\n")
     let error = #expect(throws: ImportError.self) {
-      _ = try UNGAIdealPointsImporter().read([duplicate], into: RecordingSink(), context: ImportContext(registry: Self.registry))
+      _ = try UNGAIdealPointsImporter().read(
+        [duplicate], into: RecordingSink(), context: ImportContext(registry: Self.registry))
     }
     #expect(error?.line == 3)
   }
@@ -270,14 +285,18 @@ import Testing
       "s.csv",
       "ccode,year,sum_igo_full,sum_igo_associate,sum_igo_observer,sum_igo_anytype\n365,2000,80,1,2,83\n")
     let sink = RecordingSink()
-    let summary = try COWIGOImporter().read([dyads, states], into: sink, context: ImportContext(registry: Self.registry))
-    let rows = sink.table("cow_igo_dyad_year").map { "\($0["state_a"]!.text!)-\($0["state_b"]!.text!) \($0["shared"]!.int!)" }
+    let summary = try COWIGOImporter().read(
+      [dyads, states], into: sink, context: ImportContext(registry: Self.registry))
+    let rows = sink.table("cow_igo_dyad_year").map {
+      "\($0["state_a"]!.text!)-\($0["state_b"]!.text!) \($0["shared"]!.int!)"
+    }
     #expect(rows == ["CHN-RUS 50", "CHN-USA 0", "RUS-USA 61"])
     #expect(sink.table("cow_igo_state_year").first?["full"] == .integer(80))
     #expect(summary.coverage == (try YearRange(from: 2000, to: 2000)))
     let negative = try folder.write("n.csv", "ccode1,ccode2,year,dyadigos\n2,365,2000,61\n2,20,2000,-1\n")
     let error = #expect(throws: ImportError.self) {
-      _ = try COWIGOImporter().read([negative, states], into: RecordingSink(), context: ImportContext(registry: Self.registry))
+      _ = try COWIGOImporter().read(
+        [negative, states], into: RecordingSink(), context: ImportContext(registry: Self.registry))
     }
     #expect(error?.line == 3 && error?.field == "dyadigos")
   }

@@ -1,12 +1,12 @@
 import DyadCore
+import DyadData
+import DyadFast
+import DyadStore
 import DyadTestSupport
 import Foundation
 import Testing
 
-import DyadData
-import DyadFast
 @testable import DyadImport
-import DyadStore
 
 @Suite("Economic importers")
 struct EconomicImporterTests {
@@ -38,7 +38,8 @@ struct EconomicImporterTests {
     let lf = try TemporaryFolder("cow-lf")
     let (expected, expectedSummary) = try Self.importCOW(dyadic: rows, folder: lf)
     let cr = try TemporaryFolder("cow-cr")
-    try cr.write("cow/cow_trade_dyadic_nondirected.csv", (Self.dyadicHeader + rows).replacingOccurrences(of: "\n", with: "\r"))
+    try cr.write(
+      "cow/cow_trade_dyadic_nondirected.csv", (Self.dyadicHeader + rows).replacingOccurrences(of: "\n", with: "\r"))
     try cr.write("cow/cow_trade_state_year.csv", Self.stateFile.replacingOccurrences(of: "\n", with: "\r"))
     let importer = COWTradeImporter()
     let sink = RecordingSink()
@@ -113,9 +114,15 @@ struct EconomicImporterTests {
     #expect(chinaRussia[1].secondImportsFromFirst == 3 && chinaRussia[1].firstImportsFromSecond == 4)
 
     // National totals: missing stays missing; partners ranked counted per state-year.
-    #expect(try Self.totals(sink, "USA", 2000) == COWTradeSeries.StateYear(year: 2000, imports: 1000, exports: 800, partnersRanked: 2))
-    #expect(try Self.totals(sink, "RUS", 2000) == COWTradeSeries.StateYear(year: 2000, imports: nil, exports: 50, partnersRanked: 1))
-    #expect(try Self.totals(sink, "CHN", 2000) == COWTradeSeries.StateYear(year: 2000, imports: nil, exports: nil, partnersRanked: 0))
+    #expect(
+      try Self.totals(sink, "USA", 2000)
+        == COWTradeSeries.StateYear(year: 2000, imports: 1000, exports: 800, partnersRanked: 2))
+    #expect(
+      try Self.totals(sink, "RUS", 2000)
+        == COWTradeSeries.StateYear(year: 2000, imports: nil, exports: 50, partnersRanked: 1))
+    #expect(
+      try Self.totals(sink, "CHN", 2000)
+        == COWTradeSeries.StateYear(year: 2000, imports: nil, exports: nil, partnersRanked: 0))
   }
 
   @Test func stateTotalsInAnyOrderAreKeptByYearOnce() throws {
@@ -133,8 +140,10 @@ struct EconomicImporterTests {
     #expect(try Self.totals(sink, "USA", 2000) == Year(year: 2000, imports: 1000, exports: 800, partnersRanked: 1))
 
     let other = try TemporaryFolder()
-    #expect(throws: ImportError(
-      file: "cow_trade_state_year.csv", line: 4, field: "ccode", message: "RUS 2002 is listed with other totals on line 2")
+    #expect(
+      throws: ImportError(
+        file: "cow_trade_state_year.csv", line: 4, field: "ccode",
+        message: "RUS 2002 is listed with other totals on line 2")
     ) {
       _ = try Self.importCOW(
         dyadic: "2,365,2000,1,2,,\n", states: Self.stateHeader + "365,2002,30,40\n2,2000,1,1\n365,2002,31,40\n",
@@ -171,7 +180,8 @@ struct EconomicImporterTests {
 
   @Test func aDirectedFileNeedsMatchingMirrorRows() throws {
     let folder = try TemporaryFolder()
-    let (sink, _) = try Self.importCOW(dyadic: "710,365,2014,42807.0,51135.0,,\n365,710,2014,51135.0,42807.0,,\n", folder: folder)
+    let (sink, _) = try Self.importCOW(
+      dyadic: "710,365,2014,42807.0,51135.0,,\n365,710,2014,51135.0,42807.0,,\n", folder: folder)
     let series = try Self.dyad(sink, "CHN", "RUS")
     #expect(series.count == 1)
     #expect(series[0].firstImportsFromSecond == 42807 && series[0].secondImportsFromFirst == 51135)
@@ -181,9 +191,10 @@ struct EconomicImporterTests {
     #expect(try Self.totals(sink, "RUS", 2014)?.partnersRanked == 1)
 
     let other = try TemporaryFolder()
-    #expect(throws: ImportError(
-      file: "cow_trade_dyadic_nondirected.csv", line: 3, field: "flow1",
-      message: "CHN–RUS 2014 is listed with other flows on line 2")
+    #expect(
+      throws: ImportError(
+        file: "cow_trade_dyadic_nondirected.csv", line: 3, field: "flow1",
+        message: "CHN–RUS 2014 is listed with other flows on line 2")
     ) {
       _ = try Self.importCOW(dyadic: "710,365,2014,42807.0,51135.0,,\n365,710,2014,51135.0,1.0,,\n", folder: other)
     }
@@ -227,7 +238,9 @@ struct EconomicImporterTests {
   /// Varints of every length, at and around each boundary, are plain LEB128: seven bits a byte,
   /// lowest first, the top bit set on every byte but the last.
   @Test func varintsAreLEB128() {
-    var values: [UInt64] = [0, 1, 0x7F, 0x80, 300, 0x3FFF, 0x4000, 0x1F_FFFF, 0x20_0000, 0xFFF_FFFF, 0x1000_0000, UInt64.max]
+    var values: [UInt64] = [
+      0, 1, 0x7F, 0x80, 300, 0x3FFF, 0x4000, 0x1F_FFFF, 0x20_0000, 0xFFF_FFFF, 0x1000_0000, UInt64.max,
+    ]
     for bits in 1..<64 { values += [(1 << bits) - 1, 1 << bits, (1 << bits) + 1] }
     for value in values {
       var expected: [UInt8] = []
@@ -250,12 +263,20 @@ struct EconomicImporterTests {
     let whole = COWTradeSeries.Dyad(
       partner: "RUS",
       years: [
-        .init(year: 1990, firstImportsFromSecond: 0, secondImportsFromFirst: nil, rankOfSecondForFirst: nil, rankOfFirstForSecond: 7),
-        .init(year: 1991, firstImportsFromSecond: 123_456, secondImportsFromFirst: 1e12, rankOfSecondForFirst: 1, rankOfFirstForSecond: 65_535),
+        .init(
+          year: 1990, firstImportsFromSecond: 0, secondImportsFromFirst: nil, rankOfSecondForFirst: nil,
+          rankOfFirstForSecond: 7),
+        .init(
+          year: 1991, firstImportsFromSecond: 123_456, secondImportsFromFirst: 1e12, rankOfSecondForFirst: 1,
+          rankOfFirstForSecond: 65_535),
       ])
     let fractional = COWTradeSeries.Dyad(
       partner: "USA",
-      years: [.init(year: 2014, firstImportsFromSecond: 0.1, secondImportsFromFirst: 342.0299987792969, rankOfSecondForFirst: 3, rankOfFirstForSecond: nil)])
+      years: [
+        .init(
+          year: 2014, firstImportsFromSecond: 0.1, secondImportsFromFirst: 342.0299987792969, rankOfSecondForFirst: 3,
+          rankOfFirstForSecond: nil)
+      ])
     let bytes = COWTradeSeries.encodePack([whole, fractional])
     #expect(try COWTradeSeries.decodePack(Data(bytes)) == [whole, fractional])
     #expect(try COWTradeSeries.decodePack(Data(bytes), partner: "USA") == fractional.years)
@@ -319,7 +340,8 @@ struct EconomicImporterTests {
     #expect(summary.rowsRead == codes.count * 145 + 1)  // and the one state-year row
     let usaRussia = try Self.dyad(sink, "RUS", "USA")
     #expect(usaRussia.count == 145)
-    #expect(usaRussia.allSatisfy { $0.secondImportsFromFirst == 2 && $0.firstImportsFromSecond == Double($0.year - 1800) })
+    #expect(
+      usaRussia.allSatisfy { $0.secondImportsFromFirst == 2 && $0.firstImportsFromSecond == Double($0.year - 1800) })
     do {
       _ = try Self.importCOW(dyadic: text + "2,20,2014,1,bad,,\n", folder: folder)
       Issue.record("the import should fail")
@@ -429,7 +451,10 @@ struct EconomicImporterTests {
     ("Russian Federation,Germany,0,exports_fob,2021,-1\n", 2, "value_usd_millions"),
     ("Russian Federation,Germany,0,exports_fob,2021,lots\n", 2, "value_usd_millions"),
     ("Narnia,Germany,0,exports_fob,2021,1\n", 2, "reporter"),
-    ("Russian Federation,Germany,0,exports_fob,2021,1\nRussian Federation,Germany,0,exports_fob,2021,2\n", 3, "value_usd_millions"),
+    (
+      "Russian Federation,Germany,0,exports_fob,2021,1\nRussian Federation,Germany,0,exports_fob,2021,2\n", 3,
+      "value_usd_millions"
+    ),
     ("Russian Federation,Germany,2,exports_fob,2021,1\n", 2, "partner_is_aggregate"),
   ])
   func badIMFRowsAreRejected(rows: String, line: Int, field: String) throws {
@@ -450,7 +475,9 @@ struct EconomicImporterTests {
     let header = "ccode,year,wbgdp2011est,wbpopest,sdpest,wbgdppc2011est\n"
     let file = try folder.write(
       "cow_sdp_gdp.csv",
-      header + "2,1800,22.962753010562913,15.456134972434276,22.04237283553601,7.5071675170120775\n564,1860,20.1,12,19,8.1\n710,1950,NA,,1,2\n")
+      header
+        + "2,1800,22.962753010562913,15.456134972434276,22.04237283553601,7.5071675170120775\n564,1860,20.1,12,19,8.1\n710,1950,NA,,1,2\n"
+    )
     let sink = RecordingSink()
     let summary = try COWGDPPopulationImporter().read([file], into: sink, context: try Self.context())
     #expect(summary.rowsWritten == 3)
@@ -463,7 +490,9 @@ struct EconomicImporterTests {
     #expect(rows[2]["ln_gdp"] == .null && rows[2]["ln_population"] == .null)
 
     let levels = try folder.write("levels.csv", header + "2,1800,9400000000,15,22,7\n")
-    #expect(throws: ImportError.self) { try COWGDPPopulationImporter().read([levels], into: RecordingSink(), context: try Self.context()) }
+    #expect(throws: ImportError.self) {
+      try COWGDPPopulationImporter().read([levels], into: RecordingSink(), context: try Self.context())
+    }
     let twice = try folder.write("twice.csv", header + "2,1800,22,15,22,7\n2,1800,22,15,22,7\n")
     do {
       _ = try COWGDPPopulationImporter().read([twice], into: RecordingSink(), context: try Self.context())

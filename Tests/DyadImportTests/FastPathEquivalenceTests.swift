@@ -48,7 +48,10 @@ struct FastPathEquivalenceTests {
       case 4: return ("100", 100)  // ties between partners
       case 5:
         let cents = Int.random(in: 1...99_999, using: &random)
-        return ("\(cents / 100).\(String(format: "%02d", cents % 100))", Double("\(cents / 100).\(String(format: "%02d", cents % 100))"))
+        return (
+          "\(cents / 100).\(String(format: "%02d", cents % 100))",
+          Double("\(cents / 100).\(String(format: "%02d", cents % 100))")
+        )
       default:
         let whole = Int.random(in: 1...50_000, using: &random)
         return ("\(whole)", Double(whole))
@@ -61,7 +64,8 @@ struct FastPathEquivalenceTests {
           let (text1, value1) = flow(), (text2, value2) = flow()
           // Either order of the pair, as nondirected files list them.
           let swap = Bool.random(using: &random)
-          let (c1, c2, t1, t2, v1, v2) = swap ? (b, a, text2, text1, value2, value1) : (a, b, text1, text2, value1, value2)
+          let (c1, c2, t1, t2, v1, v2) =
+            swap ? (b, a, text2, text1, value2, value1) : (a, b, text1, text2, value1, value2)
           var fields = ["\(c1)", "\(c2)", "\(year)", t1, t2, t1, "4.0"]
           if quirk == .quoted && Int.random(in: 0..<3, using: &random) == 0 { fields[3] = "\"\(t1)\"" }
           generated.text += fields.joined(separator: ",") + end

@@ -228,6 +228,14 @@ struct IMFExportTablesTests {
     let unit = try refusal(units)
     #expect(unit.field == "B5" && unit.message.contains("is 'SDR, Millions', not 'US Dollars, Millions'"), "\(unit)")
 
+    // Only the header rows (title, reporter, unit, years): refused on row 8.
+    let headerOnly = try workbook(folder, "header.xlsx") { xml in
+      xml.replacingOccurrences(
+        of: #"<row r="([89]|[1-9][0-9]+)"[^>]*>.*?</row>"#, with: "", options: .regularExpression)
+    }
+    let empty = try refusal(headerOnly)
+    #expect(empty.line == 8 && empty.message.contains("lists no partner"), "\(empty)")
+
     let notATable = try folder.write("empty/readme.txt", "no workbooks here")
     let none = try #require(throws: ImportError.self) {
       try IMFExportTablesImporter().inputFiles(at: notATable.deletingLastPathComponent())

@@ -1,12 +1,12 @@
 import DyadCore
+import DyadData
+import DyadFast
+import DyadStore
 import DyadTestSupport
 import Foundation
 import Testing
 
-import DyadData
-import DyadFast
 @testable import DyadImport
-import DyadStore
 
 @Suite("Military importers")
 struct MilitaryImporterTests {
@@ -26,7 +26,8 @@ struct MilitaryImporterTests {
     "atopid,begyr,begmo,begday,endyr,endmo,endday,bilat,milaid,base,intcom,defense,offense,neutral,nonagg,consul,"
     + (1...59).map { "mem\($0)" }.joined(separator: ",") + "\n"
   static func alliance(_ fields: String, members: [Int]) -> String {
-    fields + "," + (members.map(String.init) + Array(repeating: "", count: 59 - members.count)).joined(separator: ",") + "\n"
+    fields + "," + (members.map(String.init) + Array(repeating: "", count: 59 - members.count)).joined(separator: ",")
+      + "\n"
   }
   static let dyadHeader = "ccode1,ccode2,year,atop_defense,atop_offense,atop_neutral,atop_nonagg,atop_consul\n"
 
@@ -35,9 +36,20 @@ struct MilitaryImporterTests {
     let (sink, summary) = try run(
       ATOPImporter(),
       [
-        ("m.csv", Self.atopMemberHeader + "3200,365,1950,2,14,1980,4,11,0,1,1,0,0,1,0\n3200,710,1950,2,14,1980,4,11,0,1,1,0,0,1,0\n4980,365,2001,7,16,0,0,0,0,1,0,0,0,1,1\n"),
-        ("a.csv", Self.atopAllianceHeader + Self.alliance("3200,1950,2,14,1980,4,11,1,0,0,0,1,0,0,1,0", members: [365, 710])),
-        ("d.csv", Self.dyadHeader + "365,710,1950,1,0,0,1,0\n2,260,1990,1,0,0,0,0\n2,255,1991,0,0,0,0,1\n200,365,1815,1,1,0,0,1\n"),
+        (
+          "m.csv",
+          Self.atopMemberHeader
+            + "3200,365,1950,2,14,1980,4,11,0,1,1,0,0,1,0\n3200,710,1950,2,14,1980,4,11,0,1,1,0,0,1,0\n4980,365,2001,7,16,0,0,0,0,1,0,0,0,1,1\n"
+        ),
+        (
+          "a.csv",
+          Self.atopAllianceHeader + Self.alliance("3200,1950,2,14,1980,4,11,1,0,0,0,1,0,0,1,0", members: [365, 710])
+        ),
+        (
+          "d.csv",
+          Self.dyadHeader
+            + "365,710,1950,1,0,0,1,0\n2,260,1990,1,0,0,0,0\n2,255,1991,0,0,0,0,1\n200,365,1815,1,1,0,0,1\n"
+        ),
       ])
     let members = sink.rows["atop_member"] ?? []
     #expect(members.count == 3)
@@ -66,7 +78,11 @@ struct MilitaryImporterTests {
       _ = try run(
         ATOPImporter(),
         [
-          ("m.csv", Self.atopMemberHeader + "3200,365,1950,2,14,1980,4,11,0,1,1,0,0,1,0\n3200,710,1950,2,14,1980,4,11,0,1,2,0,0,1,0\n"),
+          (
+            "m.csv",
+            Self.atopMemberHeader
+              + "3200,365,1950,2,14,1980,4,11,0,1,1,0,0,1,0\n3200,710,1950,2,14,1980,4,11,0,1,2,0,0,1,0\n"
+          ),
           ("a.csv", Self.atopAllianceHeader), ("d.csv", Self.dyadHeader),
         ])
     } throws: { error in
@@ -104,7 +120,9 @@ struct MilitaryImporterTests {
   @Test("SIPRI transfers: a name that is no state is rejected with its line")
   func transfersUnknownName() throws {
     #expect {
-      _ = try run(SIPRITransfersImporter(), [("t.csv", Self.sipriHeader + "1,Atlantis,China,X,y,Aircraft,1995,No,6,Yes,2000,No,New,30,30,180,No\n")])
+      _ = try run(
+        SIPRITransfersImporter(),
+        [("t.csv", Self.sipriHeader + "1,Atlantis,China,X,y,Aircraft,1995,No,6,Yes,2000,No,New,30,30,180,No\n")])
     } throws: { error in
       (error as? ImportError)?.line == 2 && (error as? ImportError)?.field == "Supplier"
     }
@@ -147,7 +165,8 @@ struct MilitaryImporterTests {
     #expect {
       _ = try run(
         SIPRIMilexImporter(),
-        [("x.csv", "country,region_heading,measure,year,value,raw,notes\nChina,East Asia,share_of_gdp,2010,4.4,4.4,\n")])
+        [("x.csv", "country,region_heading,measure,year,value,raw,notes\nChina,East Asia,share_of_gdp,2010,4.4,4.4,\n")]
+      )
     } throws: { error in
       (error as? ImportError)?.line == 2 && (error as? ImportError)?.field == "value"
     }
@@ -172,8 +191,11 @@ struct MilitaryImporterTests {
 
   static let exercisesHeader =
     "id,name,yr," + (1...28).map { "part\($0)" }.joined(separator: ",") + ",comments,source,source2\n"
-  static func exercise(_ id: Int, _ name: String, _ year: Int, _ partners: [String], source: String = "https://structure.mil.ru/x") -> String {
-    "\(id),\(name),\(year)," + (partners + Array(repeating: "", count: 28 - partners.count)).joined(separator: ",") + ",,\(source),\n"
+  static func exercise(
+    _ id: Int, _ name: String, _ year: Int, _ partners: [String], source: String = "https://structure.mil.ru/x"
+  ) -> String {
+    "\(id),\(name),\(year)," + (partners + Array(repeating: "", count: 28 - partners.count)).joined(separator: ",")
+      + ",,\(source),\n"
   }
 
   @Test("Exercises: Russia plus partners, bilateral with one partner, ids prefixed, each citing its report")
@@ -183,7 +205,8 @@ struct MilitaryImporterTests {
       [
         (
           "e.csv",
-          Self.exercisesHeader + Self.exercise(23, "Мирная миссия-2014", 2014, ["China", "Kazakhstan", "Kyrgyzstan", "Tajikistan"])
+          Self.exercisesHeader
+            + Self.exercise(23, "Мирная миссия-2014", 2014, ["China", "Kazakhstan", "Kyrgyzstan", "Tajikistan"])
             + Self.exercise(24, "Морское взаимодействе-2014", 2014, ["China"])
         )
       ])
@@ -200,7 +223,13 @@ struct MilitaryImporterTests {
     #expect {
       _ = try run(
         ExercisesImporter(),
-        [("e.csv", Self.exercisesHeader + Self.exercise(1, "Индра-2018", 2018, ["India"]) + Self.exercise(2, "X", 2018, ["Narnia"]))])
+        [
+          (
+            "e.csv",
+            Self.exercisesHeader + Self.exercise(1, "Индра-2018", 2018, ["India"])
+              + Self.exercise(2, "X", 2018, ["Narnia"])
+          )
+        ])
     } throws: { error in
       (error as? ImportError)?.line == 3 && (error as? ImportError)?.field == "part1"
     }

@@ -192,6 +192,16 @@ struct UNDigitalLibraryTests {
     let error = try #require(throws: ImportError.self) { try read(url) }
     #expect(error.line == 3 && error.message.contains("'MAYBE' is not a vote"), "\(error)")
     #expect(header.contains(error.field ?? ""), "\(error)")
+    // A record listed twice is refused on the second's line.
+    let lines2025 = try String(
+      contentsOf: Self.folder.appendingPathComponent("un_dl_votes_2025_wide.csv"), encoding: .utf8
+    )
+    .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let twice = try folder.write(
+      "twice.csv", (Array(lines2025.prefix(3)) + [lines2025[2]]).joined(separator: "\n") + "\n")
+    let repeated = try #require(throws: ImportError.self) { try read(twice) }
+    #expect(repeated.file == "twice.csv" && repeated.line == 4, "\(repeated)")
+    #expect(repeated.message.contains("is listed again (first on twice.csv line 3)"), "\(repeated)")
   }
 
   /// Random damage to the 2025 file's lines: never a crash; an ImportError naming the file, or a

@@ -64,7 +64,9 @@ public struct UNDigitalLibraryImporter: DatasetImporter {
     let title: String
     /// State, vote (1 yes, 2 abstain, 3 no), and the column or line it came from.
     var votes: [(state: StateID, vote: UInt8, name: String)] = []
-    let place: String
+    /// The file and the line the record starts on.
+    let file: String
+    let line: Int
   }
 
   public func read(_ files: [URL], into sink: any ImportSink, context: ImportContext) throws -> ImportSummary {
@@ -84,9 +86,9 @@ public struct UNDigitalLibraryImporter: DatasetImporter {
       try Self.readFile(local, label: label, resolver: &resolver, summary: &summary, unknown: &unknown) { resolution in
         if let earlier = resolutions[resolution.id] {
           throw ImportError(
-            file: label,
+            file: label, line: resolution.line,
             message:
-              "record \(resolution.id) (\(resolution.symbol ?? resolution.title)) is listed again (first at \(earlier.place))"
+              "record \(resolution.id) (\(resolution.symbol ?? resolution.title)) is listed again (first on \(earlier.file) line \(earlier.line))"
           )
         }
         resolutions[resolution.id] = resolution
@@ -190,7 +192,7 @@ public struct UNDigitalLibraryImporter: DatasetImporter {
             throw fail(line, plural ? "resolutions" : "resolution", "'\(symbol)' is not an A/RES/… or S/RES/… symbol")
           }
           let title = column("title").map { record.string(at: $0) } ?? symbol
-          current = Resolution(body: body, id: id, date: date, symbol: symbol, title: title, place: "\(label):\(line)")
+          current = Resolution(body: body, id: id, date: date, symbol: symbol, title: title, file: label, line: line)
           bulkVoters = []
         }
         let voteField = plural ? "ms_votes" : "ms_vote"
@@ -220,7 +222,7 @@ public struct UNDigitalLibraryImporter: DatasetImporter {
         let symbol = record.string(at: column("Resolution")!).trimmingCharacters(in: .whitespaces)
         var resolution = Resolution(
           body: body, id: id, date: date, symbol: symbol.isEmpty ? nil : symbol,
-          title: record.string(at: column("Title")!), place: "\(label):\(line)")
+          title: record.string(at: column("Title")!), file: label, line: line)
         var columnOf: [StateID: String] = [:]  // the column each state voted in
         for (index, header) in stateColumns {
           let raw = record.string(at: index).trimmingCharacters(in: .whitespaces)

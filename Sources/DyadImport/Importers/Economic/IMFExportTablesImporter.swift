@@ -277,6 +277,10 @@ public struct IMFExportTablesImporter: DatasetImporter {
         file: place,
         message: "ends before its title, reporter, unit and years (rows 2–7): this is not an IMF DOTS exports table")
     }
+    guard !partnerNames.isEmpty else {
+      throw ImportError(
+        file: place, line: 8, field: "B8", message: "lists no partner after the years of row 7: the table has no rows")
+    }
     return Table(
       file: file, reporterName: reporterName, years: years.map(\.year), partnerNames: partnerNames, cells: cells)
   }
