@@ -34,6 +34,14 @@ public enum UNVoteSource: String, Sendable, Hashable, Codable, CaseIterable {
   case ungaVotes = "unga-votes"
   /// The UN Dag Hammarskjöld Library's voting records: adopted resolutions only, to 2025.
   case digitalLibrary = "un-digital-library"
+
+  /// Of the sources among `held`, the one whose coverage ends last (`unga-votes` on a tie).
+  public static func mostCurrent(in held: [StoredDataset]) -> UNVoteSource? {
+    let candidates = allCases.compactMap { source in
+      held.first { $0.name == source.rawValue }.map { (source, $0.coverage?.upperBound ?? Int.min) }
+    }
+    return candidates.max { $0.1 < $1.1 }?.0
+  }
 }
 
 extension Store {
@@ -153,13 +161,7 @@ extension Store {
 
   /// The source of General Assembly votes whose evidence reaches furthest: of those the store
   /// holds, the one whose coverage ends last (`unga-votes` on a tie); `nil` when it holds none.
-  public func currentVoteSource() throws -> UNVoteSource? {
-    let held = try datasets()
-    let candidates = UNVoteSource.allCases.compactMap { source in
-      held.first { $0.name == source.rawValue }.map { (source, $0.coverage?.upperBound ?? Int.min) }
-    }
-    return candidates.max { $0.1 < $1.1 }?.0
-  }
+  public func currentVoteSource() throws -> UNVoteSource? { UNVoteSource.mostCurrent(in: try datasets()) }
 
   /// A dyad's stored years with their percentiles and each year's medians: one packed row.
   private static func storedAlignment(_ dyad: Dyad, span: YearRange, dataset: String, db: Database) throws

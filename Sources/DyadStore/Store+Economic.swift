@@ -296,35 +296,33 @@ extension Store {
 
   static func imfExports(_ reporters: [StateID], _ db: Database) throws -> [TradeInputs.IMFExport] {
     let marks = reporters.map { _ in "?" }.joined(separator: ", ")
-    return try Row.fetchAll(
+    return try imfExports(
+      where: "reporter IN (\(marks)) ORDER BY reporter, year, partner_name",
+      StatementArguments(reporters.map(\.rawValue)), db)
+  }
+
+  /// What every reporter's exports table gives for its exports to one state in a year (the state's
+  /// imports, mirrored).
+  static func imfExports(toPartner partner: StateID, year: Int, _ db: Database) throws -> [TradeInputs.IMFExport] {
+    try imfExports(where: "partner = ? AND year = ? ORDER BY reporter, partner_name", [partner.rawValue, year], db)
+  }
+
+  /// The exports-table values a condition selects.
+  private static func imfExports(where condition: String, _ arguments: StatementArguments, _ db: Database) throws
+    -> [TradeInputs.IMFExport]
+  {
+    try Row.fetchAll(
       db,
       sql: """
         SELECT reporter, partner_name, partner, partner_kind, year, value, status FROM \(IMFExportRow.tableName)
-        WHERE reporter IN (\(marks)) ORDER BY reporter, year, partner_name
-        """, arguments: StatementArguments(reporters.map(\.rawValue))
+        WHERE \(condition)
+        """, arguments: arguments
     ).map { row in
       TradeInputs.IMFExport(
         reporter: StateID(row["reporter"] as String), partnerName: row["partner_name"],
         partner: (row["partner"] as String?).map(StateID.init(rawValue:)),
         partnerKind: TradeInputs.IMFFlow.PartnerKind(rawValue: row["partner_kind"]) ?? .unresolved, year: row["year"],
         value: row["value"], status: ObservationStatus(rawValue: row["status"]) ?? .observed)
-    }
-  }
-
-  /// What every reporter's exports table gives for its exports to one state in a year (the state's
-  /// imports, mirrored).
-  static func imfExports(toPartner partner: StateID, year: Int, _ db: Database) throws -> [TradeInputs.IMFExport] {
-    try Row.fetchAll(
-      db,
-      sql: """
-        SELECT reporter, partner_name, partner, partner_kind, year, value, status FROM \(IMFExportRow.tableName)
-        WHERE partner = ? AND year = ? ORDER BY reporter, partner_name
-        """, arguments: [partner.rawValue, year]
-    ).map { row in
-      TradeInputs.IMFExport(
-        reporter: StateID(row["reporter"] as String), partnerName: row["partner_name"], partner: partner,
-        partnerKind: .state, year: row["year"], value: row["value"],
-        status: ObservationStatus(rawValue: row["status"]) ?? .observed)
     }
   }
 

@@ -124,11 +124,7 @@ struct Context {
   /// The dataset of General Assembly votes the report uses: the most current the store holds
   /// (`un-digital-library` to 2025 over `unga-votes` to 2019), `unga-votes` when it holds neither.
   var voteDataset: String {
-    UNVoteSource.allCases.filter { datasets[$0.rawValue] != nil }
-      .max {
-        (datasets[$0.rawValue]?.coverage?.upperBound ?? .min) < (datasets[$1.rawValue]?.coverage?.upperBound ?? .min)
-      }?
-      .rawValue ?? UNVoteSource.ungaVotes.rawValue
+    (UNVoteSource.mostCurrent(in: Array(datasets.values)) ?? .ungaVotes).rawValue
   }
 
   /// A gap block for a dataset the store lacks.
