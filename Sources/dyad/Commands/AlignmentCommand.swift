@@ -112,7 +112,8 @@ struct AlignmentCommand: ParsableCommand {
     }
     if Terminal.isInteractive {
       let span = summary.years.map { ", \($0)" } ?? ""
-      print("\(a.name)–\(b.name): UN General Assembly votes (\(summary.source.title)), \(summary.filter)\(span)")
+      let used = try source ?? store.currentVoteSource() ?? .ungaVotes
+      print("\(a.name)–\(b.name): UN General Assembly votes (source: \(used.rawValue)), \(summary.filter)\(span)")
       if let window, window > 1 { print("(rolling \(window)-year windows, pooled roll calls)") }
       print()
     }
