@@ -18,10 +18,12 @@ public enum VerdictAnswers {
     row: "rule of the verdict",
     columns: [
       DataColumn("year", "the year judged"),
-      DataColumn("tie", "the verdict: treaty allies, aligned partners, partners or no security ties"),
+      DataColumn("tie", "the verdict: treaty allies, aligned partners, partners, no security ties or adversaries"),
+      DataColumn("headline", "the verdict with hostility and provisionality, as the text says it"),
       DataColumn("rule", "the rule's id (docs/verdict-rules.md)"),
       DataColumn("name", "the rule's name"),
       DataColumn("fired", "yes when the rule fired, else no"),
+      DataColumn("provisional", "why the rule's outcome is not observed for the year (carried forward, presumed, not known); empty when observed"),
       DataColumn("finding", "what the rule found"),
       DataColumn("evidence", "the evidence, separated by |"),
       DataColumn("sources", "the evidence's sources, separated by spaces"),
@@ -46,13 +48,14 @@ public enum VerdictAnswers {
     var table = DataTable(columns: schema.columns.map(\.name))
     for result in verdict.rules {
       table.append([
-        String(verdict.year), verdict.tie.rawValue, result.rule.id, result.rule.name, result.fired ? "yes" : "no",
+        String(verdict.year), verdict.tie.rawValue, verdict.headline, result.rule.id, result.rule.name,
+        result.fired ? "yes" : "no", result.provisional ?? "",
         result.finding, result.evidence.map(\.text).joined(separator: " | "),
         result.evidence.flatMap { $0.sources.map(\.url) }.joined(separator: " "),
       ])
     }
     return Answer(
       payload: Payload(verdict: verdict, references: others), table: table, years: try? YearRange(from: year, to: year),
-      notes: verdict.notes)
+      notes: verdict.missingEvidence.map { "Missing for \(verdict.year): \($0)." } + verdict.notes)
   }
 }

@@ -120,6 +120,14 @@ extension Store {
           MilitaryMeasure(value: value, status: status, source: Self.source(row), note: note)
       }
       inputs.exercises = try Self.reportedExercises(db, a, b)
+      if let span = try Row.fetchOne(
+        db,
+        sql: "SELECT min(substr(start, 1, 4)) AS first, max(substr(start, 1, 4)) AS last FROM \(ExerciseRow.tableName) WHERE dataset = ?",
+        arguments: [MilitaryInputs.Dataset.curated]),
+        let first = Int(span["first"] as String? ?? ""), let last = Int(span["last"] as String? ?? "")
+      {
+        inputs.curatedExerciseCoverage = try? YearRange(from: first, to: last)
+      }
     }
     return inputs
   }

@@ -11,6 +11,8 @@ public enum SecurityTie: String, Sendable, Hashable, Codable, CaseIterable, Cust
   case partners
   /// None of the above in the data.
   case noSecurityTies = "no security ties"
+  /// No security ties, and armed conflict or a strategic rivalry between them (R6, R7).
+  case adversaries
 
   public var description: String { rawValue }
 
@@ -49,12 +51,17 @@ public struct VerdictRuleResult: Sendable, Hashable, Codable {
   /// One line: what the data show for this rule.
   public let finding: String
   public let evidence: [VerdictEvidence]
+  /// Why the outcome is not observed for the year, when it is not: "carried forward from
+  /// 2021–2023" (the rule fired in the last window its data cover), "presumed: …", "not known …".
+  /// `nil` when the data cover the year.
+  public let provisional: String?
 
-  public init(rule: VerdictRule, fired: Bool, finding: String, evidence: [VerdictEvidence]) {
+  public init(rule: VerdictRule, fired: Bool, finding: String, evidence: [VerdictEvidence], provisional: String? = nil) {
     self.rule = rule
     self.fired = fired
     self.finding = finding
     self.evidence = evidence
+    self.provisional = provisional
   }
 }
 
@@ -74,11 +81,29 @@ public struct AllianceVerdict: Sendable, Hashable, Codable {
   public let alliance: AllianceStatus
   /// Coverage notes: the basis of the alliance data, datasets not in the store and how to import them.
   public let notes: [String]
+  /// The verdict as a reader says it, with hostility and provisionality: "treaty allies in name;
+  /// armed clashes in 1969; rivals 1958–1989", "aligned partners (provisional)".
+  public let headline: String
+  /// The hostility the data show in the year: "armed clashes in 1969", "rivals 1958–1989".
+  public let hostility: [String]
+  /// Whether the year is past the end of data a rule reads (see ``missingEvidence``).
+  public let isProvisional: Bool
+  /// The evidence the store does not hold for the year, one line each, and how the rule treats it.
+  public let missingEvidence: [String]
+  /// The class on the evidence observed for the year alone, without anything carried forward or
+  /// presumed; equal to ``tie`` when the verdict is not provisional.
+  public let observedTie: SecurityTie
 
   public init(
     dyad: Dyad, names: [String], year: Int, tie: SecurityTie, summary: String, rules: [VerdictRuleResult],
-    alliance: AllianceStatus, notes: [String]
+    alliance: AllianceStatus, notes: [String], headline: String? = nil, hostility: [String] = [],
+    isProvisional: Bool = false, missingEvidence: [String] = [], observedTie: SecurityTie? = nil
   ) {
+    self.headline = headline ?? tie.rawValue
+    self.hostility = hostility
+    self.isProvisional = isProvisional
+    self.missingEvidence = missingEvidence
+    self.observedTie = observedTie ?? tie
     self.dyad = dyad
     self.names = names
     self.year = year

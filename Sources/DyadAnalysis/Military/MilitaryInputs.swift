@@ -36,6 +36,11 @@ public struct MilitaryInputs: Sendable {
   public var stateValues: [StateID: [String: [Int: MilitaryMeasure]]]
   /// Joint exercises of the two, with the dataset that reports each.
   public var exercises: [ReportedExercise]
+  /// The years Dyad's curated exercise list spans (all dyads): it follows selected dyads to the
+  /// present, so for a dyad it lists any exercise of, its last year is where that record ends.
+  public var curatedExerciseCoverage: YearRange?
+  /// Their conflicts, rivalries and geography (empty coverage when the conflict data are not imported).
+  public var conflict: ConflictInputs
 
   public init(
     dyad: Dyad, names: [StateID: String] = [:], datasets: [String: YearRange] = [:],
@@ -43,8 +48,10 @@ public struct MilitaryInputs: Sendable {
     treaties: [Treaty] = [], deliveries: [ArmsDelivery] = [], importsByRecipient: [StateID: [Int: Double]] = [:],
     deliveryCoverage: YearRange? = nil, dealYears: [ArmsDealYear] = [],
     dealImportsByRecipient: [StateID: [Int: Double]] = [:], dealCoverage: YearRange? = nil,
-    stateValues: [StateID: [String: [Int: MilitaryMeasure]]] = [:], exercises: [ReportedExercise] = []
+    stateValues: [StateID: [String: [Int: MilitaryMeasure]]] = [:], exercises: [ReportedExercise] = [],
+    conflict: ConflictInputs? = nil
   ) {
+    self.conflict = conflict ?? ConflictInputs(dyad: dyad)
     self.dyad = dyad
     self.names = names
     self.datasets = datasets

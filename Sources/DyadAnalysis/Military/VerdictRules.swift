@@ -27,17 +27,32 @@ import DyadCore
 ///   ``significantArmsMinimumTIV`` million TIV (SIPRI trend-indicator values, deliveries 2000–2023).
 /// - **R5 some military cooperation** — at least one countable joint exercise, or any arms
 ///   delivery either way, in W.
+/// - **R6 armed conflict** — in Y, a militarized interstate dispute between them in which either
+///   side used force or went to war (hostility level 4 or 5 in the COW or GML MID dyad-years), a
+///   COW interstate war between them, or the two on opposite sides (primary or secondary) of a UCDP
+///   armed conflict. A MID of threats or displays only is listed and not counted.
+/// - **R7 strategic rivalry** — a strategic rivalry between them (Thompson–Sakuwa–Suhas or
+///   Thompson–Dreyer) spans Y; a rivalry still ongoing when the rivalry data end is presumed to
+///   continue, and labelled so.
 ///
-/// The verdict is the first class whose condition holds:
+/// The class is the first whose condition holds:
 ///
 /// 1. *treaty allies*: R1.
 /// 2. *aligned partners*: R2 and (R3 or R4).
 /// 3. *partners*: R2 or R3 or R4 or R5.
-/// 4. *no security ties*: none of the rules fired.
+/// 4. *adversaries*: none of R1–R5, and R6 or R7.
+/// 5. *no security ties*: no rule fired.
 ///
-/// There is no *adversaries* class: Dyad holds no rivalry or conflict data, and the absence of ties
-/// is not hostility. A rule whose data are not in the store (or do not cover Y) does not fire, and
-/// the verdict says which dataset is missing and how to import it.
+/// Hostility is said beside any class: with R1 the headline reads "treaty allies in name; armed
+/// clashes in 1969; rivals 1958–1989".
+///
+/// **Provisional years.** When Y is past the end of data a rule reads, the verdict is provisional
+/// and lists the missing evidence: after ATOP ends, R1 and R2 rest on the curated treaties and on
+/// ATOP pacts presumed in force; after the exercise or arms data end, R3/R4 (and R5) that fired in
+/// the last window the data cover are carried forward; after the rivalry data end, an ongoing
+/// rivalry is presumed to continue; after every conflict dataset ends, R6 is unknown. A rule whose
+/// dataset is not in the store does not fire, and the verdict says which dataset is missing and how
+/// to import it.
 public enum VerdictRules {
   /// The number of years, ending in the verdict's year, over which exercises and transfers count.
   public static let windowYears = 3
@@ -74,6 +89,14 @@ public enum VerdictRules {
     VerdictRule(
       id: "R5", name: "some military cooperation",
       condition: "at least one joint exercise (at most \(countableExerciseMaximumParticipants) participants) or any arms delivery in the \(windowYears) years ending in the year"),
+    VerdictRule(
+      id: "R6", name: "armed conflict",
+      condition:
+        "in the year, a militarized dispute between them reached use of force or war (COW or GML MIDs), they fought each other in a COW interstate war, or they stood on opposite sides (primary or secondary) of a UCDP armed conflict"),
+    VerdictRule(
+      id: "R7", name: "strategic rivalry",
+      condition:
+        "a strategic rivalry between them (Thompson–Sakuwa–Suhas or Thompson–Dreyer) spans the year; one ongoing when the rivalry data end is presumed to continue"),
   ]
 
   /// The window of years ending in `year`.
@@ -82,9 +105,155 @@ public enum VerdictRules {
   }
 
   /// The verdict for a dyad in a year.
+  ///
+  /// A year past the end of a dataset a rule reads is *provisional*: a cooperation rule that fired
+  /// in the last window its data cover is carried forward (and said so), a rivalry ongoing when the
+  /// rivalry data end is presumed to continue, and the verdict lists the evidence it lacks. Not
+  /// observed is never taken for not there.
   public static func verdict(for inputs: MilitaryInputs, year: Int) -> AllianceVerdict {
     let dyad = inputs.dyad
     let a = inputs.name(dyad.first), b = inputs.name(dyad.second)
+    let now = cooperation(inputs, year: year)
+    var results = now.results
+    var notes = now.notes
+    var missing: [String] = []
+    var countable = now.countableExercise, delivered = now.delivered
+
+    if let atop = inputs.datasets[MilitaryInputs.Dataset.atop], year > atop.upperBound {
+      missing.append(
+        "alliances after \(atop.upperBound): ATOP ends; R1 and R2 rest on Dyad's curated treaties and on ATOP pacts presumed still in force")
+    }
+    // Exercises and arms transfers past their data's end: carry forward the last window observed.
+    func carry(_ index: Int, end: Int, what: String, data: String) -> Cooperation {
+      let last = cooperation(inputs, year: end)
+      let lastWindow = window(endingIn: end)
+      let missingYears = try! YearRange(from: max(end + 1, window(endingIn: year).lowerBound), to: year)
+      let old = results[index]
+      if !old.fired, last.results[index].fired {
+        results[index] = VerdictRuleResult(
+          rule: old.rule, fired: true,
+          finding:
+            "not known for \(missingYears) (\(data) ends in \(end)); fired in \(lastWindow), the last window observed: \(last.results[index].finding) — carried forward",
+          evidence: last.results[index].evidence, provisional: "carried forward from \(lastWindow)")
+        missing.append("\(what) after \(end): \(data) ends; \(old.rule.id) carried forward from \(lastWindow)")
+      } else {
+        results[index] = VerdictRuleResult(
+          rule: old.rule, fired: old.fired, finding: old.finding, evidence: old.evidence,
+          provisional: old.fired ? nil : "not known for \(missingYears): \(data) ends in \(end)")
+        missing.append("\(what) after \(end): \(data) ends (\(old.rule.id) \(old.fired ? "fired on the years covered" : "unknown, not absent"))")
+      }
+      return last
+    }
+    if let end = exerciseDataEnd(inputs), year > end {
+      let last = carry(2, end: end, what: "joint exercises", data: exerciseDataName(inputs, end: end))
+      countable = countable || last.countableExercise
+    }
+    if let end = armsDataEnd(inputs), year > end {
+      let last = carry(3, end: end, what: "arms transfers", data: "SIPRI's register of deliveries")
+      delivered = delivered || last.delivered
+    }
+    if countable || delivered, !results[4].fired {
+      let old = results[4]
+      results[4] = VerdictRuleResult(
+        rule: old.rule, fired: true,
+        finding: "not observed in \(window(endingIn: year)), but carried forward with R3/R4 from the last window their data cover",
+        evidence: old.evidence, provisional: "carried forward")
+    }
+
+    let hostility = hostility(inputs, year: year)
+    results += [hostility.armedConflict, hostility.rivalry]
+    missing += hostility.missing
+    notes += hostility.notes
+
+    let fired = results.map(\.fired)
+    let tie = classify(fired)
+    let observedTie = classify(now.results.map(\.fired) + [hostility.armedConflict.fired, hostility.rivalry.fired])
+    let provisional = !missing.isEmpty
+    var headline = tie.rawValue
+    if tie == .treatyAllies, !hostility.labels.isEmpty { headline += " in name" }
+    if tie != .adversaries, !hostility.labels.isEmpty { headline += "; " + hostility.labels.joined(separator: "; ") }
+    if tie == .adversaries { headline += ": " + hostility.labels.joined(separator: "; ") }
+    if provisional { headline += " (provisional)" }
+
+    let because: String
+    let cooperationFired = results.prefix(5).filter(\.fired)
+    switch tie {
+    case .treatyAllies: because = "a defence pact binds them (\(now.r1Finding.replacingOccurrences(of: "in force: ", with: "")))"
+    case .alignedPartners:
+      because =
+        "no defence pact, but a selective pact (R2) with \([fired[2] ? "regular joint exercises (R3)" : nil, fired[3] ? "significant arms transfers (R4)" : nil].compactMap { $0 }.joined(separator: " and "))"
+    case .partners:
+      because = "no defence pact; " + cooperationFired.dropFirst(0).filter { $0.rule.id != "R1" }.map { "\($0.rule.name) (\($0.rule.id))" }.joined(separator: ", ")
+    case .adversaries:
+      because = "no security ties, and " + results.suffix(2).filter(\.fired).map { "\($0.rule.name) (\($0.rule.id)): \($0.finding)" }.joined(separator: "; ")
+    case .noSecurityTies: because = "no rule fired"
+    }
+    var summary = "\(a) and \(b) in \(year): \(headline) — \(because)"
+    if tie != .adversaries, !hostility.labels.isEmpty {
+      summary += "; yet " + results.suffix(2).filter(\.fired).map { "\($0.rule.name) (\($0.rule.id)): \($0.finding)" }.joined(separator: "; ")
+    }
+    summary += "."
+    if provisional {
+      summary += " Provisional: \(year) is past the end of some of the data (\(missing.count) gap\(missing.count == 1 ? "" : "s") listed)"
+      summary += observedTie == tie ? "." : "; on the evidence observed for \(year) alone it would be \(observedTie)."
+    }
+    return AllianceVerdict(
+      dyad: dyad, names: [a, b], year: year, tie: tie, summary: summary, rules: results, alliance: now.alliance,
+      notes: notes, headline: headline, hostility: hostility.labels, isProvisional: provisional, missingEvidence: missing,
+      observedTie: observedTie)
+  }
+
+  /// The class from the rules' outcomes, R1…R7 in order.
+  static func classify(_ fired: [Bool]) -> SecurityTie {
+    let (r1, r2, r3, r4, r5) = (fired[0], fired[1], fired[2], fired[3], fired[4])
+    let hostile = fired.count > 6 && (fired[5] || fired[6])
+    if r1 { return .treatyAllies }
+    if r2 && (r3 || r4) { return .alignedPartners }
+    if r2 || r3 || r4 || r5 { return .partners }
+    return hostile ? .adversaries : .noSecurityTies
+  }
+
+  /// The last year the exercise data cover for the dyad: the latest of the multinational exercises
+  /// dataset's end, the Russian exercises dataset's end for a dyad with Russia, and the curated
+  /// list's end for a dyad it lists exercises of (it follows selected dyads to the present).
+  static func exerciseDataEnd(_ inputs: MilitaryInputs) -> Int? {
+    var ends: [Int] = []
+    if let mme = inputs.datasets[MilitaryInputs.Dataset.mme] { ends.append(mme.upperBound) }
+    if let russian = inputs.datasets[MilitaryInputs.Dataset.exercises], inputs.dyad.contains("RUS") {
+      ends.append(russian.upperBound)
+    }
+    if let curated = inputs.curatedExerciseCoverage,
+      inputs.exercises.contains(where: { $0.dataset == MilitaryInputs.Dataset.curated })
+    {
+      ends.append(curated.upperBound)
+    }
+    return ends.max()
+  }
+
+  static func exerciseDataName(_ inputs: MilitaryInputs, end: Int) -> String {
+    if inputs.curatedExerciseCoverage?.upperBound == end { return "Dyad's curated exercise list" }
+    if inputs.datasets[MilitaryInputs.Dataset.exercises]?.upperBound == end { return "the exercises dataset" }
+    return "the multinational exercises dataset (MME)"
+  }
+
+  /// The last delivery year SIPRI's register covers in the store.
+  static func armsDataEnd(_ inputs: MilitaryInputs) -> Int? {
+    (inputs.deliveryCoverage ?? inputs.datasets[MilitaryInputs.Dataset.transfers])?.upperBound
+  }
+
+  /// The cooperation rules (R1–R5) on the evidence the store holds for a year.
+  struct Cooperation {
+    var results: [VerdictRuleResult]
+    var alliance: AllianceStatus
+    var notes: [String]
+    /// Whether the window has a countable exercise, and a delivery either way (R5's two halves).
+    var countableExercise: Bool
+    var delivered: Bool
+    var r1Finding: String
+  }
+
+  static func cooperation(_ inputs: MilitaryInputs, year: Int) -> Cooperation {
+    let dyad = inputs.dyad
     let window = window(endingIn: year)
     let alliance = AllianceStatus.of(inputs, year: year)
     let exercises = MergedExercise.merge(inputs.exercises).filter { window.contains($0.year) }
@@ -210,8 +379,6 @@ public enum VerdictRules {
     } else if let coverage = inputs.datasets[MilitaryInputs.Dataset.exercises], window.clamped(to: coverage) == nil {
       notes.append("Joint exercises: the imported exercises dataset covers \(coverage); \(window) relies on Dyad's curated list.")
     }
-    notes.append("Dyad has no rivalry or conflict data, so the verdict never says adversaries; no ties is not hostility.")
-
     let results = [
       VerdictRuleResult(rule: rules[0], fired: r1, finding: r1Finding, evidence: r1Evidence),
       VerdictRuleResult(rule: rules[1], fired: r2, finding: r2Finding, evidence: r2Evidence),
@@ -219,20 +386,9 @@ public enum VerdictRules {
       VerdictRuleResult(rule: rules[3], fired: r4, finding: r4Finding, evidence: r4Evidence),
       VerdictRuleResult(rule: rules[4], fired: r5, finding: r5Finding, evidence: []),
     ]
-    let tie: SecurityTie =
-      r1 ? .treatyAllies : r2 && (r3 || r4) ? .alignedPartners : (r2 || r3 || r4 || r5) ? .partners : .noSecurityTies
-    let because: String
-    switch tie {
-    case .treatyAllies: because = "a defence pact binds them (\(r1Finding.replacingOccurrences(of: "in force: ", with: "")))"
-    case .alignedPartners:
-      because = "no defence pact, but a selective pact (R2) with \([r3 ? "regular joint exercises (R3)" : nil, r4 ? "significant arms transfers (R4)" : nil].compactMap { $0 }.joined(separator: " and "))"
-    case .partners:
-      because = "no defence pact; " + results.dropFirst().filter(\.fired).map { "\($0.rule.name) (\($0.rule.id))" }.joined(separator: ", ")
-    case .noSecurityTies: because = "no rule fired"
-    }
-    return AllianceVerdict(
-      dyad: dyad, names: [a, b], year: year, tie: tie, summary: "\(a) and \(b) in \(year): \(tie) — \(because).",
-      rules: results, alliance: alliance, notes: notes)
+    return Cooperation(
+      results: results, alliance: alliance, notes: notes, countableExercise: !countable.isEmpty, delivered: delivered,
+      r1Finding: r1Finding)
   }
 
   static func unique(_ sources: [Source]) -> [Source] {

@@ -12,7 +12,11 @@ struct AlliesCommand: ParsableCommand {
     discussion: """
       Classes: treaty allies (a defence pact), aligned partners (a selective non-aggression or \
       consultation pact plus regular joint exercises or significant arms transfers), partners, no \
-      security ties. The rules are documented in docs/verdict-rules.md. The same verdict is shown \
+      security ties, adversaries (no security ties, and armed conflict or a strategic rivalry). \
+      Hostility is said beside any class ("treaty allies in name; armed clashes in 1969; rivals \
+      1958–1989"). A year past the end of some data is provisional: the verdict lists what is \
+      missing and carries forward what the last years covered show. The rules are documented in \
+      docs/verdict-rules.md. The same verdict is shown \
       for United States–United Kingdom and United States–Japan for scale. The year defaults to this year.
 
       \(VerdictAnswers.schema.help)
@@ -49,15 +53,27 @@ struct AlliesCommand: ParsableCommand {
     var citations = Citations()
     var lines: [String] = []
     let names = reversed ? verdict.names.reversed() : verdict.names
-    lines.append("\(names.joined(separator: "–")) in \(verdict.year): \(verdict.tie.rawValue.uppercased())")
+    lines.append("\(names.joined(separator: "–")) in \(verdict.year): \(verdict.headline.uppercased())")
     lines.append(verdict.summary)
     lines.append("")
     lines.append("Rules (docs/verdict-rules.md)")
     for result in verdict.rules {
-      lines.append("  [\(result.fired ? "x" : " ")] \(result.rule.id) \(result.rule.name): \(result.finding)")
+      let mark = result.provisional == nil ? (result.fired ? "x" : " ") : (result.fired ? "~" : "?")
+      lines.append("  [\(mark)] \(result.rule.id) \(result.rule.name): \(result.finding)")
       for item in result.evidence {
         let cites = item.sources.map { "[\(citations.number(for: $0))]" }.joined()
         lines.append("        - \(item.text)\(cites.isEmpty ? "" : " \(cites)")")
+      }
+    }
+    if verdict.rules.contains(where: { $0.provisional != nil }) {
+      lines.append("  ([~] carried forward or presumed; [?] not known for the year)")
+    }
+    if !verdict.missingEvidence.isEmpty {
+      lines.append("")
+      lines.append("Provisional: evidence missing for \(verdict.year)")
+      lines += verdict.missingEvidence.map { "  - \($0)" }
+      if verdict.observedTie != verdict.tie {
+        lines.append("  On the evidence observed for \(verdict.year) alone: \(verdict.observedTie).")
       }
     }
     if !verdict.notes.isEmpty {
@@ -76,7 +92,7 @@ struct AlliesCommand: ParsableCommand {
         let names =
           AnswerDefaults.referenceDyads.contains { $0.0 == reference.dyad.second }
           ? reference.names.reversed() : reference.names
-        table.append(names.joined(separator: "–"), reference.tie.rawValue, fired.isEmpty ? "–" : fired, lead)
+        table.append(names.joined(separator: "–"), reference.headline, fired.isEmpty ? "–" : fired, lead)
       }
       lines.append(table.render().trimmingCharacters(in: .newlines))
     }
