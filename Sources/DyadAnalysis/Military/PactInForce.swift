@@ -157,7 +157,15 @@ public struct AllianceStatus: Sendable, Hashable, Codable {
   private static func unique(_ pacts: [PactInForce]) -> [PactInForce] {
     var seen = Set<String>()
     var result: [PactInForce] = []
-    func rank(_ pact: PactInForce) -> Int { pact.basis == .curated ? 0 : pact.basis == .atop ? 1 : 2 }
+    // A curated treaty is preferred, unless it codes no obligations (its text not consulted) and
+    // ATOP's record of the same treaty does.
+    func rank(_ pact: PactInForce) -> Int {
+      switch pact.basis {
+      case .curated: pact.obligations.isEmpty ? 3 : 0
+      case .atop: 1
+      case .atopPresumed: 2
+      }
+    }
     let ordered = pacts.sorted { (rank($0), $1.from, $0.id) < (rank($1), $0.from, $1.id) }
     for pact in ordered where seen.insert(pact.name).inserted {
       result.append(pact)

@@ -215,7 +215,9 @@ public enum VerdictRules {
 
   /// The last year the exercise data cover for the dyad: the latest of the multinational exercises
   /// dataset's end, the Russian exercises dataset's end for a dyad with Russia, and the curated
-  /// list's end for a dyad it lists exercises of (it follows selected dyads to the present).
+  /// list's end for a dyad it follows: one it lists an exercise of the two with at most
+  /// ``regularExerciseMaximumParticipants`` participants (an SCO drill that includes them does not
+  /// make the list follow a pair).
   static func exerciseDataEnd(_ inputs: MilitaryInputs) -> Int? {
     var ends: [Int] = []
     if let mme = inputs.datasets[MilitaryInputs.Dataset.mme] { ends.append(mme.upperBound) }
@@ -223,7 +225,10 @@ public enum VerdictRules {
       ends.append(russian.upperBound)
     }
     if let curated = inputs.curatedExerciseCoverage,
-      inputs.exercises.contains(where: { $0.dataset == MilitaryInputs.Dataset.curated })
+      inputs.exercises.contains(where: {
+        $0.dataset == MilitaryInputs.Dataset.curated
+          && $0.exercise.participants.count <= regularExerciseMaximumParticipants
+      })
     {
       ends.append(curated.upperBound)
     }
