@@ -41,7 +41,8 @@ public enum MilitaryAnswers {
       DataColumn("cinc_a", "A's composite index of national capability (COW NMC)"),
       DataColumn("cinc_b", "B's composite index of national capability (COW NMC)"),
       DataColumn("cinc_ratio", "A's CINC over B's"),
-      DataColumn("exercises", "joint exercises that year"),
+      DataColumn("exercises", "joint exercises that year; empty when the exercise data do not cover the year and none is recorded"),
+      DataColumn("exercises_covered", "yes when the exercise data cover the year for the dyad, else no (a count is then a lower bound)"),
       DataColumn("exercises_bilateral", "of which bilateral"),
       DataColumn("exercises_multilateral", "of which multilateral"),
       DataColumn("exercise_names", "the exercises, separated by semicolons"),
@@ -80,7 +81,8 @@ public enum MilitaryAnswers {
         n(capB.spendingUSDMillions.value), n(view.ratio(row.spendingRatio)), n(capA.spendingShareOfGDP.value),
         n(capB.spendingShareOfGDP.value), n(capA.personnelThousands.value), n(capB.personnelThousands.value),
         n(view.ratio(row.personnelRatio)), n(capA.cinc.value), n(capB.cinc.value), n(view.ratio(row.cincRatio)),
-        String(row.exerciseCount), String(row.bilateralExercises), String(row.multilateralExercises),
+        row.exerciseCount == 0 && !row.exercisesCovered ? nil : String(row.exerciseCount),
+        row.exercisesCovered ? "yes" : "no", String(row.bilateralExercises), String(row.multilateralExercises),
         row.exercises.map(\.displayName).joined(separator: "; "),
       ])
     }

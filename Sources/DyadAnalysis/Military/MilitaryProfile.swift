@@ -23,10 +23,12 @@ public struct MilitaryProfile: Sendable, Hashable, Codable {
   /// The profile of a dyad over some years, from the inputs.
   public init(inputs: MilitaryInputs, years: YearRange) {
     let merged = MergedExercise.merge(inputs.exercises)
+    let exerciseCoverage = VerdictRules.exerciseCoverage(inputs)
     var rows: [MilitaryYear] = []
     for year in years {
       let single = try! YearRange(from: year, to: year)
       let exercises = merged.filter { $0.year == year }
+      let verdict = VerdictRules.verdict(for: inputs, year: year)
       rows.append(
         MilitaryYear(
           year: year, alliance: AllianceStatus.of(inputs, year: year),
@@ -38,7 +40,8 @@ public struct MilitaryProfile: Sendable, Hashable, Codable {
             StateCapabilities(inputs: inputs, state: inputs.dyad.first, year: year),
             StateCapabilities(inputs: inputs, state: inputs.dyad.second, year: year),
           ],
-          exercises: exercises, verdict: VerdictRules.verdict(for: inputs, year: year).tie))
+          exercises: exercises, exercisesCovered: exerciseCoverage.contains { $0.contains(year) }, verdict: verdict.tie,
+          verdictIsProvisional: verdict.isProvisional))
     }
     self.init(
       dyad: inputs.dyad, names: [inputs.name(inputs.dyad.first), inputs.name(inputs.dyad.second)], years: years,
@@ -75,12 +78,19 @@ public struct MilitaryYear: Sendable, Hashable, Codable {
   public let cincRatio: MilitaryMeasure
   /// Joint exercises that year (curated and imported, merged).
   public let exercises: [MergedExercise]
+  /// Whether the exercise data cover the year for this dyad (``VerdictRules``' exercise data end):
+  /// when not, a year without a recorded exercise is unknown, not none.
+  public let exercisesCovered: Bool
   public let verdict: SecurityTie
+  /// Whether the year's verdict is provisional (past the end of some of its data).
+  public let verdictIsProvisional: Bool
 
   public init(
     year: Int, alliance: AllianceStatus, transfers: [ArmsFlow], capabilities: [StateCapabilities],
-    exercises: [MergedExercise], verdict: SecurityTie
+    exercises: [MergedExercise], exercisesCovered: Bool = true, verdict: SecurityTie, verdictIsProvisional: Bool = false
   ) {
+    self.exercisesCovered = exercisesCovered
+    self.verdictIsProvisional = verdictIsProvisional
     self.year = year
     self.alliance = alliance
     self.transfers = transfers

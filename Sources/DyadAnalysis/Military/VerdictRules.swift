@@ -219,10 +219,16 @@ public enum VerdictRules {
   /// ``regularExerciseMaximumParticipants`` participants (an SCO drill that includes them does not
   /// make the list follow a pair).
   static func exerciseDataEnd(_ inputs: MilitaryInputs) -> Int? {
-    var ends: [Int] = []
-    if let mme = inputs.datasets[MilitaryInputs.Dataset.mme] { ends.append(mme.upperBound) }
+    exerciseCoverage(inputs).map(\.upperBound).max()
+  }
+
+  /// The spans of years the exercise data cover for the dyad (see ``exerciseDataEnd(_:)``); a year
+  /// outside them without a recorded exercise is unknown, not none.
+  public static func exerciseCoverage(_ inputs: MilitaryInputs) -> [YearRange] {
+    var spans: [YearRange] = []
+    if let mme = inputs.datasets[MilitaryInputs.Dataset.mme] { spans.append(mme) }
     if let russian = inputs.datasets[MilitaryInputs.Dataset.exercises], inputs.dyad.contains("RUS") {
-      ends.append(russian.upperBound)
+      spans.append(russian)
     }
     if let curated = inputs.curatedExerciseCoverage,
       inputs.exercises.contains(where: {
@@ -230,9 +236,9 @@ public enum VerdictRules {
           && $0.exercise.participants.count <= regularExerciseMaximumParticipants
       })
     {
-      ends.append(curated.upperBound)
+      spans.append(curated)
     }
-    return ends.max()
+    return spans
   }
 
   static func exerciseDataName(_ inputs: MilitaryInputs, end: Int) -> String {

@@ -89,14 +89,17 @@ struct MilitaryRow {
   }
 
   var exercises: String {
+    // Past the exercise data's end a year without a recorded exercise is unknown, and one with
+    // recorded exercises shows at least those.
     row.exerciseCount == 0
-      ? "0" : "\(row.exerciseCount) (\(row.bilateralExercises) bi, \(row.multilateralExercises) multi)"
+      ? (row.exercisesCovered ? "0" : "–")
+      : "\(row.exercisesCovered ? "" : "≥")\(row.exerciseCount) (\(row.bilateralExercises) bi, \(row.multilateralExercises) multi)"
   }
 
   var cells: [String] {
     let toB = view.toB(row), toA = view.toA(row), capA = view.capA(row), capB = view.capB(row)
     return [
-      String(row.year), row.verdict.rawValue, obligations, Self.number(toB.tiv.value, 0), Self.percent(toB.share.value),
+      String(row.year), row.verdict.rawValue + (row.verdictIsProvisional ? " (prov.)" : ""), obligations, Self.number(toB.tiv.value, 0), Self.percent(toB.share.value),
       Self.number(toA.tiv.value, 0), Self.percent(toA.share.value), Self.number(toB.estimatedTIV.value, 0),
       Self.number(toA.estimatedTIV.value, 0),
       Self.number(capA.spendingUSDMillions.value.map { $0 / 1000 }, 1),
