@@ -71,6 +71,19 @@ struct VerdictHostilityTests {
     #expect(war.rules[5].evidence[0].text.contains("initiated by Russia"))
   }
 
+  @Test("One side's use of force without deaths is said as such, not as a clash")
+  func oneSidedForce() {
+    // The shape of COW MID 4640 (2012): Russia used force (hostility 4), China did not act (1), no deaths.
+    var inputs = Self.inputs()
+    inputs.conflict.disputes = [
+      DisputeYear(dataset: .cowMID, dispute: 4640, year: 2012, isOnset: true, first: Self.side(1), second: Self.side(4, initiator: true))
+    ]
+    let verdict = VerdictRules.verdict(for: inputs, year: 2012)
+    #expect(verdict.rules[5].fired)
+    #expect(verdict.hostility == ["use of force by Russia in 2012"])
+    #expect(verdict.tie == .adversaries)
+  }
+
   @Test("UCDP: opposite sides fire R6, the same side does not")
   func ucdpSides() {
     var inputs = Self.inputs()

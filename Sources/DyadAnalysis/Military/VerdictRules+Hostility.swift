@@ -64,8 +64,11 @@ extension VerdictRules {
     var r6Evidence: [VerdictEvidence] = []
     var clashes: [String] = []
     var atWar = false
+    var twoSided = false
+    var users: [String] = []
     for war in Dictionary(grouping: conflict.wars.filter { $0.year == year }, by: \.war).sorted(by: { $0.key < $1.key }) {
       atWar = true
+      twoSided = true
       let initiator = war.value.contains { $0.firstInitiated } ? first : war.value.contains { $0.secondInitiated } ? second : nil
       clashes.append("COW war \(war.key)")
       r6Evidence.append(
@@ -86,7 +89,16 @@ extension VerdictRules {
       let initiators = [(first, dispute.first), (second, dispute.second)].filter { $0.1.isInitiator }.map(\.0)
       if initiators.count == 1 { parts.append("\(initiators[0]) on the initiating side") }
       let counted = dispute.isUseOfForce
-      if counted { clashes.append("MID \(dispute.dispute) (\(label))") }
+      if counted {
+        clashes.append("MID \(dispute.dispute) (\(label))")
+        // Both sides using force, or deaths, is a clash; one side's seizure or firing is use of force.
+        let deadly = [dispute.first.fatality, dispute.second.fatality].contains { ($0 ?? 0) > 0 }
+        if min(dispute.first.hostility, dispute.second.hostility) >= 4 || deadly {
+          twoSided = true
+        } else {
+          users.append(dispute.first.hostility >= 4 ? first : second)
+        }
+      }
       r6Evidence.append(
         VerdictEvidence(
           "\(year): militarized dispute \(dispute.dispute) (\(label)\(dispute.isOnset ? ", began this year" : "")): \(parts.joined(separator: "; "))\(counted ? "" : " — below use of force, not counted")",
@@ -103,8 +115,12 @@ extension VerdictRules {
     }
     let r6 = !clashes.isEmpty
     let r6Finding: String
+    let clashLabel =
+      atWar
+      ? "at war in \(year)"
+      : twoSided || users.isEmpty ? "armed clashes in \(year)" : "use of force by \(unique(users).joined(separator: " and ")) in \(year)"
     if r6 {
-      r6Finding = "\(atWar ? "at war" : "armed clashes") in \(year): " + unique(clashes).joined(separator: "; ")
+      r6Finding = "\(clashLabel): " + unique(clashes).joined(separator: "; ")
     } else if !imported {
       r6Finding = "not known: the conflict datasets are not in the store (run `dyad import conflict PATH`)"
     } else if covering.isEmpty {
@@ -174,7 +190,7 @@ extension VerdictRules {
     }
 
     var labels: [String] = []
-    if r6 { labels.append("\(atWar ? "at war" : "armed clashes") in \(year)") }
+    if r6 { labels.append(clashLabel) }
     labels += spans
     return Hostility(
       armedConflict: VerdictRuleResult(
