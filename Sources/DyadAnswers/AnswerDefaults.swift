@@ -12,6 +12,7 @@ import Foundation
 /// |---|---|
 /// | trade | from the later of the two states' current forms (Russia: 1992), at most 40 years before the latest data |
 /// | military | 2000 (SIPRI's first year) to this year |
+/// | conflict | 1816 (the COW state system's first year) to this year |
 /// | verdict | this year |
 /// | institutions | every year of the record; an open end is 1816 or this year |
 /// | report, dashboard | 1946 to this year |
@@ -27,6 +28,10 @@ public enum AnswerDefaults {
   /// The first year of the military profile's default span: SIPRI's deal register lists deliveries
   /// from 1950 (its yearly register, the observed series, starts in 2000).
   public static let militaryFirstYear = 1950
+
+  /// The first year of the conflict profile's default span: the COW state system's first year, when
+  /// the MIDs and contiguity begin.
+  public static let conflictFirstYear = 1816
 
   /// The first year of the institutions record (COW IGO starts in 1816).
   public static let institutionsFirstYear = 1816

@@ -273,6 +273,23 @@ public enum DatasetCatalog {
       downloadNote:
         "Harvard Dataverse serves MME v7 as tabular files behind its own access API; Dyad reads the CSV export of the long table (one row per exercise, participant and year, with Gleditsch–Ward codes) that the troopdata R package ships",
       label: "multinational exercises (MME)"),
+    DatasetInfo(
+      name: "conflict",
+      title:
+        "Conflict, rivalry and geography (COW MID 5, GML MID 2.2.1, COW Inter-State War 4, Thompson–Sakuwa–Suhas and Thompson–Dreyer rivalries, UCDP/PRIO ACD 25.1, COW Direct Contiguity 3.2, capitals; via peacesciencer)",
+      publisher: "Correlates of War Project, Gibler–Miller–Little, Thompson et al., UCDP/PRIO (via S. Miller's peacesciencer)",
+      version: "peacesciencer 1.2.9", url: "http://svmiller.com/peacesciencer/",
+      licence: "peacesciencer GPL-2; each underlying dataset free to use with citation",
+      coverage: "1816–2024 (MIDs 1816–2014, GML 1816–2010, wars 1823–2003, rivalries 1494–2020, UCDP 1946–2024, contiguity 1816–2016)",
+      dimension: .military,
+      files: [
+        "cow_mid_dyad_year_directed.csv", "gml_mid_dyad_year_directed.csv", "cow_interstate_war_dyad_year_directed.csv",
+        "tss_strategic_rivalries.csv", "td_strategic_rivalries.csv", "ucdp_armed_conflict_years.csv",
+        "cow_direct_contiguity.csv", "cow_capitals.csv",
+      ],
+      downloadNote:
+        "the publishers ship these datasets in other layouts (COW and GML zips of dispute-level files, UCDP's own CSV with lists of codes in a field); Dyad reads the directed dyad-year tables and the rivalry, contiguity and capital tables peacesciencer ships as R data files (.rda), exported to CSV",
+      label: "conflict and rivalry data"),
   ]
 
   /// The IMF DOTS exports workbooks as the table pages named them when downloaded

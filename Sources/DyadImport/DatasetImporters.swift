@@ -17,6 +17,8 @@ extension DatasetCatalog {
       COWTradeImporter(), IMFDirectionOfTradeImporter(), IMFExportTablesImporter(), COWGDPPopulationImporter(),
       // Military
       ATOPImporter(), SIPRITransfersImporter(), SIPRIMilexImporter(), NMCImporter(), ExercisesImporter(), MMEImporter(),
+      // Conflict
+      ConflictImporter(),
     ]
   }
 }

@@ -39,6 +39,7 @@ public enum SharedData {
     "cow-igo": "cow-igo", "cow-trade": "cow-trade", "imf-dots": "imf-dots-russia", "imf-dots-all": "imf-dots-all-reporters", "cow-gdp-pop": "economy-gdp-pop",
     "atop": "atop-alliances", "sipri-transfers": "sipri-arms-transfers", "sipri-milex": "sipri-milex",
     "cow-nmc": "military-capabilities", "exercises": "joint-exercises-russia", "mme": "military-exercises-mme",
+    "conflict": "conflict-rivalry",
   ]
 
   /// A file inside a dataset's folder.

@@ -23,6 +23,7 @@ struct SurfaceParityTests {
       ("imf-dots", SharedData.folder("imf-dots-russia").path), ("unsc-vetoes", SharedData.folder("unsc-vetoes").path),
       ("atop", SharedData.folder("atop-alliances").path),
       ("sipri-transfers", SharedData.folder("sipri-arms-transfers").path),
+      ("conflict", SharedData.folder("conflict-rivalry").path),
     ]
     for (name, path) in imports {
       let result = try DyadBinary.run(["import", name, path], store: store)
@@ -53,6 +54,8 @@ struct SurfaceParityTests {
     (["vetoes", "USA", "UK", "--from", "1970", "--to", "1990", "--csv"], "/api/v1/dyads/USA/GBR/vetoes.csv?from=1970&to=1990"),
     (["military", "China", "Russia", "--csv"], "/api/v1/dyads/CHN/RUS/military.csv"),
     (["military", "Russia", "China", "--from", "2010", "--csv"], "/api/v1/dyads/RUS/CHN/military.csv?from=2010"),
+    (["conflict", "China", "Russia", "--csv"], "/api/v1/dyads/CHN/RUS/conflict.csv"),
+    (["conflict", "Russia", "China", "--from", "1960", "--to", "1990", "--csv"], "/api/v1/dyads/RUS/CHN/conflict.csv?from=1960&to=1990"),
     (["institutions", "China", "Russia", "--from", "2010", "--csv"], "/api/v1/dyads/CHN/RUS/institutions.csv?from=2010"),
     (["allies", "China", "Russia", "--year", "2015", "--csv"], "/api/v1/dyads/CHN/RUS/verdict.csv?year=2015"),
     (["timeline", "China", "Russia", "--from", "2013", "--csv"], "/api/v1/dyads/CHN/RUS/events.csv?from=2013"),
@@ -94,6 +97,7 @@ struct SurfaceParityTests {
         (["vetoes", "China", "Russia", "--json"], "/api/v1/dyads/CHN/RUS/vetoes"),
         (["military", "China", "Russia", "--from", "2015", "--to", "2016", "--json"], "/api/v1/dyads/CHN/RUS/military?from=2015&to=2016"),
         (["alignment", "China", "Russia", "--json"], "/api/v1/dyads/CHN/RUS/alignment"),
+        (["conflict", "China", "Russia", "--from", "1969", "--to", "1970", "--json"], "/api/v1/dyads/CHN/RUS/conflict?from=1969&to=1970"),
       ] {
         let result = try DyadBinary.run(cli, store: path)
         #expect(result.status == 0, "\(cli): \(result.stderr)")
@@ -121,6 +125,7 @@ struct SurfaceParityTests {
     }
     #expect(try TradeAnswers.answer(question, store: store).table.columns == TradeAnswers.schema.columns.map(\.name))
     #expect(try MilitaryAnswers.answer(question, store: store).table.columns == MilitaryAnswers.schema.columns.map(\.name))
+    #expect(try ConflictAnswers.answer(question, store: store).table.columns == ConflictAnswers.schema.columns.map(\.name))
     #expect(documented(try VetoAnswers.answer(question, store: store).table, VetoAnswers.schema))
     #expect(documented(try InstitutionAnswers.answer(question, store: store).table, InstitutionAnswers.schema))
     #expect(try AlignmentAnswers.answer(question, store: store).table.columns.count == AlignmentAnswers.schema.columns.count + 1)

@@ -131,6 +131,15 @@ struct RouteTable: Sendable {
       schema: envelope(.any(description: "A military profile: dyad, names, years, rows (one per year), notes.")),
       table: MilitaryAnswers.schema, handler: MilitaryAPI.military),
     Route(
+      "dyadConflict", "/api/v1/dyads/{a}/{b}/conflict", section: .dyads,
+      summary: "Conflicts, rivalries and geography by year: MIDs (COW and GML), wars, rivalries, UCDP conflicts, contiguity",
+      description:
+        "The years default to 1816 to this year. A year outside a dataset's coverage is null in the JSON and empty in the CSV (unknown, never none). The CSV has one row per year, oriented to A and B as given.",
+      pathParameters: dyadParameters, query: [.from, .to], formats: [.json, .csv], suffixes: [.csv],
+      schema: envelope(
+        .any(description: "A conflict profile: dyad, names, years, rows (one per year), summary, coverage, notes.")),
+      table: ConflictAnswers.schema, handler: ConflictAPI.conflict),
+    Route(
       "dyadVerdict", "/api/v1/dyads/{a}/{b}/verdict", section: .dyads,
       summary: "Are they allies? The verdict for a year, every rule with its evidence",
       description:

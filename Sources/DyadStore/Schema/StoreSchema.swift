@@ -17,6 +17,8 @@ public enum StoreSchema {
     COWTradeRow.self, IMFDOTSRow.self, IMFExportRow.self, IMFExportTableRow.self, GDPPopulationRow.self,
     ATOPAllianceRow.self, ATOPMemberRow.self, ATOPDyadYearRow.self, ArmsDeliveryRow.self,
     ArmsDealRow.self, ArmsDealYearRow.self, MMEExerciseRow.self, MMEOtherParticipantRow.self,
+    ConflictCoverageRow.self, MIDDyadYearRow.self, WarDyadYearRow.self, RivalryRow.self, UCDPConflictSideRow.self,
+    ContiguityRow.self, CapitalRow.self,
   ]
 
   /// The tables several datasets write, whose rows are told by their `dataset` column: an import
