@@ -42,6 +42,7 @@ extension Store {
       inputs.names[state] = namesInYear.flatMap { known?.name(inYear: $0) } ?? known?.name ?? state.rawValue
     }
     inputs.treaties = try treaties(binding: dyad)
+    inputs.conflict = try conflictInputs(for: dyad)
     try read { db in
       let marks = Self.militaryDatasets.map { _ in "?" }.joined(separator: ",")
       for row in try Row.fetchAll(

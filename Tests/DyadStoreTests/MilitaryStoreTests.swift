@@ -16,7 +16,8 @@ enum MilitaryStoreFixture {
     let store = try Store.open(at: folder.path("dyad.sqlite"))
     for (name, data) in [
       ("atop", "atop-alliances"), ("sipri-transfers", "sipri-arms-transfers"), ("sipri-milex", "sipri-milex"),
-      ("cow-nmc", "military-capabilities"), ("exercises", "joint-exercises-russia"),
+      ("cow-nmc", "military-capabilities"), ("exercises", "joint-exercises-russia"), ("mme", "military-exercises-mme"),
+      ("conflict", "conflict-rivalry"),
     ] {
       guard let importer = DatasetCatalog.importers[name] else { throw ImportError(file: name, message: "no importer") }
       _ = try store.importDataset(importer, files: try importer.inputFiles(at: SharedData.folder(data)))

@@ -36,8 +36,8 @@ extension VerdictRules {
     }
   }
 
-  /// "1–25 deaths", from a MID fatality level.
-  static func fatalityText(_ level: Int?) -> String? {
+  /// "1–25 deaths", from a MID fatality level ("fatalities unknown" for `nil`, `nil` for none).
+  public static func fatalityText(_ level: Int?) -> String? {
     switch level {
     case nil: "fatalities unknown"
     case 0: nil

@@ -58,6 +58,7 @@ public struct ReportBuilder {
     sections.append(try alignmentSection(&context))
     sections.append(try economySection(&context))
     sections.append(try militarySection(&context))
+    sections.append(try conflictSection(&context))
     sections.append(limitsSection(&context))
     sections.append(try timelineSection(&context))
     sections.append(coverageSection(&context))
@@ -84,11 +85,12 @@ public struct ReportBuilder {
     "economy": ["cow-trade", "imf-dots-all", "imf-dots", "cow-gdp-pop"],
     "military": ["atop", "sipri-transfers", "sipri-milex", "cow-nmc", "exercises", "mme"],
     "limits": ["unga-votes", "unsc-vetoes", "cow-trade", "imf-dots-all", "imf-dots", "sipri-transfers", "cow-nmc"],
+    "conflict": [Store.conflictDatasetName],
     "timeline": [Store.curatedDataset, "exercises", "mme"],
   ]
 
   /// The datasets the alliance verdict reads besides the curated facts.
-  static let verdictDatasets = ["atop", "sipri-transfers", "exercises"]
+  static let verdictDatasets = ["atop", "sipri-transfers", "exercises", Store.conflictDatasetName]
 
   static func currentDay() -> Day {
     let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
