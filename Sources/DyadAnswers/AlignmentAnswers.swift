@@ -81,7 +81,8 @@ public enum AlignmentAnswers {
     let payload = Payload(alignment: summary, rankedBy: options.rankBy, windows: windows, idealPoints: ideal)
     return Answer(
       payload: payload, table: table(payload, references: options.references), years: summary.years,
-      notes: summary.notes)
+      notes: summary.notes
+    ).noting(question.yearsNote)
   }
 
   /// The years with votes, and those with ideal points (which run to 2022).

@@ -20,8 +20,8 @@ public enum InstitutionAnswers {
   /// 1816 (COW IGO's first year) or this year.
   public static func years(_ question: DyadQuestion) throws -> YearRange? {
     guard question.from != nil || question.to != nil else { return nil }
-    let to = question.to ?? max(question.thisYear, question.from ?? question.thisYear)
-    return try YearRange(from: question.from ?? AnswerDefaults.institutionsFirstYear, to: to)
+    let to = question.lastYear(default: max(question.thisYear, question.from ?? question.thisYear))
+    return try YearRange(from: question.firstYear(default: AnswerDefaults.institutionsFirstYear), to: to)
   }
 
   /// The shared institutions of the question's dyad.
@@ -40,6 +40,6 @@ public enum InstitutionAnswers {
         row.curated.joined(separator: ";"),
       ])
     }
-    return Answer(payload: summary, table: table, years: range)
+    return Answer(payload: summary, table: table, years: range).noting(question.yearsNote)
   }
 }

@@ -51,8 +51,8 @@ public enum MilitaryAnswers {
   /// The profile's years: 1950 (the first deliveries of SIPRI's deal register) to this year unless asked; an open end is filled
   /// from that span.
   public static func years(_ question: DyadQuestion) throws -> YearRange {
-    let to = question.to ?? max(question.thisYear, question.from ?? question.thisYear)
-    return try YearRange(from: question.from ?? min(AnswerDefaults.militaryFirstYear, to), to: to)
+    let to = question.lastYear(default: max(question.thisYear, question.from ?? question.thisYear))
+    return try YearRange(from: question.firstYear(default: min(AnswerDefaults.militaryFirstYear, to)), to: to)
   }
 
   /// The military profile of the question's dyad.
@@ -60,7 +60,8 @@ public enum MilitaryAnswers {
     let span = try years(question)
     let profile = try store.militaryProfile(for: question.dyad, years: span)
     return Answer(
-      payload: profile, table: table(profile, a: question.a.id, b: question.b.id), years: span, notes: profile.notes)
+      payload: profile, table: table(profile, a: question.a.id, b: question.b.id), years: span, notes: profile.notes
+    ).noting(question.yearsNote)
   }
 
   /// One row per year, the columns oriented to A and B as asked.

@@ -35,7 +35,7 @@ public enum TimelineAnswers {
         event.source.title, event.source.date, event.source.url,
       ])
     }
-    return Answer(payload: events, table: table, years: question.years)
+    return Answer(payload: events, table: table, years: question.years).noting(question.yearsNote)
   }
 }
 
@@ -147,6 +147,6 @@ public enum ExerciseAnswers {
         item.location, item.source.publisher, item.source.url,
       ])
     }
-    return Answer(payload: exercises, table: table, years: question.years)
+    return Answer(payload: exercises, table: table, years: question.years).noting(question.yearsNote)
   }
 }

@@ -9,8 +9,8 @@ public enum ReportAnswers {
   /// (a lone `to` before 1946 gives that one year, a lone `from` after this year that one year).
   public static func years(_ question: DyadQuestion) throws -> YearRange {
     let first = AnswerDefaults.reportFirstYear
-    let to = question.to ?? max(question.thisYear, question.from ?? question.thisYear)
-    return try YearRange(from: question.from ?? min(first, to), to: to)
+    let to = question.lastYear(default: max(question.thisYear, question.from ?? question.thisYear))
+    return try YearRange(from: question.firstYear(default: min(first, to)), to: to)
   }
 
   /// The report on the question's dyad, compared with `comparisons` (the reference dyads other

@@ -39,7 +39,7 @@ public enum TradeAnswers {
     let name = { (id: StateID, year: Int) in registry[id]?.name(inYear: year) ?? id.rawValue }
     let inputs = try store.tradeInputs(between: question.a.id, and: question.b.id)
     let (range, why) =
-      question.years.map { ($0, nil) }
+      question.years.map { ($0, question.yearsNote) }
       ?? defaultYears(question.a, question.b, profile: TradeProfile(inputs: inputs, names: name))
     let profile = TradeProfile(inputs: inputs, years: range, names: name)
     let notes =

@@ -29,13 +29,14 @@ public enum VerdictAnswers {
       DataColumn("sources", "the evidence's sources, separated by spaces"),
     ])
 
-  /// The verdict for `year` (this year unless given), with the reference dyads other than the
-  /// question's own.
+  /// The verdict for `year` (this year unless given, or the last year both states existed when
+  /// one no longer exists), with the reference dyads other than the question's own; throws a
+  /// ``StatehoodError`` for a year in which one of the states did not exist.
   public static func answer(
     _ question: DyadQuestion, year: Int? = nil, references: [(StateID, StateID)] = AnswerDefaults.referenceDyads,
     store: Store
   ) throws -> Answer<Payload> {
-    let year = year ?? question.thisYear
+    let (year, yearsNote) = try question.year(year)
     let verdict = try store.verdict(for: question.dyad, year: year)
     let registry = store.registry
     var others: [AllianceVerdict] = []
@@ -56,6 +57,7 @@ public enum VerdictAnswers {
     }
     return Answer(
       payload: Payload(verdict: verdict, references: others), table: table, years: try? YearRange(from: year, to: year),
-      notes: verdict.missingEvidence.map { "Missing for \(verdict.year): \($0)." } + verdict.notes)
+      notes: verdict.missingEvidence.map { "Missing for \(verdict.year): \($0)." } + verdict.notes
+    ).noting(yearsNote)
   }
 }

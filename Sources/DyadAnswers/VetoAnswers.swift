@@ -39,6 +39,7 @@ public enum VetoAnswers {
         flag(byB), flag(byA && byB),
       ])
     }
-    return Answer(payload: summary, table: table, years: question.years, notes: summary.notes)
+    return Answer(payload: summary, table: table, years: question.years, notes: summary.notes).noting(
+      question.yearsNote)
   }
 }

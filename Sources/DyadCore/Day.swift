@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day in the proleptic Gregorian calendar, without time or time zone.
 ///
 /// Dyad's data is dated to the day at most, so a plain value type avoids the time-zone
@@ -62,6 +64,12 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     case .month: return String(full.prefix(7))
     case .day: return full
     }
+  }
+
+  /// The current day in UTC.
+  public static var today: Day {
+    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+    return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
   }
 
   /// The first day of a year.

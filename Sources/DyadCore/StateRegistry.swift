@@ -10,12 +10,18 @@ import Foundation
 /// try registry.resolve("China", on: Day(parsing: "1960-01-01"), context: .unitedNations).id  // TWN
 /// try registry.resolve("Rusia")  // throws: unknown state 'Rusia'; did you mean Russia (RUS)?
 /// ```
+///
+/// Names a person types go through ``resolve(_:during:)``, which refuses a name that means
+/// several states in the years asked about ("Korea" today: North or South) with an
+/// ``AmbiguousStateError``; the importers' ``resolve(_:on:context:)`` picks one by date.
 public struct StateRegistry: Sendable {
   /// The states, keyed by id.
   public let states: [StateID: State]
-  private let names: [String: [Entry]]
-  private let codes: [CodeScheme: [String: [Entry]]]
-  private let overrides: [String: [NameOverride]]
+  let names: [String: [Entry]]
+  let codes: [CodeScheme: [String: [Entry]]]
+  let overrides: [String: [NameOverride]]
+  /// Short names several states share (`ambiguous_names.csv`), by normalized name.
+  let ambiguous: [String: [AmbiguousName]]
 
   /// One way of naming a state, valid over a span of days.
   struct Entry: Sendable {
@@ -38,7 +44,12 @@ public struct StateRegistry: Sendable {
   }
 
   /// Builds a registry; throws when two states alive at the same time share a name or code.
-  public init(states list: [State], overrides: [NameOverride] = []) throws(RegistryError) {
+  ///
+  /// `ambiguousNames` lists short names that several states share ("Korea"), each with the
+  /// states it may mean; ``resolve(_:during:)`` picks among them by date or refuses.
+  public init(
+    states list: [State], overrides: [NameOverride] = [], ambiguousNames: [AmbiguousName] = []
+  ) throws(RegistryError) {
     var states: [StateID: State] = [:]
     var names: [String: [Entry]] = [:]
     var codes: [CodeScheme: [String: [Entry]]] = [:]
@@ -90,10 +101,16 @@ public struct StateRegistry: Sendable {
       guard states[item.state] != nil else { throw .unknownStateInOverride(item.alias, item.state) }
       overrideIndex[Self.normalize(item.alias), default: []].append(item)
     }
+    var ambiguous: [String: [AmbiguousName]] = [:]
+    for item in ambiguousNames {
+      guard states[item.state] != nil else { throw .unknownStateInOverride(item.name, item.state) }
+      ambiguous[Self.normalize(item.name), default: []].append(item)
+    }
     self.states = states
     self.names = names
     self.codes = codes
     self.overrides = overrideIndex
+    self.ambiguous = ambiguous
   }
 
   private static func overlap(_ x: Entry, _ y: Entry) -> Bool {
@@ -173,9 +190,12 @@ public struct StateRegistry: Sendable {
     if scheme == nil {
       let key = Self.normalize(trimmed)
       for entry in names[key] ?? [] { add(entry, "name") }
+      for item in ambiguous[key] ?? [] {
+        add(Entry(state: item.state, from: item.from, to: item.to, label: item.name), "shared name")
+      }
       for item in overrides[key] ?? [] {
         add(Entry(state: item.state, from: item.from, to: item.to, label: item.alias),
-            "name in \(item.context.rawValue) usage")
+            item.context == .general ? "alias" : "name in \(item.context.rawValue) usage")
       }
       if key.count >= 3 {
         let words = key.split(separator: " ")
@@ -239,7 +259,7 @@ public struct StateRegistry: Sendable {
     }?.state
   }
 
-  private func entries(for query: String) -> [Entry] {
+  func entries(for query: String) -> [Entry] {
     let (scheme, code) = Self.splitScheme(query)
     if let scheme { return codes[scheme]?[Self.normalizeCode(code)] ?? [] }
     var result: [Entry] = []
@@ -263,7 +283,7 @@ public struct StateRegistry: Sendable {
     return result
   }
 
-  private static func splitScheme(_ query: String) -> (CodeScheme?, String) {
+  static func splitScheme(_ query: String) -> (CodeScheme?, String) {
     guard let colon = query.firstIndex(of: ":") else { return (nil, query) }
     let prefix = query[..<colon].lowercased()
     let rest = String(query[query.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
@@ -334,6 +354,15 @@ extension Day {
     Day(year: day.year, month: day.month, day: day.day + 1)
       ?? Day(year: day.year, month: day.month + 1, day: 1)
       ?? Day(year: day.year + 1, month: 1, day: 1)
+  }
+
+  /// The calendar day before.
+  public static func before(_ day: Day) -> Day? {
+    if day.day > 1 { return Day(year: day.year, month: day.month, day: day.day - 1) }
+    if day.month > 1 {
+      return Day(year: day.year, month: day.month - 1, day: Day.daysIn(month: day.month - 1, year: day.year))
+    }
+    return Day(year: day.year - 1, month: 12, day: 31)
   }
 }
 

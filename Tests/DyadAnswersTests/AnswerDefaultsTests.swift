@@ -38,7 +38,8 @@ struct AnswerDefaultsTests {
     #expect(try MilitaryAnswers.years(Self.question("China", "Russia", to: 1990)) == YearRange(from: 1950, to: 1990))
     #expect(try MilitaryAnswers.years(Self.question("China", "Russia", to: 1940)) == YearRange(from: 1940, to: 1940))
     #expect(try InstitutionAnswers.years(Self.question("China", "Russia")) == nil)
-    #expect(try InstitutionAnswers.years(Self.question("China", "Russia", to: 1900)) == YearRange(from: 1816, to: 1900))
+    // Changed deliberately: an open start is no earlier than the years both states existed (China, COW 710, from 1860).
+    #expect(try InstitutionAnswers.years(Self.question("China", "Russia", to: 1900)) == YearRange(from: 1860, to: 1900))
     #expect(
       try InstitutionAnswers.years(Self.question("China", "Russia", from: 2010)) == YearRange(from: 2010, to: 2024))
   }

@@ -98,6 +98,30 @@ struct ProblemTests {
     }
   }
 
+  @Test("a name that means several states is a 400 listing the candidates; a date makes it one")
+  func ambiguousState() async throws {
+    try await ServerFixture.live { client in
+      // North Korea (COW 731) and South Korea (COW 732) both exist today.
+      let response = try await client.execute(uri: "/api/v1/dyads/Korea/Russia/verdict", method: .get)
+      #expect(response.status == .badRequest)
+      let problem = try response.json
+      #expect(problem["type"] as? String == Problem.typeBase + "ambiguous-state")
+      #expect(problem["parameter"] as? String == "a")
+      let candidates = problem["candidates"] as? [[String: Any]] ?? []
+      #expect(candidates.map { $0["id"] as? String } == ["PRK", "KOR"])
+      #expect(candidates.map { $0["cow"] as? String } == ["731", "732"])
+      #expect(candidates.first?["years"] as? String == "1948–")
+      // In 1900 Korea is Joseon Korea (COW 730, 1887–1905).
+      let joseon = try await client.execute(uri: "/api/v1/dyads/Korea/Russia/verdict?year=1900", method: .get)
+      #expect(joseon.status == .ok, "\(joseon.text.prefix(300))")
+      // West Germany (COW 260) existed 1955-05-05 – 1990-10-02.
+      let gone = try await client.execute(uri: "/api/v1/dyads/FRG/GDR/events?from=2000&to=2010", method: .get)
+      #expect(gone.status == .badRequest)
+      #expect(try gone.json["type"] as? String == Problem.typeBase + "state-did-not-exist")
+      #expect((try gone.json["detail"] as? String)?.contains("1955-05-05 – 1990-10-02") == true)
+    }
+  }
+
   @Test("a browser asking for a missing page gets the problem as a page")
   func browserErrorPage() async throws {
     try await ServerFixture.live { client in

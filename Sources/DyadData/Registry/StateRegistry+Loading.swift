@@ -7,10 +7,16 @@ extension StateRegistry {
     try StandardRegistry.shared.get()
   }
 
-  /// Builds a registry from `states.csv`, `state_periods.csv` and `aliases.csv` in a folder.
+  /// Builds a registry from `states.csv`, `state_periods.csv` and `aliases.csv` in a folder, with
+  /// `state_gaps.csv` (spans a state was out of the system) and `ambiguous_names.csv` (short
+  /// names several states share) when the folder has them.
   public static func load(from directory: URL) throws -> StateRegistry {
     func reader(_ name: String) throws -> CSVReader {
       try CSVReader(path: directory.appendingPathComponent(name).path)
+    }
+    func optionalRows(_ name: String, requiring columns: [String]) throws -> [CSVRow] {
+      guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) else { return [] }
+      return Array(try reader(name).rows(requiring: columns))
     }
     let codeColumns: [(String, CodeScheme)] = [
       ("cow_n", .cowNumeric), ("cow_c", .cowLetter), ("gw_n", .gwNumeric), ("gw_c", .gwLetter),
@@ -28,6 +34,12 @@ extension StateRegistry {
         codes: codes(row), aliases: row.list("aliases"))
       periods[StateID(try row.required("state")), default: []].append(period)
     }
+    var gaps: [StateID: [State.Gap]] = [:]
+    for row in try optionalRows("state_gaps.csv", requiring: ["state", "from", "to"]) {
+      let gap = State.Gap(from: try row.requiredDay("from"), to: try row.requiredDay("to"), note: row.text("note"))
+      guard gap.from <= gap.to else { throw row.error("to", "the gap ends before it starts") }
+      gaps[StateID(try row.required("state")), default: []].append(gap)
+    }
     var states: [State] = []
     for row in try reader("states.csv").rows(requiring: ["id", "name", "start", "end", "aliases"]) {
       let id = StateID(try row.required("id"))
@@ -35,10 +47,13 @@ extension StateRegistry {
         State(
           id: id, name: try row.required("name"), start: try row.optionalDay("start"),
           end: try row.optionalDay("end"), codes: codes(row), aliases: row.list("aliases"),
-          periods: periods.removeValue(forKey: id) ?? []))
+          periods: periods.removeValue(forKey: id) ?? [], gaps: gaps.removeValue(forKey: id) ?? []))
     }
     if let orphan = periods.keys.sorted().first {
       throw ImportError(file: "state_periods.csv", field: "state", message: "unknown state id \(orphan)")
+    }
+    if let orphan = gaps.keys.sorted().first {
+      throw ImportError(file: "state_gaps.csv", field: "state", message: "unknown state id \(orphan)")
     }
     var overrides: [NameOverride] = []
     for row in try reader("aliases.csv").rows(requiring: ["alias", "context", "state", "from", "to"]) {
@@ -47,7 +62,14 @@ extension StateRegistry {
           alias: try row.required("alias"), context: try Self.context(row), state: StateID(try row.required("state")),
           from: try row.optionalDay("from"), to: try row.optionalDay("to"), note: row.text("note")))
     }
-    return try StateRegistry(states: states, overrides: overrides)
+    var ambiguous: [AmbiguousName] = []
+    for row in try optionalRows("ambiguous_names.csv", requiring: ["name", "state", "from", "to"]) {
+      ambiguous.append(
+        AmbiguousName(
+          name: try row.required("name"), state: StateID(try row.required("state")),
+          from: try row.optionalDay("from"), to: try row.optionalDay("to"), note: row.text("note")))
+    }
+    return try StateRegistry(states: states, overrides: overrides, ambiguousNames: ambiguous)
   }
 
   private static func context(_ row: CSVRow) throws(ImportError) -> NamingContext {

@@ -36,6 +36,8 @@ extension RouteRequest {
     _ = try years(default: .all)
     do {
       return try DyadQuestion(a, b, from: year("from"), to: year("to"), thisYear: server.today.year)
+    } catch let error as StatehoodError {
+      throw .stateDidNotExist(error, parameter: year("from") != nil ? "from" : year("to") != nil ? "to" : nil)
     } catch {
       throw .sameState(a.name)
     }

@@ -1,3 +1,5 @@
+import DyadAnswers
+import DyadCore
 import DyadStore
 import Foundation
 import Hummingbird
@@ -21,6 +23,8 @@ struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
   var parameter: String?
   /// Methods the resource allows (405) or media types it offers (406).
   var allowed: [String]
+  /// The states an ambiguous name could mean (ambiguous states).
+  var candidates: [AmbiguousStateError.Candidate] = []
   /// Extra response headers, such as `Allow`.
   var headers: HTTPFields
 
@@ -77,6 +81,25 @@ struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
       ? "; search with /api/v1/states?q=NAME" : "; did you mean \(suggestions.joined(separator: ", "))?"
     return Problem(
       .notFound, kind: "unknown-state", title: "Unknown state", detail: detail, suggestions: suggestions,
+      parameter: parameter)
+  }
+
+  /// 400: a name that means several states in the years asked about ("Korea" today); the
+  /// problem lists the candidates, each with what to say to mean it.
+  static func ambiguousState(_ error: AmbiguousStateError, parameter: String) -> Problem {
+    var problem = Problem(
+      .badRequest, kind: "ambiguous-state", title: "Ambiguous state",
+      detail: error.description + " Give a year with 'year', or 'from' and 'to'.", suggestions: error.candidates.map(\.say),
+      parameter: parameter)
+    problem.candidates = error.candidates
+    return problem
+  }
+
+  /// 400: years in which one of the dyad's states did not exist, or two states that never
+  /// existed together.
+  static func stateDidNotExist(_ error: StatehoodError, parameter: String? = "year") -> Problem {
+    Problem(
+      .badRequest, kind: "state-did-not-exist", title: "State did not exist", detail: error.description,
       parameter: parameter)
   }
 
@@ -149,13 +172,14 @@ struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
     let suggestions: [String]?
     let parameter: String?
     let allowed: [String]?
+    let candidates: [AmbiguousStateError.Candidate]?
   }
 
   func document(instance: String) -> Document {
     Document(
       type: type, title: title, status: status.code, detail: detail, instance: instance,
       suggestions: suggestions.isEmpty ? nil : suggestions, parameter: parameter,
-      allowed: allowed.isEmpty ? nil : allowed)
+      allowed: allowed.isEmpty ? nil : allowed, candidates: candidates.isEmpty ? nil : candidates)
   }
 
   /// The JSON body.

@@ -1,3 +1,5 @@
+import DyadAnswers
+import DyadCore
 import DyadStore
 import Foundation
 import HTTPTypes
@@ -37,6 +39,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
       return Problem(
         error.status, kind: "http-\(error.status.code)", title: error.status.reasonPhrase,
         detail: "the request could not be answered (\(error.status.reasonPhrase.lowercased()))")
+    case let error as AmbiguousStateError:
+      return .ambiguousState(error, parameter: "a")
+    case let error as StatehoodError:
+      return .stateDidNotExist(error)
     case let error as DatasetNotImportedError:
       return .datasetNotImported(error)
     case let error as StoreError:

@@ -136,7 +136,7 @@ enum OpenAPIDocument {
 
   static let responses: JSONValue = [
     "BadRequest": problemResponse(
-      "A malformed or unknown query parameter, a bad year or an inverted range, a malformed path or query string, or the same state twice."
+      "A malformed or unknown query parameter, a bad year or an inverted range, a malformed path or query string, the same state twice, a name that means several states in the years asked (ambiguous-state, with the candidates), or years in which a state did not exist (state-did-not-exist)."
     ),
     "NotFound": problemResponse(
       "No state answers to a name or code (with suggestions), or a dataset is not in the store."),
@@ -211,8 +211,18 @@ enum OpenAPIDocument {
             ("type", .string(format: "uri")), ("title", .string()), ("status", .integer()), ("detail", .string()),
             ("instance", .string()), ("suggestions", .array(.string())), ("parameter", .string()),
             ("allowed", .array(.string())),
+            (
+              "candidates",
+              .array(
+                .object(
+                  [
+                    ("id", .string()), ("name", .string()), ("cow", .string()), ("years", .string()),
+                    ("existed", .string()), ("say", .string()),
+                  ], optional: ["cow"],
+                  description: "A state an ambiguous name could mean, with what to say to mean it alone."))
+            ),
           ],
-          optional: ["suggestions", "parameter", "allowed"], description: "An RFC 9457 problem document.")
+          optional: ["suggestions", "parameter", "allowed", "candidates"], description: "An RFC 9457 problem document.")
       ),
     ].map { ($0.0, $0.1.json) })
 }

@@ -20,7 +20,10 @@ enum HomePage {
       do {
         return try request.server.resolve(text, parameter: field)
       } catch {
-        var message = "<p><strong>No state is named or coded “\(HTML.escape(text))”.</strong>"
+        var message =
+          error.kind == "ambiguous-state"
+          ? "<p><strong>“\(HTML.escape(text))” names several states; pick one, or give a year.</strong>"
+          : "<p><strong>No state is named or coded “\(HTML.escape(text))”.</strong>"
         let matches = registry.search(text, limit: 8)
         // Search matches by their names; else the nearest names, as the registry writes them.
         let candidates: [(label: String, id: StateID)] =

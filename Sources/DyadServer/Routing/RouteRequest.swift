@@ -19,9 +19,16 @@ struct RouteRequest: Sendable {
   /// A path parameter (always present: the router matched the template).
   func parameter(_ name: String) -> String { parameters[name] ?? "" }
 
-  /// The state a path parameter names, by any name or code; 404 with suggestions when none does.
+  /// The dates the request asks about, for reading state names: `year`, else `from` and `to`,
+  /// else the server's today.
+  var dates: QueryDates {
+    QueryDates.asked(year: year("year"), from: year("from"), to: year("to"), today: server.today)
+  }
+
+  /// The state a path parameter names, by any name or code, in the dates asked about; 404 with
+  /// suggestions when none does, 400 with the candidates when several do.
   func state(_ name: String) throws(Problem) -> State {
-    try server.resolve(parameter(name), parameter: name)
+    try server.resolve(parameter(name), parameter: name, during: dates)
   }
 
   /// The dyad of the `{a}` and `{b}` path parameters, with both states in the order given.
@@ -56,8 +63,8 @@ struct RouteRequest: Sendable {
   func comparisons() throws(Problem) -> [(State, State)] {
     try query.values("compare").filter { !$0.isEmpty }.map { (value) throws(Problem) -> (State, State) in
       let sides = value.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-      let a = try server.resolve(sides[0], parameter: "compare")
-      let b = try server.resolve(sides[1], parameter: "compare")
+      let a = try server.resolve(sides[0], parameter: "compare", during: dates)
+      let b = try server.resolve(sides[1], parameter: "compare", during: dates)
       guard a.id != b.id else { throw .sameState(a.name) }
       return (a, b)
     }

@@ -22,29 +22,34 @@ final class ServerState: Sendable {
 
   var registry: StateRegistry { store.registry }
 
-  /// The state a name or code means today; a 404 problem with suggestions when none.
+  /// The state a name or code means in the dates asked about (today when none); a 404 problem
+  /// with suggestions when none, a 400 listing the candidates when the name means several states
+  /// then ("Korea").
   ///
   /// Resolutions are cached: names arrive again and again in paths and queries.
-  func resolve(_ query: String, parameter: String) throws(Problem) -> State {
+  func resolve(_ query: String, parameter: String, during dates: QueryDates? = nil) throws(Problem) -> State {
     let key = query.trimmingCharacters(in: .whitespaces)
-    if let id = resolutions.withLock({ $0[key] }), let state = registry[id] { return state }
+    let dates = dates ?? .today(today)
+    let cacheKey = "\(key)|\(dates.from)|\(dates.to)|\(dates.isToday)"
+    if let id = resolutions.withLock({ $0[cacheKey] }), let state = registry[id] { return state }
     guard !key.isEmpty, key.count <= 80 else {
       throw .unknownState(String(query.prefix(80)), parameter: parameter, suggestions: [])
     }
     do {
-      let state = try registry.resolve(key)
+      let state = try registry.resolve(key, during: dates)
       resolutions.withLock { cache in
         if cache.count > 4096 { cache.removeAll() }
-        cache[key] = state.id
+        cache[cacheKey] = state.id
       }
       return state
-    } catch {
+    } catch let error as AmbiguousStateError {
+      throw .ambiguousState(error, parameter: parameter)
+    } catch let error as UnknownStateError {
       throw .unknownState(key, parameter: parameter, suggestions: error.suggestions)
+    } catch {
+      throw .unknownState(key, parameter: parameter, suggestions: [])
     }
   }
 
-  static func currentDay() -> Day {
-    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-    return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
-  }
+  static func currentDay() -> Day { .today }
 }

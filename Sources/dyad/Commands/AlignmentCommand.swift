@@ -162,7 +162,8 @@ struct AlignmentCommand: ParsableCommand {
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
         throw ValidationError("--reference takes two states as A/B, such as USA/GBR; got '\(text)'")
       }
-      let pair = (try registry.resolve(parts[0]).id, try registry.resolve(parts[1]).id)
+      let dates = asked.years.dates
+      let pair = (try registry.resolve(parts[0], during: dates).id, try registry.resolve(parts[1], during: dates).id)
       _ = try Dyad(pair.0, pair.1)
       return pair
     }

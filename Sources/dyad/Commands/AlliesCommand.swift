@@ -17,7 +17,9 @@ struct AlliesCommand: ParsableCommand {
       1958–1989"). A year past the end of some data is provisional: the verdict lists what is \
       missing and carries forward what the last years covered show. The rules are documented in \
       docs/verdict-rules.md. The same verdict is shown \
-      for United States–United Kingdom and United States–Japan for scale. The year defaults to this year.
+      for United States–United Kingdom and United States–Japan for scale. The year defaults to this year, \
+      or to the last year both states existed when one no longer exists; a year in which one of \
+      them did not exist is refused.
 
       \(VerdictAnswers.schema.help)
 
@@ -42,18 +44,28 @@ struct AlliesCommand: ParsableCommand {
 
   func run() throws {
     let store = try storeOptions.open()
-    let (pair, a, b) = try dyad.resolve(with: store.registry)
+    let (pair, a, b) = try dyad.resolve(with: store.registry, during: .asked(year: year))
     let answer = try VerdictAnswers.answer(try DyadQuestion(a, b), year: year, store: store)
-    if try output.printed(answer) { return }
-    print(render(answer.payload.verdict, references: answer.payload.references, reversed: a.id != pair.first))
+    if try output.printed(answer) {
+      if let note = answer.yearsNote { Terminal.writeError("note: \(note)\n") }
+      return
+    }
+    print(
+      render(
+        answer.payload.verdict, references: answer.payload.references, reversed: a.id != pair.first,
+        yearsNote: answer.yearsNote))
   }
 
-  /// The verdict as text; `reversed` names the states in the order the user gave them.
-  func render(_ verdict: AllianceVerdict, references: [AllianceVerdict], reversed: Bool) -> String {
+  /// The verdict as text; `reversed` names the states in the order the user gave them;
+  /// `yearsNote` says why the year is not this year.
+  func render(_ verdict: AllianceVerdict, references: [AllianceVerdict], reversed: Bool, yearsNote: String? = nil)
+    -> String
+  {
     var citations = Citations()
     var lines: [String] = []
     let names = reversed ? verdict.names.reversed() : verdict.names
     lines.append("\(names.joined(separator: "–")) in \(verdict.year): \(verdict.headline.uppercased())")
+    if let yearsNote { lines.append(yearsNote) }
     lines.append(verdict.summary)
     lines.append("")
     lines.append("Rules (docs/verdict-rules.md)")

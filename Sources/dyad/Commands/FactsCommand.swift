@@ -28,7 +28,7 @@ struct FactsCommand: ParsableCommand {
 
   func run() throws {
     let store = try storeOptions.open()
-    let (_, a, b) = try dyad.resolve(with: store.registry)
+    let (_, a, b) = try dyad.resolve(with: store.registry, during: .today())
     let answer = try FactAnswers.answer(try DyadQuestion(a, b), dimension: dimension, store: store)
     if try output.printed(answer) { return }
     let facts = answer.payload

@@ -57,7 +57,7 @@ struct PartnersCommand: ParsableCommand {
 
   func run() throws {
     let store = try storeOptions.open()
-    let resolved = try store.registry.resolve(state)
+    let resolved = try store.registry.resolve(state, during: .asked(year: year))
     let kind: TradeSource.Kind? = source.map {
       switch $0 {
       case .cow: .cowTrade

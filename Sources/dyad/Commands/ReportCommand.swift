@@ -50,16 +50,21 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let store = try storeOptions.open()
-    let (_, a, b) = try dyad.resolve(with: store.registry)
+    let dates = years.dates
+    let (_, a, b) = try dyad.resolve(with: store.registry, during: dates)
     var comparisons: [(State, State)]? = nil
     if !compare.isEmpty {
       comparisons = try stride(from: 0, to: compare.count, by: 2).map { i in
-        let pair = (try store.registry.resolve(compare[i]), try store.registry.resolve(compare[i + 1]))
+        let pair = (
+          try store.registry.resolve(compare[i], during: dates), try store.registry.resolve(compare[i + 1], during: dates)
+        )
         _ = try Dyad(pair.0.id, pair.1.id)
         return pair
       }
     }
+    // The question limits the years to those both states existed (West Germany: 1955–1990).
     let question = try DyadQuestion(a, b, from: years.from, to: years.to)
+    if let note = question.yearsNote { Terminal.writeError("note: \(note)\n") }
     let report = try ReportAnswers.report(question, comparisons: comparisons, store: store)
     let text: String
     switch format {

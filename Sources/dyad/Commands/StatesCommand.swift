@@ -8,6 +8,10 @@ struct StatesCommand: ParsableCommand {
     commandName: "states",
     abstract: "Find a state by any name or code.",
     discussion: """
+      A search: it lists every state a name may mean, with its years. Other commands refuse a \
+      name that means several states in the years they ask about ("Korea" today: North or South \
+      Korea) and list the candidates; give a year, a fuller name or a code such as cow:730.
+
       \(StateAnswers.schema.help)
 
       Examples:

@@ -31,7 +31,8 @@ struct TradeCommand: ParsableCommand {
   @OptionGroup var output: TableOutputOptions
 
   func run() throws {
-    let (store, question) = try asked.open()
+    // A terminal shows the note about the years in the table's header; a pipe gets it on stderr.
+    let (store, question) = try asked.open(announcing: !Terminal.isInteractive)
     let answer = try TradeAnswers.answer(question, store: store)
     let profile = answer.payload, a = question.a, b = question.b
     let range = profile.years

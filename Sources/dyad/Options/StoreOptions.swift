@@ -92,11 +92,15 @@ struct DyadQuestionOptions: ParsableArguments {
   @OptionGroup var years: YearOptions
   @OptionGroup var storeOptions: StoreOptions
 
-  /// Opens the store and resolves the question's states.
-  func open() throws -> (store: Store, question: DyadQuestion) {
+  /// Opens the store and resolves the question's states in its years (today when none), limited
+  /// to the years both states existed; writes the note saying so to standard error when
+  /// `announcing` (the trade table prints it in its header instead).
+  func open(announcing: Bool = true) throws -> (store: Store, question: DyadQuestion) {
     let store = try storeOptions.open()
-    let (_, a, b) = try dyad.resolve(with: store.registry)
-    return (store, try DyadQuestion(a, b, from: years.from, to: years.to))
+    let (_, a, b) = try dyad.resolve(with: store.registry, during: years.dates)
+    let question = try DyadQuestion(a, b, from: years.from, to: years.to)
+    if announcing, let note = question.yearsNote { Terminal.writeError("note: \(note)\n") }
+    return (store, question)
   }
 }
 
@@ -113,6 +117,9 @@ struct YearOptions: ParsableArguments {
       throw ValidationError("the year range \(from)–\(to) is inverted: --from must not be after --to")
     }
   }
+
+  /// The dates the years ask about, for reading state names: today when neither is given.
+  var dates: QueryDates { .asked(from: from, to: to) }
 
   /// The requested years, or `nil` when neither bound was given.
   var range: YearRange? {
@@ -131,10 +138,14 @@ struct DyadArguments: ParsableArguments {
   @Argument(help: "The second state: a name or code.")
   var b: String
 
-  /// Resolves both states and makes a dyad.
-  func resolve(with registry: StateRegistry) throws -> (dyad: Dyad, a: State, b: State) {
-    let first = try registry.resolve(a)
-    let second = try registry.resolve(b)
+  /// Resolves both states as names for a question about `dates` (today unless the command
+  /// gives years) and makes a dyad; a name that means several states then ("Korea") is an
+  /// ``AmbiguousStateError`` listing them.
+  func resolve(with registry: StateRegistry, during dates: QueryDates = .today()) throws -> (
+    dyad: Dyad, a: State, b: State
+  ) {
+    let first = try registry.resolve(a, during: dates)
+    let second = try registry.resolve(b, during: dates)
     return (try Dyad(first.id, second.id), first, second)
   }
 }
