@@ -21,6 +21,7 @@ enum StoreMigrations {
     ("v9-vote-sources", voteSources),
     ("v10-arms-deals", armsDeals),
     ("v11-mme", mme),
+    ("v12-curated-vetoes", curatedVetoes),
   ]
 
   static let known = Set(all.map(\.0))
