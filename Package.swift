@@ -100,7 +100,7 @@ let package = Package(
       path: "Sources/DyadTestSupport"),
     .testTarget(name: "DyadCoreTests", dependencies: ["DyadCore", "DyadData", "DyadTestSupport"]),
     .testTarget(name: "DyadFastTests", dependencies: ["DyadFast", "DyadTestSupport"]),
-    .testTarget(name: "DyadDataTests", dependencies: ["DyadCore", "DyadData", "DyadTestSupport"]),
+    .testTarget(name: "DyadDataTests", dependencies: ["DyadCore", "DyadData", "DyadAnalysis", "DyadTestSupport"]),
     .testTarget(
       name: "DyadImportTests",
       dependencies: [

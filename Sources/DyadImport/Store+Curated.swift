@@ -61,8 +61,15 @@ extension Store {
       for trade in curated.reportedTrade {
         try sink.insert(ReportedTradeRow(trade, sourceID: try sink.sourceID(for: trade.source)))
       }
+      for (position, veto) in curated.vetoes.enumerated() {
+        try sink.insert(CuratedVetoRow(position: position + 1, veto, sourceID: try sink.sourceID(for: veto.source)))
+      }
+      for tally in curated.tallies {
+        try sink.insert(OfficialTallyRow(tally, sourceID: try sink.sourceID(for: tally.source)))
+      }
       years += curated.events.map(\.date.year) + curated.memberships.map(\.joined.year)
         + curated.exercises.map(\.start.year) + curated.reportedTrade.map(\.year)
+        + curated.vetoes.map(\.date.year) + curated.tallies.map(\.date.year)
       let rows = years.count
       return (rows, years)
     }

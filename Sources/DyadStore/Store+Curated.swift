@@ -15,7 +15,8 @@ extension Store {
     try queue.write { db in
       // Links of curated events and exercises go with them (ON DELETE CASCADE).
       let replaced: [any StoreRecord.Type] = [
-        TreatyStateRow.self, TreatyRow.self, MembershipRow.self, ReportedTradeRow.self, StateRow.self,
+        TreatyStateRow.self, TreatyRow.self, MembershipRow.self, ReportedTradeRow.self, CuratedVetoRow.self,
+        OfficialTallyRow.self, StateRow.self,
       ]
       for record in replaced { try db.execute(sql: "DELETE FROM \(StoreSchema.columns(of: record).table)") }
       try db.execute(sql: "DELETE FROM \(EventRow.tableName) WHERE dataset = ?", arguments: [Self.curatedDataset])

@@ -336,10 +336,20 @@ extension Store {
     }
   }
 
-  /// Every veto in the stored Security Council veto list, oldest first.
+  /// Where the imported `unsc-vetoes` list ends.
+  public static let importedVetoListEnd = try! Day(parsing: "2022-09-15")
+
+  /// Every veto in the stored Security Council veto list, oldest first: the imported `unsc-vetoes`
+  /// list (1946 to 15 September 2022), then Dyad's curated vetoes from UN pages, each with its own
+  /// source. A curated veto whose date and draft the imported list already holds is counted once
+  /// (the imported row is kept).
+  ///
+  /// - Throws: ``DatasetNotImportedError`` when `unsc-vetoes` is not imported.
   public func vetoList() throws -> [Veto] {
-    _ = try requireDataset("unsc-vetoes", for: "Security Council vetoes")
-    return try read { db in
+    _ = try requireDataset(
+      "unsc-vetoes",
+      for: "Security Council vetoes (Dyad's curated vetoes continue the list after 15 September 2022 but need it before)")
+    let imported: [Veto] = try read { db in
       var members: [Int: [StateID]] = [:]
       for row in try Row.fetchAll(db, sql: "SELECT veto_id, state_id FROM \(UNSCVetoMemberRow.tableName)") {
         members[row[0], default: []].append(StateID(row[1] as String))
@@ -355,10 +365,71 @@ extension Store {
           vetoers: members[id] ?? [])
       }
     }
+    return Self.merge(imported: imported, curated: try curatedVetoes())
+  }
+
+  /// The imported veto list followed by the curated vetoes it lacks: a curated veto with the date
+  /// and draft of an imported one is dropped; the others are numbered on from the list's last id.
+  public static func merge(imported: [Veto], curated: [CuratedVeto]) -> [Veto] {
+    let known = Set(imported.map { "\($0.date)|\($0.draft)" })
+    var next = (imported.map(\.id).max() ?? 0) + 1
+    var result = imported
+    for veto in curated where veto.draft.isEmpty || !known.contains("\(veto.date)|\(veto.draft)") {
+      result.append(
+        Veto(
+          id: next, date: veto.date, draft: veto.draft, meetingRecords: veto.meetingRecord.isEmpty ? [] : [veto.meetingRecord],
+          agendaItem: veto.agendaItem, topic: veto.topic, region: veto.region, vetoers: veto.vetoers, source: veto.source))
+      next += 1
+    }
+    return result.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+  }
+
+  /// Dyad's curated Security Council vetoes (after the imported list ends), oldest first, each
+  /// with its source. Needs no imported dataset.
+  public func curatedVetoes() throws -> [CuratedVeto] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT v.*, s.publisher, s.title AS source_title, s.date AS source_date, s.url, s.licence
+          FROM \(CuratedVetoRow.tableName) v JOIN \(SourceRow.tableName) s ON s.id = v.source_id
+          ORDER BY v.date, v.position
+          """
+      ).map { row in
+        CuratedVeto(
+          date: try Day(parsing: row["date"] as String), draft: row["draft"], meetingRecord: row["meeting_record"],
+          agendaItem: row["agenda_item"], topic: row["topic"], region: row["region"],
+          vetoers: (row["vetoers"] as String).split(separator: ";").map { StateID(String($0)) },
+          description: row["description"], source: Self.source(row))
+      }
+    }
+  }
+
+  /// The official tallies (counts an official gave on a date) that concern both states of a
+  /// dyad, oldest first.
+  public func officialTallies(for dyad: Dyad) throws -> [OfficialTally] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT t.*, s.publisher, s.title AS source_title, s.date AS source_date, s.url, s.licence
+          FROM \(OfficialTallyRow.tableName) t JOIN \(SourceRow.tableName) s ON s.id = t.source_id
+          ORDER BY t.date, t.id
+          """
+      ).compactMap { row in
+        let states = (row["states"] as String).split(separator: ";").map { StateID(String($0)) }
+        guard states.contains(dyad.first), states.contains(dyad.second) else { return nil }
+        return OfficialTally(
+          id: row["id"], date: try Day(parsing: row["date"] as String), states: states, counted: row["counted"],
+          count: row["count"], qualifier: OfficialTally.Qualifier(rawValue: row["qualifier"]) ?? .exactly,
+          statement: row["statement"], source: Self.source(row))
+      }
+    }
   }
 
   /// A dyad's vetoes in the UN Security Council: each side's, the joint ones, and the last time
-  /// each vetoed without the other.
+  /// each vetoed without the other. The imported list runs to 15 September 2022; Dyad's curated
+  /// vetoes continue it (see ``vetoList()``), and the coverage reaches the last curated veto's year.
   ///
   /// - Throws: ``DatasetNotImportedError`` when `unsc-vetoes` is not imported.
   public func vetoes(for dyad: Dyad, years: YearRange? = nil) throws -> VetoSummary {
@@ -367,14 +438,40 @@ extension Store {
     var permanent = Set(
       try memberships(of: [dyad.first, dyad.second]).filter { $0.institution == "UNSC-P5" }.map(\.state))
     for veto in vetoes { permanent.formUnion(veto.vetoers.filter(dyad.contains)) }
+    let lastCurated = vetoes.filter(\.isCurated).map(\.date).max()
+    var coverage = stored.coverage
+    if let last = lastCurated, let known = coverage, last.year > known.upperBound {
+      coverage = try? YearRange(from: known.lowerBound, to: last.year)
+    }
     return VetoSummary(
-      dyad: dyad, vetoes: vetoes, permanentMembers: permanent, years: years, coverage: stored.coverage,
-      source: Self.source(ofDataset: "unsc-vetoes"),
-      notes: [
-        "The list ends on 15 September 2022: later vetoes (from Russia's of 30 September 2022, S/2022/720) are missing.",
-        "Only vetoes are recorded, not abstentions or other votes.",
-        "The Republic of China's veto of December 1955 (Mongolia's admission) is not in the list; its China vetoes are the People's Republic's, from 1972.",
-      ])
+      dyad: dyad, vetoes: vetoes, permanentMembers: permanent, years: years, coverage: coverage,
+      source: Self.source(ofDataset: "unsc-vetoes"), notes: Self.vetoNotes(lastCurated: lastCurated))
+  }
+
+  /// A day as "15 September 2022".
+  static func longDate(_ day: Day) -> String {
+    let months = [
+      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+      "December",
+    ]
+    return "\(day.day) \(months[day.month - 1]) \(day.year)"
+  }
+
+  /// The caveats of the merged veto list: where the imported list ends and how far Dyad's curated
+  /// vetoes carry it.
+  public static func vetoNotes(lastCurated: Day?) -> [String] {
+    let end = Self.longDate(importedVetoListEnd)
+    let continuation =
+      if let lastCurated {
+        "The imported veto list (unsc-vetoes) ends on \(end); Dyad's curated vetoes, from UN pages and reports of them (each cited), continue it to \(Self.longDate(lastCurated)). A veto after that date would be missing."
+      } else {
+        "The list ends on \(end): later vetoes (from Russia's of 30 September 2022) are missing."
+      }
+    return [
+      continuation,
+      "Only vetoes are recorded, not abstentions or other votes; vetoed amendments are not in Dyad's curated vetoes.",
+      "The Republic of China's veto of December 1955 (Mongolia's admission) is not in the list; its China vetoes are the People's Republic's, from 1972.",
+    ]
   }
 
   /// The institutions two states share: COW IGO counts by year, and the curated memberships

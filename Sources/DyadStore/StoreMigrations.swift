@@ -22,6 +22,7 @@ enum StoreMigrations {
     ("v10-arms-deals", armsDeals),
     ("v11-mme", mme),
     ("v12-conflict", conflict),
+    ("v13-curated-vetoes", curatedVetoes),
   ]
 
   static let known = Set(all.map(\.0))

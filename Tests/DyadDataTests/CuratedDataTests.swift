@@ -1,3 +1,4 @@
+import DyadAnalysis
 import DyadCore
 import DyadData
 import DyadTestSupport
@@ -21,7 +22,8 @@ struct CuratedDataTests {
   func everyRowSourced() {
     let sources =
       curated.treaties.map(\.source) + curated.events.map(\.source) + curated.memberships.map(\.source)
-      + curated.exercises.map(\.source) + curated.reportedTrade.map(\.source)
+      + curated.exercises.map(\.source) + curated.reportedTrade.map(\.source) + curated.vetoes.map(\.source)
+      + curated.tallies.map(\.source)
     #expect(sources.count > 200)
     for source in sources {
       #expect(!source.publisher.isEmpty && !source.title.isEmpty && !source.date.isEmpty)
@@ -110,5 +112,70 @@ struct CuratedDataTests {
       return error.file == "memberships.csv" && error.line == lines && error.field == "state"
         && error.message.contains("unknown state 'Atlantis'")
     }
+  }
+
+  @Test("treaties of 2024-2025 and ANZUS, with what their texts oblige")
+  func recentTreaties() throws {
+    func treaty(_ id: String) throws -> Treaty { try #require(curated.treaties.first { $0.id == id }) }
+    let dprk = try treaty("dprk-russia-2024")
+    #expect(dprk.binds(try Dyad("RUS", "PRK")) && dprk.obligations.contains(.defense))
+    #expect(dprk.signed == day("2024-06-19") && dprk.inForce == day("2024-12-04"))
+    // Russia–Iran: no mutual defence, only a pledge not to help an aggressor.
+    let iran = try treaty("russia-iran-2025")
+    #expect(!iran.obligations.contains(.defense) && iran.obligations.contains(.neutrality))
+    #expect(iran.signed == day("2025-01-17") && iran.inForce == day("2025-10-02"))
+    let belarus = try treaty("russia-belarus-security-guarantees-2024")
+    #expect(belarus.obligations.contains(.defense) && belarus.signed == day("2024-12-06"))
+    let saudi = try treaty("saudi-pakistan-2025")
+    #expect(saudi.binds(try Dyad("SAU", "PAK")) && saudi.obligations == [.defense])
+    let anzus = try treaty("anzus-1951")
+    #expect(anzus.binds(try Dyad("USA", "AUS")) && anzus.inForce == day("1952-04-29"))
+    for treaty in [dprk, iran, belarus, saudi, anzus] {
+      #expect(treaty.inForce.map { $0 >= treaty.signed } ?? true)
+      #expect(treaty.source.url.hasPrefix("http"))
+    }
+  }
+
+  @Test("vetoes after 15 September 2022: permanent members, sourced, in date order")
+  func vetoes() throws {
+    let end = day("2022-09-15")
+    #expect(curated.vetoes.count == 15)
+    #expect(curated.vetoes.allSatisfy { $0.date > end && !$0.vetoers.isEmpty && !$0.source.url.isEmpty })
+    #expect(curated.vetoes.map(\.date) == curated.vetoes.map(\.date).sorted())
+    let joint = curated.vetoes.filter { $0.vetoers == ["CHN", "RUS"] }.map(\.date)
+    #expect(joint == [day("2023-10-25"), day("2024-03-22")])
+    // A symbol is given only where checked: the meeting record when it is known.
+    #expect(curated.vetoes.allSatisfy { $0.meetingRecord.isEmpty || $0.meetingRecord.hasPrefix("S/PV.") })
+  }
+
+  @Test("official tallies of Xi–Putin meetings, dated, and Dyad's count by its rule")
+  func meetingTallies() throws {
+    let chinaRussia = try Dyad("CHN", "RUS")
+    let tallies = curated.tallies.filter { Set($0.states) == ["CHN", "RUS"] }
+    #expect(tallies.count >= 4)
+    #expect(tallies.contains { $0.date == day("2024-05-16") && $0.qualifier == .moreThan && $0.stated == "more than 40" })
+    #expect(tallies.contains { $0.date == day("2023-10-18") && $0.count == 42 })
+    let rule = try #require(LeaderMeetingCount(events: curated.events, dyad: chinaRussia))
+    #expect(rule.leaders.map(\.name) == ["Xi Jinping", "Vladimir Putin"])
+    // The 1989 Gorbachev–Deng summit and anything before Xi took office are never counted.
+    #expect(rule.occasions.joined().allSatisfy { $0.date >= day("2013-03-14") })
+    // One per visit: Moscow and St Petersburg 2019 are one; Tianjin and Beijing 2025 are one.
+    #expect(rule.occasions.contains { $0.map(\.date) == [day("2019-06-05"), day("2019-06-06")] })
+    #expect(rule.occasions.contains { $0.first?.date == day("2025-08-31") && $0.last?.date == day("2025-09-03") })
+    // Trilateral meetings (with Mongolia, with India) are left out.
+    #expect(rule.notBilateral.count == 3)
+    #expect(rule.count == 34)
+    // Dyad's count stays below the officials', which include several encounters per visit and video calls.
+    for tally in tallies { #expect(rule.count(through: tally.date) <= tally.count) }
+  }
+
+  @Test("the first SCO exercise (2003, multilateral, without Uzbekistan) and the first bilateral one (2005)")
+  func firstExercises() throws {
+    let chinaRussia = try Dyad("CHN", "RUS")
+    let joint = curated.exercises.filter { $0.involves(chinaRussia) }.sorted { $0.start < $1.start }
+    let first = try #require(joint.first)
+    #expect(first.id == "coalition-2003" && !first.isBilateral && first.start == day("2003-08-06"))
+    #expect(Set(first.participants) == ["CHN", "RUS", "KAZ", "KGZ", "TJK"])
+    #expect(joint.first { $0.isBilateral }?.id == "peace-mission-2005")
   }
 }

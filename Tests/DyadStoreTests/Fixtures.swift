@@ -52,6 +52,14 @@ enum Fixtures {
       "\(dir)/trade_totals.csv",
       "year,reporter,partner,flow,value_usd_millions,source_publisher,source_title,source_date,source_url\n"
         + "2023,CHN,RUS,total,240110,\(source)\n")
+    try folder.write(
+      "\(dir)/vetoes.csv",
+      "date,draft,meeting_record,agenda_item,topic,region,vetoed_by,description,source_publisher,source_title,source_date,source_url\n"
+        + "2022-09-30,,S/PV.9143,Ukraine,Ukraine,Eastern Europe,RUS,Text,\(source)\n")
+    try folder.write(
+      "\(dir)/tallies.csv",
+      "id,date,states,counted,count,qualifier,statement,source_publisher,source_title,source_date,source_url\n"
+        + "y1,2024-05-16,CHN;RUS,meetings,40,more-than,Text,\(source)\n")
     return folder.url.appendingPathComponent(dir)
   }
 }

@@ -158,8 +158,10 @@ struct StoreTests {
     #expect(try store.count("state") == 3)
     let datasets = try store.datasets()
     #expect(datasets.map(\.name) == ["curated"])
-    #expect(datasets[0].rowCount == 5)
-    #expect(datasets[0].coverage == (try YearRange(from: 2001, to: 2023)))
+    // One row each of treaties, events, memberships, exercises, trade, vetoes and tallies.
+    #expect(datasets[0].rowCount == 7)
+    #expect(datasets[0].coverage == (try YearRange(from: 2001, to: 2024)))
+    #expect(try store.count("curated_veto") == 1 && store.count("official_tally") == 1)
     // Opening again changes nothing: same checksum, same import time.
     let again = try open()
     #expect(try again.datasets() == datasets)

@@ -16,10 +16,13 @@ public struct Veto: Hashable, Sendable, Codable, Identifiable {
   public let region: String
   /// The members that vetoed it, by id.
   public let vetoers: [StateID]
+  /// The veto's own source when it is one of Dyad's curated vetoes (after the imported list ends);
+  /// `nil` for the imported list, whose source is the summary's.
+  public let source: Source?
 
   public init(
     id: Int, date: Day, draft: String, meetingRecords: [String], agendaItem: String, topic: String, region: String,
-    vetoers: [StateID]
+    vetoers: [StateID], source: Source? = nil
   ) {
     self.id = id
     self.date = date
@@ -29,7 +32,18 @@ public struct Veto: Hashable, Sendable, Codable, Identifiable {
     self.topic = topic
     self.region = region
     self.vetoers = vetoers.sorted()
+    self.source = source
   }
+
+  /// What to call it in a table: the draft's symbol, else its meeting record, else "draft symbol
+  /// unverified" (a curated veto whose symbols Dyad could not check on a UN page).
+  public var reference: String {
+    if !draft.isEmpty { return draft }
+    return meetingRecords.first ?? "draft symbol unverified"
+  }
+
+  /// Whether it is one of Dyad's curated vetoes rather than the imported list's.
+  public var isCurated: Bool { source != nil }
 
   /// Whether a state vetoed it.
   public func isCast(by state: StateID) -> Bool { vetoers.contains(state) }

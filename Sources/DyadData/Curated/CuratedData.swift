@@ -13,10 +13,15 @@ public struct CuratedData: Sendable {
   public var memberships: [Membership] = []
   public var exercises: [Exercise] = []
   public var reportedTrade: [ReportedTrade] = []
+  /// Security Council vetoes after the imported veto list ends (15 September 2022).
+  public var vetoes: [CuratedVeto] = []
+  /// Counts officials gave on a date (how often two leaders have met).
+  public var tallies: [OfficialTally] = []
 
   /// The files of the curated data set, in load order.
   public static let fileNames = [
-    "treaties.csv", "events.csv", "memberships.csv", "exercises.csv", "trade_totals.csv",
+    "treaties.csv", "events.csv", "memberships.csv", "exercises.csv", "trade_totals.csv", "vetoes.csv",
+    "tallies.csv",
   ]
 
   public init() {}
@@ -116,6 +121,33 @@ public struct CuratedData: Sendable {
       }
       data.reportedTrade.append(trade)
     }
+    var vetoes = Set<String>()
+    for row in try rows("vetoes.csv", ["date", "draft", "meeting_record", "agenda_item", "topic", "region", "vetoed_by"]) {
+      let date = try row.requiredDay("date")
+      let veto = CuratedVeto(
+        date: date, draft: row.optional("draft") ?? "", meetingRecord: row.optional("meeting_record") ?? "",
+        agendaItem: try row.required("agenda_item"), topic: try row.required("topic"), region: try row.required("region"),
+        vetoers: try loader.states(row, "vetoed_by", on: date, minimum: 1), description: row.text("description"),
+        source: try loader.source(row))
+      for state in veto.vetoers where !["CHN", "RUS", "USA", "GBR", "FRA"].contains(state) {
+        throw row.error("vetoed_by", "\(state) is not a permanent member of the Security Council")
+      }
+      guard vetoes.insert("\(date)|\(veto.draft)|\(veto.meetingRecord)|\(veto.vetoers)").inserted else {
+        throw row.error("date", "this veto is listed twice")
+      }
+      data.vetoes.append(veto)
+    }
+    for row in try rows("tallies.csv", ["id", "date", "states", "counted", "count", "qualifier", "statement"]) {
+      let date = try row.requiredDay("date")
+      let count = try row.requiredInt("count")
+      guard count >= 0 else { throw row.error("count", "must not be negative") }
+      data.tallies.append(
+        OfficialTally(
+          id: try loader.uniqueID(row, &ids), date: date, states: try loader.states(row, "states", on: date, minimum: 2),
+          counted: try row.required("counted"), count: count,
+          qualifier: try row.required("qualifier", as: OfficialTally.Qualifier.self), statement: try row.required("statement"),
+          source: try loader.source(row)))
+    }
     return data
   }
 
@@ -125,7 +157,7 @@ public struct CuratedData: Sendable {
     var result: [Source] = []
     let all =
       treaties.map(\.source) + events.map(\.source) + memberships.map(\.source) + exercises.map(\.source)
-      + reportedTrade.map(\.source)
+      + reportedTrade.map(\.source) + vetoes.map(\.source) + tallies.map(\.source)
     for source in all where seen.insert(source.key).inserted { result.append(source) }
     return result
   }

@@ -164,20 +164,21 @@ extension ReportBuilder {
     }
     let summary = try context.store.vetoes(for: context.dyad, years: context.years)
     let note = context.notes.cite(summary.source, table: "vetoes", years: summary.coverage?.description)
+    let curatedNotes = context.notes.cite(summary.all.compactMap(\.source))
     var parts: [String] = []
     for side in summary.sides {
       let name = context.name(side.state, context.today.year)
       var text =
         "\(name) cast \(side.count) vetoes, \(side.jointCount) of them together with \(context.name(summary.dyad.partner(of: side.state)!, context.today.year))"
       if let last = side.lastWithoutPartner {
-        text += "; its last veto without the other was on \(last.date) (\(last.draft), \(last.topic))"
+        text += "; its last veto without the other was on \(last.date) (\(last.reference), \(last.topic))"
       }
       parts.append(text)
     }
     let text =
       "Between them, \(summary.joint.count) Security Council drafts were vetoed by both. "
       + parts.joined(separator: ". ") + "."
-    blocks.append(.paragraph(Report.Paragraph(text, notes: [note])))
+    blocks.append(.paragraph(Report.Paragraph(text, notes: [note] + curatedNotes)))
     context.findings.append(
       (
         2,
@@ -198,10 +199,10 @@ extension ReportBuilder {
           caption: "The most recent vetoes by either", columns: ["Date", "Draft", "Topic", "Vetoed by"],
           rows: recent.reversed().map { veto in
             [
-              veto.date.description, veto.draft, veto.topic,
+              veto.date.description, veto.reference, veto.topic,
               veto.vetoers.map { context.name($0, veto.date.year) }.joined(separator: ", "),
             ]
-          }, notes: [note])))
+          }, notes: [note] + curatedNotes)))
     for line in summary.notes { blocks.append(.paragraph(Report.Paragraph(line))) }
   }
 
@@ -258,17 +259,53 @@ extension ReportBuilder {
       for: context.dyad, years: context.years, kinds: [.leaderMeeting, .summit])
     guard !meetings.isEmpty else { return }
     blocks.append(.heading("Leader meetings"))
-    let notes = context.notes.cite(meetings.map(\.source))
-    let perYear = Dictionary(grouping: meetings, by: \.date.year)
+    guard let rule = LeaderMeetingCount(events: meetings, dyad: context.dyad), rule.count > 0 else {
+      // No leader terms for this pair: the record as listed, without the counting rule.
+      let notes = context.notes.cite(meetings.map(\.source))
+      let perYear = Dictionary(grouping: meetings, by: \.date.year)
+      let busiest = perYear.max { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) }!
+      let text =
+        "Dyad's curated record lists \(meetings.count) meetings of the two states' leaders from \(meetings.first!.date.year) to \(meetings.last!.date.year), up to \(busiest.value.count) in one year (\(busiest.key)); the latest: \(meetings.last!.title), \(meetings.last!.place ?? "") (\(meetings.last!.date)). The leaders are not told apart here, so meetings of different heads of state are counted together."
+      blocks.append(.paragraph(Report.Paragraph(text, notes: notes)))
+      return
+    }
+    let counted = rule.occasions.flatMap { $0 }
+    let tallies = try context.store.officialTallies(for: context.dyad).filter {
+      context.years.contains($0.date.year)
+    }
+    let notes = context.notes.cite(counted.map(\.source) + rule.leaders.map(\.source))
+    let tallyNotes = context.notes.cite(tallies.map(\.source))
+    let names = rule.leaders.map(\.name).joined(separator: " and ")
+    let firstYear = rule.occasions.first![0].date.year, lastYear = rule.occasions.last![0].date.year
+    let perYear = Dictionary(grouping: rule.occasions, by: { $0[0].date.year })
     let busiest = perYear.max { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) }!
-    let text =
-      "Dyad's curated record lists \(meetings.count) meetings of the two leaders from \(meetings.first!.date.year) to \(meetings.last!.date.year), up to \(busiest.value.count) in one year (\(busiest.key)); the latest: \(meetings.last!.title), \(meetings.last!.place ?? "") (\(meetings.last!.date))."
+    let latest = rule.occasions.last!.last!
+    var text =
+      "\(names) met in person \(rule.count) times from \(firstYear) to \(lastYear) by Dyad's rule (bilateral meetings of these two leaders, one per visit or occasion; video calls and trilateral meetings not counted; see docs/leader-meetings.md), up to \(busiest.value.count) in one year (\(busiest.key)); the latest: \(latest.title), \(latest.place ?? "") (\(latest.date))."
+    let others = meetings.filter { event in
+      !rule.leaders.allSatisfy { $0.holdsOffice(on: event.date) }
+    }
+    if let earliest = others.first {
+      text +=
+        " The \(others.count) earlier meetings and summits in the record (from \(earliest.title), \(earliest.date.year)) were of other leaders and are not in this count."
+    }
     blocks.append(.paragraph(Report.Paragraph(text, notes: notes)))
-    let years = perYear.keys.min()!...max(perYear.keys.max()!, min(context.years.upperBound, context.today.year))
+    if !tallies.isEmpty {
+      let parts = tallies.map { tally in
+        "\(tally.stated) on \(tally.date) (\(tally.counted); Dyad's count by then: \(rule.count(through: tally.date)))"
+      }
+      blocks.append(
+        .paragraph(
+          Report.Paragraph(
+            "Official tallies, as stated: " + parts.joined(separator: "; ")
+              + ". They count every encounter, including several on one visit and video conferences, so they run higher than Dyad's count by visit.",
+            notes: tallyNotes)))
+    }
+    let years = firstYear...max(lastYear, min(context.years.upperBound, context.today.year))
     let chart = StackedBarChart(
-      title: "Leader meetings per year", units: "Meetings",
+      title: "Leader meetings per year", units: "Visits or occasions",
       source: "Source: Dyad curated events (Kremlin, Chinese Foreign Ministry and news reports); see notes.",
-      caption: "In-person meetings of the two heads of state recorded in Dyad's curated events.",
+      caption: "In-person bilateral meetings of \(names), one per visit or occasion (Dyad's rule).",
       id: "meetings-\(context.dyad)", categories: ["Meetings"],
       bars: years.map { StackedBarChart.Bar(year: $0, values: [Double(perYear[$0]?.count ?? 0)]) }, valueDecimals: 0)
     blocks.append(.figure(Report.Figure(chart, notes: notes)))

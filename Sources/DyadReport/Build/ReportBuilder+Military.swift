@@ -21,8 +21,14 @@ extension ReportBuilder {
       let busiest = years.max { ($0.exerciseCount, -$0.year) < ($1.exerciseCount, -$1.year) }!
       let bilateral = exercises.filter(\.isBilateral).count
       let first = exercises.min { $0.start < $1.start }!
+      // "The first joint exercise" has two answers when the first was multilateral.
+      let firstBilateral = exercises.filter(\.isBilateral).min { $0.start < $1.start }
+      var firsts = "from \(first.displayName) in \(first.year)"
+      if !first.isBilateral, let firstBilateral {
+        firsts += " (multilateral; the first bilateral one was \(firstBilateral.displayName) in \(firstBilateral.year))"
+      }
       let text =
-        "\(exercises.count) joint exercises of \(context.pair) are recorded (\(bilateral) bilateral, \(exercises.count - bilateral) multilateral), from \(first.displayName) in \(first.year); the most in one year was \(busiest.exerciseCount) in \(busiest.year)."
+        "\(exercises.count) joint exercises of \(context.pair) are recorded (\(bilateral) bilateral, \(exercises.count - bilateral) multilateral), \(firsts); the most in one year was \(busiest.exerciseCount) in \(busiest.year)."
       blocks.append(.paragraph(Report.Paragraph(text, notes: notes)))
       context.findings.append((3, Report.Paragraph(text, notes: notes)))
       let range = years.first!.year...max(years.last!.year, span.upperBound)

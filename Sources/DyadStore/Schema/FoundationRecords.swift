@@ -337,3 +337,53 @@ public struct ReportedTradeRow: StoreRecord {
     row[.sourceID] = sourceID
   }
 }
+
+/// A curated Security Council veto, after the imported veto list ends; `position` keeps the file's
+/// order.
+public struct CuratedVetoRow: StoreRecord {
+  public static let tableName = "curated_veto"
+  public enum Column: Int, StoreColumn {
+    case position, date, draft, meetingRecord, agendaItem, topic, region, vetoers, description, sourceID
+  }
+  public var position: Int
+  public var veto: CuratedVeto
+  public var sourceID: Int
+
+  public init(position: Int, _ veto: CuratedVeto, sourceID: Int) {
+    (self.position, self.veto, self.sourceID) = (position, veto, sourceID)
+  }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.position] = position
+    row[.date] = veto.date
+    row[.draft] = veto.draft
+    row[.meetingRecord] = veto.meetingRecord
+    row[.agendaItem] = veto.agendaItem
+    row[.topic] = veto.topic
+    row[.region] = veto.region
+    row[.vetoers] = veto.vetoers.map(\.rawValue).joined(separator: ";")
+    row[.description] = veto.description
+    row[.sourceID] = sourceID
+  }
+}
+
+/// A count an official gave on a date (curated).
+public struct OfficialTallyRow: StoreRecord {
+  public static let tableName = "official_tally"
+  public enum Column: Int, StoreColumn { case id, date, states, counted, count, qualifier, statement, sourceID }
+  public var tally: OfficialTally
+  public var sourceID: Int
+
+  public init(_ tally: OfficialTally, sourceID: Int) { (self.tally, self.sourceID) = (tally, sourceID) }
+
+  public func encode(to row: RowEncoder<Column>) {
+    row[.id] = tally.id
+    row[.date] = tally.date
+    row[.states] = tally.states.map(\.rawValue).joined(separator: ";")
+    row[.counted] = tally.counted
+    row[.count] = tally.count
+    row[.qualifier] = tally.qualifier.rawValue
+    row[.statement] = tally.statement
+    row[.sourceID] = sourceID
+  }
+}

@@ -7,7 +7,7 @@ public enum StoreSchema {
     StateRow.self, SourceRow.self, DatasetRow.self, DatasetFileRow.self, ObservationRow.self, EventRow.self,
     EventStateRow.self,
     TreatyRow.self, TreatyStateRow.self, MembershipRow.self, ExerciseRow.self, ExerciseStateRow.self,
-    ReportedTradeRow.self,
+    ReportedTradeRow.self, CuratedVetoRow.self, OfficialTallyRow.self,
     UNGARollCallRow.self, UNGARollCallIssueRow.self, UNGAVoteYearRow.self, UNGAVoterRow.self,
     UNGASimilarityDyadRow.self,
     UNGASimilarityYearRow.self, UNGAIdealPointRow.self, UNSCVetoRow.self, UNSCVetoMemberRow.self,

@@ -12,8 +12,8 @@ struct VetoesCommand: ParsableCommand {
     abstract:
       "UN Security Council vetoes of two permanent members: each side's, the joint ones, and when each last vetoed without the other.",
     discussion: """
-      From the Dag Hammarskjöld Library's veto list (1946 – 15 September 2022). The USSR's vetoes \
-      count as Russia's.
+      From the Dag Hammarskjöld Library's veto list (1946 – 15 September 2022), continued by Dyad's \
+      curated vetoes from UN pages (each with its source). The USSR's vetoes count as Russia's.
 
       \(VetoAnswers.schema.help)
 
@@ -41,7 +41,7 @@ struct VetoesCommand: ParsableCommand {
     }
     print("\(a.name)–\(b.name): UN Security Council vetoes, \(span)\n")
     var overview = TextTable("", a.name.uppercased(), b.name.uppercased())
-    func last(_ veto: Veto?) -> String { veto.map { "\($0.date) \($0.draft) (\($0.topic))" } ?? "–" }
+    func last(_ veto: Veto?) -> String { veto.map { "\($0.date) \($0.reference) (\($0.topic))" } ?? "–" }
     func count(_ side: VetoSide) -> String {
       summary.permanentMembers.contains(side.state) ? String(side.count) : "not a permanent member"
     }
@@ -59,7 +59,7 @@ struct VetoesCommand: ParsableCommand {
       for veto in all {
         let by = veto.vetoers.map { name($0, veto.date.year) }.joined(separator: ", ")
         let mark = veto.isCast(by: a.id) && veto.isCast(by: b.id) ? "joint: " : ""
-        table.append(veto.date.description, veto.draft, veto.topic, mark + by, veto.agendaItem)
+        table.append(veto.date.description, veto.reference, veto.topic, mark + by, veto.agendaItem)
       }
       print(table.render(), terminator: "")
     }
@@ -89,6 +89,7 @@ struct VetoesCommand: ParsableCommand {
       print("\nNotes\n" + summary.notes.map { "- \($0)" }.joined(separator: "\n"))
       var citations = Citations()
       _ = citations.number(for: summary.source)
+      for source in summary.all.compactMap(\.source) { _ = citations.number(for: source) }
       if let council, !council.years.isEmpty { _ = citations.number(for: council.source) }
       print("\n" + citations.render())
     }
