@@ -1,7 +1,7 @@
 import GRDB
 
 extension StoreMigrations {
-  /// v12: curated facts beyond treaties, events and memberships: the Security Council vetoes Dyad
+  /// v13: curated facts beyond treaties, events and memberships: the Security Council vetoes Dyad
   /// records after the imported veto list ends (15 September 2022), and dated official tallies
   /// (how often two leaders have met, as an official put it). Both are rewritten with the rest of
   /// the curated data.
