@@ -81,7 +81,41 @@ struct VerdictHostilityTests {
     let verdict = VerdictRules.verdict(for: inputs, year: 2012)
     #expect(verdict.rules[5].fired)
     #expect(verdict.hostility == ["use of force by Russia in 2012"])
-    #expect(verdict.tie == .adversaries)
+    // Without ties, one side's bloodless use of force is said beside the class, not made adversaries.
+    #expect(verdict.tie == .noSecurityTies)
+    #expect(verdict.headline == "no security ties; use of force by Russia in 2012")
+    // Both sides using force makes a clash, and without ties adversaries.
+    inputs.conflict.disputes = [
+      DisputeYear(dataset: .cowMID, dispute: 1, year: 2012, isOnset: true, first: Self.side(4), second: Self.side(4, initiator: true))
+    ]
+    #expect(VerdictRules.verdict(for: inputs, year: 2012).headline == "adversaries: armed clashes in 2012")
+  }
+
+  @Test("At war, or rivals who clash, are adversaries whatever pact of restraint held; a defence pact stands in name")
+  func hostilityDominates() {
+    var inputs = Self.inputs()
+    // India–Pakistan 1971: the Tashkent Declaration (ATOP 3530, non-aggression) ended by the war.
+    inputs.atopDyadYears[1971] = [.nonaggression]
+    inputs.alliances = [MilitaryVerdictTests.tie(3530, [.nonaggression], from: "1966-01-10", to: "1971-12-03", parties: 2)]
+    inputs.conflict.wars = [
+      WarYear(war: 178, year: 1971, isOnset: true, firstOnSideA: true, firstInitiated: false, secondInitiated: true, firstBattleDeaths: 3241, secondBattleDeaths: 7982)
+    ]
+    let war = VerdictRules.verdict(for: inputs, year: 1971)
+    #expect(war.tie == .adversaries)
+    #expect(war.rules[1].fired)  // the pact is still reported
+    #expect(war.summary.contains("a war between them outweighs the selective pact (R2)"))
+    // Without the war, the same pact makes partners.
+    inputs.conflict.wars = []
+    #expect(VerdictRules.verdict(for: inputs, year: 1971).tie == .partners)
+    // A rivalry with clashes that year outweighs the pact; a rivalry alone does not.
+    inputs.conflict.rivalries = [
+      Rivalry(dataset: .tssRivalries, id: 1, name: "A-B", start: 1947, end: 2020, types: [], isOngoingAtDataEnd: true)
+    ]
+    #expect(VerdictRules.verdict(for: inputs, year: 1971).tie == .partners)
+    inputs.conflict.disputes = [
+      DisputeYear(dataset: .cowMID, dispute: 2, year: 1971, isOnset: true, first: Self.side(4, fatality: 1), second: Self.side(4))
+    ]
+    #expect(VerdictRules.verdict(for: inputs, year: 1971).tie == .adversaries)
   }
 
   @Test("UCDP: opposite sides fire R6, the same side does not")

@@ -9,15 +9,17 @@ import Testing
 
 @testable import DyadReport
 
-/// The report's structure and its numbers, on a store with the curated facts and two small
-/// datasets (Security Council vetoes and SIPRI transfers) imported.
+/// The report's structure and its numbers, on a store with the curated facts and three small
+/// datasets (Security Council vetoes, SIPRI transfers, the conflict and rivalry data) imported.
 @Suite("Report", .serialized)
 struct ReportTests {
   static let folder = try! TemporaryFolder("dyad-report")
   static let store: Store = {
     let store = try! Store.open(at: folder.path("report.sqlite"))
     if SharedData.isAvailable {
-      for (name, folder) in [("unsc-vetoes", "unsc-vetoes"), ("sipri-transfers", "sipri-arms-transfers")] {
+      for (name, folder) in [
+        ("unsc-vetoes", "unsc-vetoes"), ("sipri-transfers", "sipri-arms-transfers"), ("conflict", "conflict-rivalry"),
+      ] {
         let importer = DatasetCatalog.importers[name]!
         _ = try! store.importDataset(importer, files: try! importer.inputFiles(at: SharedData.folder(folder)))
       }
@@ -36,7 +38,9 @@ struct ReportTests {
   func sections() throws {
     let report = try report("China", "Russia")
     #expect(
-      report.sections.map(\.id) == ["allies", "alignment", "economy", "military", "limits", "timeline", "coverage"])
+      report.sections.map(\.id) == [
+        "allies", "alignment", "economy", "military", "conflict", "limits", "timeline", "coverage",
+      ])
     #expect(report.title == "China–Russia")
     #expect((3...5).contains(report.findings.count))
     for section in report.sections { #expect(!section.blocks.isEmpty, "\(section.id) is empty") }
@@ -78,7 +82,7 @@ struct ReportTests {
     #expect(
       allies.evidence.map(\.text) == [
         "ATOP alliances: not in the store", "SIPRI arms transfers to 2023 (3 years short)",
-        "exercises with Russia: not in the store",
+        "exercises with Russia: not in the store", "conflict and rivalry data to 2024 (2 years short)",
       ])
     let alignment = try #require(report.sections.first { $0.id == "alignment" })
     #expect(
@@ -90,7 +94,7 @@ struct ReportTests {
     }
     #expect(
       body.text.hasSuffix(
-        " For 2026 the evidence is incomplete: SIPRI arms transfers end in 2023; ATOP alliances and exercises with Russia are not in the store. Where they are silent, the verdict rests on Dyad's curated treaties and exercises."
+        " For 2026 the evidence is incomplete: SIPRI arms transfers end in 2023 and conflict and rivalry data end in 2024; ATOP alliances and exercises with Russia are not in the store. Where they are silent, the verdict rests on Dyad's curated treaties and exercises."
       ))
     let html = HTMLReportRenderer().render(report)
     #expect(
@@ -235,7 +239,7 @@ struct ReportTests {
     ])
   func anyDyad(a: String, b: String) throws {
     let report = try report(a, b)
-    #expect(report.sections.count == 7)
+    #expect(report.sections.count == 8)
     let gaps = report.sections.flatMap(\.blocks).compactMap { block -> Report.Gap? in
       if case .gap(let gap) = block { return gap }
       return nil
@@ -284,5 +288,44 @@ struct ReportTests {
   func noteRanges() {
     #expect(NoteRanges.runs([5, 1, 2, 3, 9, 8]) == [[1, 2, 3], [5], [8, 9]])
     #expect(NoteRanges.markdown([1, 2, 3, 7]) == " [1–3, 7]")
+  }
+}
+
+/// The conflict section and the verdict's hostility, on the report store (conflict data imported).
+@Suite("Report: conflict and rivalry", .serialized, .enabled(if: SharedData.isAvailable, "needs the shared datasets in ../shared/data (or DYAD_SHARED_DATA)"))
+struct ReportConflictTests {
+  @Test("China–Russia: the rivalries, the 1969 clashes, the border and the capitals, each within its data's coverage")
+  func chinaRussia() throws {
+    let registry = ReportTests.store.registry
+    let report = try ReportBuilder(store: ReportTests.store, today: ReportTests.today).build(
+      try registry.resolve("China"), try registry.resolve("Russia"), years: YearRange(from: 1946, to: 2026))
+    let section = try #require(report.sections.first { $0.id == "conflict" })
+    let text = section.blocks.map { block -> String in
+      switch block {
+      case .paragraph(let p): p.text
+      case .list(let items): items.map(\.text).joined(separator: "\n")
+      case .table(let t): t.rows.map { $0.joined(separator: "|") }.joined(separator: "\n")
+      default: ""
+      }
+    }.joined(separator: "\n")
+    // TSS (tss_strategic_rivalries.csv, rows 24 and 128): 1816–1949 positional, spatial; 1958–1989 adding ideological.
+    #expect(text.contains("TSS rivalries: China-Russia, 1816–1949 (positional, spatial)."))
+    #expect(text.contains("TSS rivalries: China-USSR, 1958–1989 (positional, spatial, ideological)."))
+    // COW MID 349 in 1969: use of force by both; China's fatality level 3 (101–250), PROVENANCE's check.
+    #expect(text.contains("1969|349 (use of force), 101–250 deaths|"))
+    // COW MIDs end in 2014: the table marks later years as not covered, never as no dispute.
+    #expect(text.contains("COW MIDs cover 1816–2014: years outside it are unknown (not covered), never \"no conflict\"."))
+    // Land border from 1860-10-01 to the contiguity data's end (2016-12-01).
+    #expect(text.contains("COW codes them as contiguous (land) from 1860-10-01 to the end of its data (2016-12-01)"))
+    // The verdict's history shows the rivalry and the clashes beside the treaty.
+    let allies = try #require(report.sections.first { $0.id == "allies" })
+    let history = allies.blocks.compactMap { block -> Report.Table? in
+      if case .table(let t) = block, t.caption == "The verdict year by year" { return t }
+      return nil
+    }.first
+    let row1969 = try #require(history?.rows.first { $0[0].hasPrefix("1958") || $0[0].hasPrefix("1969") })
+    #expect(row1969[1] == "treaty allies")
+    // COW MIDs with use of force: 343 (1966–1968), 349 (1969), then 1974, 1977–1980 (cow_mid_dyad_year_directed.csv).
+    #expect(history?.rows.contains { $0[0] == "1958–1980" && $0[3] == "rivals 1958–1989; armed conflict (R6) in 1966–1969, 1974, 1977–1980" } == true)
   }
 }

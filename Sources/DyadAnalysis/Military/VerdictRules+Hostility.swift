@@ -19,6 +19,14 @@ extension VerdictRules {
     var rivalry: VerdictRuleResult
     /// "armed clashes in 1969", "at war in 1971", "rivals 1958–1989".
     var labels: [String]
+    /// Whether they were at war in the year (a COW war, a MID reaching war, or a UCDP war-level conflict on opposite sides).
+    var atWar: Bool
+    /// Whether they clashed (both sides used force, or deaths, or opposite sides in UCDP) or went to war.
+    var clashed: Bool
+    /// Whether hostility outweighs any cooperation in the class: at war, or clashes between rivals.
+    var isDominant: Bool { atWar || (clashed && rivalry.fired) }
+    /// Whether hostility makes adversaries when no tie holds: a rivalry, or clashes.
+    var isAdversarial: Bool { clashed || rivalry.fired }
     /// Evidence the data do not hold for the year ("armed clashes after 2024: …").
     var missing: [String]
     var notes: [String]
@@ -91,6 +99,7 @@ extension VerdictRules {
       let counted = dispute.isUseOfForce
       if counted {
         clashes.append("MID \(dispute.dispute) (\(label))")
+        if dispute.hostility >= 5 { atWar = true }
         // Both sides using force, or deaths, is a clash; one side's seizure or firing is use of force.
         let deadly = [dispute.first.fatality, dispute.second.fatality].contains { ($0 ?? 0) > 0 }
         if min(dispute.first.hostility, dispute.second.hostility) >= 4 || deadly {
@@ -107,7 +116,15 @@ extension VerdictRules {
     for item in Dictionary(grouping: conflict.armedConflicts.filter { $0.year == year }, by: \.conflict).sorted(by: { $0.key < $1.key }) {
       let row = item.value[0]
       let opposite = item.value.contains(where: \.onOppositeSides)
-      if opposite { clashes.append("UCDP conflict \(item.key)") }
+      if opposite {
+        clashes.append("UCDP conflict \(item.key)")
+        // A war-level interstate conflict with both as primary parties on opposite sides is a war.
+        if row.intensity == 2, row.type == "interstate",
+          item.value.contains(where: { $0.onOppositeSides && [$0.firstRole, $0.secondRole].allSatisfy { $0 == .primaryA || $0 == .primaryB } })
+        {
+          atWar = true
+        }
+      }
       r6Evidence.append(
         VerdictEvidence(
           "\(year): UCDP conflict \(item.key) (\(row.type), over \(row.incompatibility), \(row.intensity == 2 ? "war: at least 1,000 battle deaths" : "25–999 battle deaths")): \(first) on \(row.firstRole.rawValue), \(second) on \(row.secondRole.rawValue)\(opposite ? "" : " — the same side, not counted")",
@@ -158,14 +175,18 @@ extension VerdictRules {
       r7Evidence.append(
         VerdictEvidence(
           "\(label) rivalry \(rivalry.name): \(span)\(types)\(inForce ? "" : " — not in \(year)")", sources: source(rivalry.dataset)))
-      guard inForce else { continue }
+      // TSS (the newer coding, to 2020) decides; Thompson–Dreyer is listed beside it and decides
+      // only when TSS is not in the store.
+      guard inForce, rivalry.dataset == .tssRivalries || conflict.coverage[.tssRivalries] == nil else { continue }
       if year > rivalry.end { presumed = true }
       let text = ongoing ? "rivals since \(rivalry.start) (ongoing at the data's end, \(end))" : "rivals \(rivalry.start)–\(rivalry.end)"
       spans.append(text)
     }
     spans = unique(spans)
     let r7 = !spans.isEmpty
-    let rivalryCovering = rivalryDatasets.filter { conflict.covers($0.0, year) }
+    let rivalryCovering = rivalryDatasets.filter {
+      conflict.covers($0.0, year) && ($0.0 == .tssRivalries || conflict.coverage[.tssRivalries] == nil)
+    }
     let r7Finding: String
     if r7 {
       r7Finding = spans.joined(separator: "; ") + (presumed ? "; presumed to continue in \(year)" : "")
@@ -177,7 +198,8 @@ extension VerdictRules {
     } else {
       r7Finding = "none coded in \(year) (" + rivalryCovering.map(\.1).joined(separator: ", ") + ")"
     }
-    if imported, rivalryCovering.isEmpty, let last = rivalryDatasets.compactMap({ conflict.coverage[$0.0]?.upperBound }).max(),
+    if imported, rivalryCovering.isEmpty,
+      let last = (conflict.coverage[.tssRivalries] ?? conflict.coverage[.tdRivalries])?.upperBound,
       year > last
     {
       missing.append(
@@ -200,7 +222,7 @@ extension VerdictRules {
       rivalry: VerdictRuleResult(
         rule: rules[6], fired: r7, finding: r7Finding, evidence: r7Evidence,
         provisional: presumed ? "presumed: ongoing when the rivalry data end" : (rivalryCovering.isEmpty && imported && !r7 ? "not known: no rivalry data cover \(year)" : nil)),
-      labels: labels, missing: missing, notes: notes)
+      labels: labels, atWar: atWar, clashed: r6 && (twoSided || users.isEmpty), missing: missing, notes: notes)
   }
 
   static func unique(_ items: [String]) -> [String] {

@@ -40,7 +40,11 @@ import DyadCore
 /// 1. *treaty allies*: R1.
 /// 2. *aligned partners*: R2 and (R3 or R4).
 /// 3. *partners*: R2 or R3 or R4 or R5.
-/// 4. *adversaries*: none of R1–R5, and R6 or R7.
+/// 4. *adversaries*: none of R1–R5, and R7 or clashes under R6 (both sides used force, deaths,
+///    war, opposite sides in UCDP; one side's bloodless use of force alone is said beside the
+///    class instead); or, without a defence pact, at war in Y (a COW
+///    war, a MID reaching war, a war-level interstate UCDP conflict between them) or rivals (R7)
+///    whose armed forces clashed in Y (both sides used force, or there were deaths).
 /// 5. *no security ties*: no rule fired.
 ///
 /// Hostility is said beside any class: with R1 the headline reads "treaty allies in name; armed
@@ -166,8 +170,12 @@ public enum VerdictRules {
     notes += hostility.notes
 
     let fired = results.map(\.fired)
-    let tie = classify(fired)
-    let observedTie = classify(now.results.map(\.fired) + [hostility.armedConflict.fired, hostility.rivalry.fired])
+    let tie = classify(fired, hostilityDominates: hostility.isDominant, adversarial: hostility.isAdversarial)
+    // On observed evidence alone: nothing carried forward, and no rivalry presumed past its data.
+    let observedRivalry = hostility.rivalry.fired && hostility.rivalry.provisional == nil
+    let observedTie = classify(
+      now.results.map(\.fired), hostilityDominates: hostility.atWar || (hostility.clashed && observedRivalry),
+      adversarial: hostility.clashed || observedRivalry)
     let provisional = !missing.isEmpty
     var headline = tie.rawValue
     if tie == .treatyAllies, !hostility.labels.isEmpty { headline += " in name" }
@@ -185,7 +193,11 @@ public enum VerdictRules {
     case .partners:
       because = "no defence pact; " + cooperationFired.dropFirst(0).filter { $0.rule.id != "R1" }.map { "\($0.rule.name) (\($0.rule.id))" }.joined(separator: ", ")
     case .adversaries:
-      because = "no security ties, and " + results.suffix(2).filter(\.fired).map { "\($0.rule.name) (\($0.rule.id)): \($0.finding)" }.joined(separator: "; ")
+      let outweighed = cooperationFired.filter { $0.rule.id != "R1" }.map { "\($0.rule.name) (\($0.rule.id))" }
+      because =
+        (hostility.isDominant && !outweighed.isEmpty
+          ? "\(hostility.atWar ? "a war between them" : "armed clashes between rivals") outweighs the \(outweighed.joined(separator: ", ")) that also held; "
+          : "no security ties, and ") + results.suffix(2).filter(\.fired).map { "\($0.rule.name) (\($0.rule.id)): \($0.finding)" }.joined(separator: "; ")
     case .noSecurityTies: because = "no rule fired"
     }
     var summary = "\(a) and \(b) in \(year): \(headline) — \(because)"
@@ -203,11 +215,18 @@ public enum VerdictRules {
       observedTie: observedTie)
   }
 
-  /// The class from the rules' outcomes, R1…R7 in order.
-  static func classify(_ fired: [Bool]) -> SecurityTie {
+  /// The class from the rules' outcomes, R1…R7 in order. When hostility dominates — at war, or
+  /// rivals who clashed that year — only a defence pact (treaty allies in name) stands: a pact of
+  /// restraint or a supply relationship the fighting broke does not make the two partners.
+  ///
+  /// Without ties, `adversarial` hostility (a rivalry, or clashes: both sides used force, deaths,
+  /// war, opposite sides in UCDP) makes adversaries; one side's bloodless use of force alone (a
+  /// seized fishing boat) is said beside "no security ties".
+  static func classify(_ fired: [Bool], hostilityDominates: Bool = false, adversarial: Bool = false) -> SecurityTie {
     let (r1, r2, r3, r4, r5) = (fired[0], fired[1], fired[2], fired[3], fired[4])
-    let hostile = fired.count > 6 && (fired[5] || fired[6])
+    let hostile = adversarial
     if r1 { return .treatyAllies }
+    if hostilityDominates { return .adversaries }
     if r2 && (r3 || r4) { return .alignedPartners }
     if r2 || r3 || r4 || r5 { return .partners }
     return hostile ? .adversaries : .noSecurityTies

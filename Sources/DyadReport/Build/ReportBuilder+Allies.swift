@@ -68,13 +68,13 @@ extension ReportBuilder {
         .table(
           Report.Table(
             caption: "The verdict year by year",
-            columns: ["Years", "Verdict", "Pacts in force"] + (hostile ? ["Rivalry and armed clashes"] : []),
+            columns: ["Years", "Verdict", "Pacts in force"] + (hostile ? ["Rivalry and armed conflict"] : []),
             rows: spans.map { span in
               var row = [span.from == span.to ? "\(span.from)" : "\(span.from)–\(span.to)", span.verdict, span.basis]
               if hostile {
                 var parts: [String] = []
                 if !span.rivalry.isEmpty { parts.append(span.rivalry) }
-                if !span.clashes.isEmpty { parts.append("armed clashes in " + span.clashes.map(String.init).joined(separator: ", ")) }
+                if !span.clashes.isEmpty { parts.append("armed conflict (R6) in " + Self.yearList(span.clashes)) }
                 row.append(parts.joined(separator: "; "))
               }
               return row

@@ -165,7 +165,7 @@ struct Context {
     }
     var clauses: [String] = []
     let ended = short.compactMap { item in
-      item.lastYear.map { "\(item.label) end\(item.label.hasSuffix("s") ? "" : "s") in \($0)" }
+      item.lastYear.map { "\(item.label) end\(item.label.hasSuffix("s") || item.label.hasSuffix("data") ? "" : "s") in \($0)" }
     }
     if !ended.isEmpty { clauses.append(list(ended)) }
     let absent = short.filter { $0.lastYear == nil }.map(\.label)
