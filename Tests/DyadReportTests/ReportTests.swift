@@ -314,7 +314,8 @@ struct ReportConflictTests {
     // COW MID 349 in 1969: use of force by both; China's fatality level 3 (101–250), PROVENANCE's check.
     #expect(text.contains("1969|349 (use of force), 101–250 deaths|"))
     // COW MIDs end in 2014: the table marks later years as not covered, never as no dispute.
-    #expect(text.contains("COW MIDs cover 1816–2014: years outside it are unknown (not covered), never \"no conflict\"."))
+    #expect(text.contains("Coverage: COW MIDs 1816–2014; GML MIDs 1816–2010; COW interstate wars 1823–2003;"))
+    #expect(text.contains("A year outside a dataset's coverage is unknown (\"not covered\"), never \"no conflict\""))
     // Land border from 1860-10-01 to the contiguity data's end (2016-12-01).
     #expect(text.contains("COW codes them as contiguous (land) from 1860-10-01 to the end of its data (2016-12-01)"))
     // The verdict's history shows the rivalry and the clashes beside the treaty.
@@ -324,7 +325,7 @@ struct ReportConflictTests {
       return nil
     }.first
     let row1969 = try #require(history?.rows.first { $0[0].hasPrefix("1958") || $0[0].hasPrefix("1969") })
-    #expect(row1969[1] == "treaty allies")
+    #expect(row1969[1] == "treaty allies in name")
     // COW MIDs with use of force: 343 (1966–1968), 349 (1969), then 1974, 1977–1980 (cow_mid_dyad_year_directed.csv).
     #expect(history?.rows.contains { $0[0] == "1958–1980" && $0[3] == "rivals 1958–1989; armed conflict (R6) in 1966–1969, 1974, 1977–1980" } == true)
   }

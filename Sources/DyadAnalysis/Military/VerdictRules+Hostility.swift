@@ -99,10 +99,13 @@ extension VerdictRules {
       let counted = dispute.isUseOfForce
       if counted {
         clashes.append("MID \(dispute.dispute) (\(label))")
-        if dispute.hostility >= 5 { atWar = true }
-        // Both sides using force, or deaths, is a clash; one side's seizure or firing is use of force.
-        let deadly = [dispute.first.fatality, dispute.second.fatality].contains { ($0 ?? 0) > 0 }
-        if min(dispute.first.hostility, dispute.second.hostility) >= 4 || deadly {
+        // A MID codes each participant's highest hostility and fatalities in the whole dispute, which
+        // in a dispute of several states may be against another one (MID 3007: China at war with
+        // Vietnam in 1979, the Soviet Union displaying force): so a war needs both at war level, and
+        // a clash both using force; otherwise it is one side's use of force.
+        let lower = min(dispute.first.hostility, dispute.second.hostility)
+        if lower >= 5 { atWar = true }
+        if lower >= 4 {
           twoSided = true
         } else {
           users.append(dispute.first.hostility >= 4 ? first : second)

@@ -53,7 +53,9 @@ extension ReportBuilder {
       var spans: [(from: Int, to: Int, verdict: String, basis: String, rivalry: String, clashes: [Int], tie: SecurityTie)] = []
       for item in history {
         let basis = item.alliance.pacts.filter { !$0.obligations.isEmpty }.map(\.name).joined(separator: "; ")
-        let label = item.tie.rawValue + (item.isProvisional ? " (provisional)" : "")
+        let label =
+          item.tie.rawValue + (item.tie == .treatyAllies && !item.hostility.isEmpty ? " in name" : "")
+          + (item.isProvisional ? " (provisional)" : "")
         let rivalry = item.rules.first { $0.rule.id == "R7" && $0.fired }?.finding ?? ""
         let clashed = item.rules.contains { $0.rule.id == "R6" && $0.fired }
         if let last = spans.last, last.verdict == label, last.basis == basis, last.rivalry == rivalry {

@@ -142,7 +142,16 @@ extension ReportBuilder {
     if !geography.isEmpty {
       blocks.append(.paragraph(Report.Paragraph(Self.uppercasedFirst(geography.joined(separator: "; ")) + ".", notes: cite(.contiguity) + cite(.capitals))))
     }
-    for note in profile.notes { blocks.append(.paragraph(Report.Paragraph(note))) }
+    // Coverage in one line: a year outside a dataset's years is unknown, never "no conflict".
+    let spans = profile.coverage.filter { $0.dataset != .capitals }.map { "\($0.dataset.label) \($0.years)" }
+    if !spans.isEmpty {
+      blocks.append(
+        .paragraph(
+          Report.Paragraph(
+            "Coverage: \(spans.joined(separator: "; ")). A year outside a dataset's coverage is unknown (\"not covered\"), never \"no conflict\"; a rivalry whose last year is its dataset's last was ongoing when the data end. MIDs and wars are counted once per dyad-year; a MID codes each state's highest hostility in the whole dispute, which in a dispute of several states may be against another participant."
+          )))
+    }
+    for note in profile.notes where note.contains("not in the store") { blocks.append(.paragraph(Report.Paragraph(note))) }
 
     if !hostile.isEmpty {
       let text = "Conflict and rivalry: \(context.pair) — " + hostile.joined(separator: "; ") + "."
