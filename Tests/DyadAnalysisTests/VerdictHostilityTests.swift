@@ -71,7 +71,7 @@ struct VerdictHostilityTests {
     #expect(war.rules[5].evidence[0].text.contains("initiated by Russia"))
   }
 
-  @Test("One side's use of force without deaths is said as such, not as a clash")
+  @Test("One side's use of force alone is said as such, not as a clash")
   func oneSidedForce() {
     // The shape of COW MID 4640 (2012): Russia used force (hostility 4), China did not act (1), no deaths.
     var inputs = Self.inputs()
@@ -81,7 +81,7 @@ struct VerdictHostilityTests {
     let verdict = VerdictRules.verdict(for: inputs, year: 2012)
     #expect(verdict.rules[5].fired)
     #expect(verdict.hostility == ["use of force by Russia in 2012"])
-    // Without ties, one side's bloodless use of force is said beside the class, not made adversaries.
+    // Without ties, one side's use of force alone is said beside the class, not made adversaries.
     #expect(verdict.tie == .noSecurityTies)
     #expect(verdict.headline == "no security ties; use of force by Russia in 2012")
     // Both sides using force makes a clash, and without ties adversaries.

@@ -21,7 +21,7 @@ extension VerdictRules {
     var labels: [String]
     /// Whether they were at war in the year (a COW war, a MID reaching war, or a UCDP war-level conflict on opposite sides).
     var atWar: Bool
-    /// Whether they clashed (both sides used force, or deaths, or opposite sides in UCDP) or went to war.
+    /// Whether they clashed (both sides used force, or opposite sides in UCDP) or went to war.
     var clashed: Bool
     /// Whether hostility outweighs any cooperation in the class: at war, or clashes between rivals.
     var isDominant: Bool { atWar || (clashed && rivalry.fired) }

@@ -40,11 +40,11 @@ import DyadCore
 /// 1. *treaty allies*: R1.
 /// 2. *aligned partners*: R2 and (R3 or R4).
 /// 3. *partners*: R2 or R3 or R4 or R5.
-/// 4. *adversaries*: none of R1–R5, and R7 or clashes under R6 (both sides used force, deaths,
-///    war, opposite sides in UCDP; one side's bloodless use of force alone is said beside the
-///    class instead); or, without a defence pact, at war in Y (a COW
+/// 4. *adversaries*: none of R1–R5, and R7 or clashes under R6 (both sides used force, war,
+///    opposite sides in UCDP; one side's use of force alone is said beside the class instead);
+///    or, without a defence pact, at war in Y (a COW
 ///    war, a MID reaching war, a war-level interstate UCDP conflict between them) or rivals (R7)
-///    whose armed forces clashed in Y (both sides used force, or there were deaths).
+///    whose armed forces clashed in Y (both sides used force, or opposite sides in UCDP).
 /// 5. *no security ties*: no rule fired.
 ///
 /// Hostility is said beside any class: with R1 the headline reads "treaty allies in name; armed
@@ -219,9 +219,9 @@ public enum VerdictRules {
   /// rivals who clashed that year — only a defence pact (treaty allies in name) stands: a pact of
   /// restraint or a supply relationship the fighting broke does not make the two partners.
   ///
-  /// Without ties, `adversarial` hostility (a rivalry, or clashes: both sides used force, deaths,
-  /// war, opposite sides in UCDP) makes adversaries; one side's bloodless use of force alone (a
-  /// seized fishing boat) is said beside "no security ties".
+  /// Without ties, `adversarial` hostility (a rivalry, or clashes: both sides used force, war,
+  /// opposite sides in UCDP) makes adversaries; one side's use of force alone (a seized fishing
+  /// boat) is said beside "no security ties".
   static func classify(_ fired: [Bool], hostilityDominates: Bool = false, adversarial: Bool = false) -> SecurityTie {
     let (r1, r2, r3, r4, r5) = (fired[0], fired[1], fired[2], fired[3], fired[4])
     let hostile = adversarial
