@@ -30,16 +30,31 @@ struct ConflictCommand: ParsableCommand {
   @OptionGroup var asked: DyadQuestionOptions
   @OptionGroup var output: TableOutputOptions
 
+  /// The profile's years as a table, columns oriented as asked.
+  static func table(_ profile: ConflictProfile, question: DyadQuestion) -> TextTable {
+    let an = question.a.id.rawValue, bn = question.b.id.rawValue
+    var table = TextTable(
+      "YEAR", "COW MID", "HOSTILITY", "FATALITY \(an)/\(bn)", "INITIATOR", "GML MID", "HOSTILITY",
+      "FATALITY \(an)/\(bn)", "WAR", "RIVALRY TSS", "RIVALRY TD", "UCDP", "CONTIGUITY")
+    for row in profile.rows { table.append(row: ConflictRow(row: row, aIsFirst: question.aIsFirst).cells) }
+    return table
+  }
+
   func run() throws {
     let (store, question) = try asked.open()
     let answer = try ConflictAnswers.answer(question, store: store)
     if try output.printed(answer) { return }
     let profile = answer.payload, a = question.a, b = question.b
-    let an = a.id.rawValue, bn = b.id.rawValue
-    var table = TextTable(
-      "YEAR", "COW MID", "HOSTILITY", "FATALITY \(an)/\(bn)", "INITIATOR", "GML MID", "HOSTILITY",
-      "FATALITY \(an)/\(bn)", "WAR", "RIVALRY TSS", "RIVALRY TD", "UCDP", "CONTIGUITY")
-    for row in profile.rows { table.append(row: ConflictRow(row: row, aIsFirst: question.aIsFirst).cells) }
+    // Without the conflict data every year is unknown: say so (on stderr when piped), not a page of n/c.
+    if profile.coverage.isEmpty {
+      let note = profile.notes.first ?? "conflict is not in the store; run `dyad import conflict PATH`."
+      guard Terminal.isInteractive else {
+        Terminal.writeError("note: \(note)\n")
+        return print(Self.table(profile, question: question).render(), terminator: "")
+      }
+      return print("\(a.name)–\(b.name): no conflict data in the store, so every year is unknown.\n\(note)")
+    }
+    let table = Self.table(profile, question: question)
     if Terminal.isInteractive {
       print("\(a.name)–\(b.name): conflicts, rivalries and geography, \(profile.years)\n")
     }
