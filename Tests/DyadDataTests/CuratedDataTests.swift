@@ -130,6 +130,11 @@ struct CuratedDataTests {
     #expect(saudi.binds(try Dyad("SAU", "PAK")) && saudi.obligations == [.defense])
     let anzus = try treaty("anzus-1951")
     #expect(anzus.binds(try Dyad("USA", "AUS")) && anzus.inForce == day("1952-04-29"))
+    // AUKUS (the leaders' statement of 15 September 2021, as the three governments sent it to the
+    // IAEA) is a technology and security partnership: no alliance obligation is coded.
+    let aukus = try treaty("aukus-2021")
+    #expect(aukus.binds(try Dyad("AUS", "GBR")) && aukus.signed == day("2021-09-15") && aukus.obligations.isEmpty)
+    #expect(aukus.source.url.hasPrefix("https://iaea.org/"))
     for treaty in [dprk, iran, belarus, saudi, anzus] {
       #expect(treaty.inForce.map { $0 >= treaty.signed } ?? true)
       #expect(treaty.source.url.hasPrefix("http"))

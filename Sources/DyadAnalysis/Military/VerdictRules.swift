@@ -326,6 +326,11 @@ public enum VerdictRules {
     let r2 = !selective.isEmpty
     var r2Evidence = selective.map { VerdictEvidence($0.citation, sources: [$0.source]) }
     r2Evidence += broad.map { VerdictEvidence("not counted (more than \(selectivePactMaximumParties) parties): \($0.citation)", sources: [$0.source]) }
+    // Curated agreements in force that code no alliance obligation (AUKUS, border agreements) are
+    // listed so a reader sees them, and not counted.
+    r2Evidence += alliance.pacts.filter { $0.obligations.isEmpty && $0.basis == .curated }.map {
+      VerdictEvidence("not counted (no alliance obligation coded): \($0.citation)", sources: [$0.source])
+    }
     let r2Finding =
       r2
       ? "in force: " + selective.map { "\($0.name) (\($0.obligations.map(\.label).joined(separator: ", ")))" }.joined(separator: "; ")
