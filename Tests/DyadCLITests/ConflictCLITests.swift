@@ -57,4 +57,16 @@ struct ConflictCLITests {
     // Oriented as asked: A is Russia (fatality 2), B China (3).
     #expect(csvLines[1].hasPrefix("1969,RUS,CHN,1,1,349,4,2,3,CHN,"))
   }
+
+  @Test("dyad conflict on a store without the conflict data says so on stderr; the piped table marks every year n/c")
+  func notImported() async throws {
+    let folder = try TemporaryFolder("dyad-conflict-cli-empty")
+    let result = try await offThePool {
+      try DyadBinary.run(["conflict", "China", "Russia", "--from", "2000", "--to", "2001"], store: folder.path("store.sqlite"))
+    }
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("note: conflict is not in the store") && result.stderr.contains("dyad import conflict PATH"))
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 3 && lines.dropFirst().allSatisfy { $0.split(separator: "\t")[1] == "n/c" })
+  }
 }
