@@ -100,7 +100,7 @@ public struct ArmsFlow: Sendable, Hashable, Codable {
   ) -> ArmsFlow {
     let source = inputs.datasetSources[MilitaryInputs.Dataset.transfers]
     let estimate = Self.estimate(inputs, from: supplier, to: recipient, years: years)
-    guard let coverage = inputs.deliveryCoverage ?? inputs.datasets[MilitaryInputs.Dataset.transfers] else {
+    guard let coverage = inputs.transferCoverage else {
       let missing = MilitaryMeasure.missing(
         "SIPRI arms transfers are not in the store (run `dyad import sipri-transfers PATH`)")
       return ArmsFlow(

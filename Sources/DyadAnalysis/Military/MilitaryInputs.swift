@@ -80,6 +80,10 @@ public struct MilitaryInputs: Sendable {
     public static let curated = "curated"
   }
 
+  /// The delivery years SIPRI's register covers: ``deliveryCoverage``, else the dataset's coverage;
+  /// `nil` when the transfers are not in the store.
+  public var transferCoverage: YearRange? { deliveryCoverage ?? datasets[Dataset.transfers] }
+
   /// Whether a dataset is in the store and covers a year.
   public func covers(_ dataset: String, _ year: Int) -> Bool { datasets[dataset]?.contains(year) ?? false }
 

@@ -184,25 +184,26 @@ public enum VerdictRules {
     if provisional { headline += " (provisional)" }
 
     let because: String
-    let cooperationFired = results.prefix(5).filter(\.fired)
+    // The cooperation rules short of a defence pact that fired, and what the hostility rules found.
+    let ties = results[1..<5].filter(\.fired).map { "\($0.rule.name) (\($0.rule.id))" }
+    let hostileFindings = results.suffix(2).filter(\.fired).map { "\($0.rule.name) (\($0.rule.id)): \($0.finding)" }
     switch tie {
     case .treatyAllies: because = "a defence pact binds them (\(now.r1Finding.replacingOccurrences(of: "in force: ", with: "")))"
     case .alignedPartners:
       because =
         "no defence pact, but a selective pact (R2) with \([fired[2] ? "regular joint exercises (R3)" : nil, fired[3] ? "significant arms transfers (R4)" : nil].compactMap { $0 }.joined(separator: " and "))"
     case .partners:
-      because = "no defence pact; " + cooperationFired.dropFirst(0).filter { $0.rule.id != "R1" }.map { "\($0.rule.name) (\($0.rule.id))" }.joined(separator: ", ")
+      because = "no defence pact; " + ties.joined(separator: ", ")
     case .adversaries:
-      let outweighed = cooperationFired.filter { $0.rule.id != "R1" }.map { "\($0.rule.name) (\($0.rule.id))" }
       because =
-        (hostility.isDominant && !outweighed.isEmpty
-          ? "\(hostility.atWar ? "a war between them" : "armed clashes between rivals") outweighs the \(outweighed.joined(separator: ", ")) that also held; "
-          : "no security ties, and ") + results.suffix(2).filter(\.fired).map { "\($0.rule.name) (\($0.rule.id)): \($0.finding)" }.joined(separator: "; ")
+        (hostility.isDominant && !ties.isEmpty
+          ? "\(hostility.atWar ? "a war between them" : "armed clashes between rivals") outweighs the \(ties.joined(separator: ", ")) that also held; "
+          : "no security ties, and ") + hostileFindings.joined(separator: "; ")
     case .noSecurityTies: because = "no rule fired"
     }
     var summary = "\(a) and \(b) in \(year): \(headline) — \(because)"
     if tie != .adversaries, !hostility.labels.isEmpty {
-      summary += "; yet " + results.suffix(2).filter(\.fired).map { "\($0.rule.name) (\($0.rule.id)): \($0.finding)" }.joined(separator: "; ")
+      summary += "; yet " + hostileFindings.joined(separator: "; ")
     }
     summary += "."
     if provisional {
@@ -224,12 +225,11 @@ public enum VerdictRules {
   /// boat) is said beside "no security ties".
   static func classify(_ fired: [Bool], hostilityDominates: Bool = false, adversarial: Bool = false) -> SecurityTie {
     let (r1, r2, r3, r4, r5) = (fired[0], fired[1], fired[2], fired[3], fired[4])
-    let hostile = adversarial
     if r1 { return .treatyAllies }
     if hostilityDominates { return .adversaries }
     if r2 && (r3 || r4) { return .alignedPartners }
     if r2 || r3 || r4 || r5 { return .partners }
-    return hostile ? .adversaries : .noSecurityTies
+    return adversarial ? .adversaries : .noSecurityTies
   }
 
   /// The last year the exercise data cover for the dyad: the latest of the multinational exercises
@@ -267,9 +267,7 @@ public enum VerdictRules {
   }
 
   /// The last delivery year SIPRI's register covers in the store.
-  static func armsDataEnd(_ inputs: MilitaryInputs) -> Int? {
-    (inputs.deliveryCoverage ?? inputs.datasets[MilitaryInputs.Dataset.transfers])?.upperBound
-  }
+  static func armsDataEnd(_ inputs: MilitaryInputs) -> Int? { inputs.transferCoverage?.upperBound }
 
   /// The cooperation rules (R1–R5) on the evidence the store holds for a year.
   struct Cooperation {

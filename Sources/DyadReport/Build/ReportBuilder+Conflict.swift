@@ -43,8 +43,9 @@ extension ReportBuilder {
       }
       blocks.append(.heading("Strategic rivalries"))
       blocks.append(.list(items))
-      for span in summary.rivalries where span.rivalry.dataset == .tssRivalries && span.rivalry.years.clamped(to: span.rivalry.years) != nil {
-        if context.years.clamped(to: span.rivalry.years) != nil { hostile.append("rivals \(span.label)") }
+      for span in summary.rivalries
+      where span.rivalry.dataset == .tssRivalries && context.years.clamped(to: span.rivalry.years) != nil {
+        hostile.append("rivals \(span.label)")
       }
     }
 
@@ -163,18 +164,6 @@ extension ReportBuilder {
 
   /// "1969, 1974, 1977–1980".
   static func yearList(_ years: [Int]) -> String {
-    var parts: [String] = []
-    var start: Int?, last: Int?
-    for year in years.sorted() {
-      if let l = last, year == l + 1 {
-        last = year
-        continue
-      }
-      if let s = start, let l = last { parts.append(s == l ? "\(s)" : "\(s)–\(l)") }
-      start = year
-      last = year
-    }
-    if let s = start, let l = last { parts.append(s == l ? "\(s)" : "\(s)–\(l)") }
-    return parts.joined(separator: ", ")
+    YearRange.spans(of: years).map(\.description).joined(separator: ", ")
   }
 }
