@@ -33,6 +33,9 @@ public enum AnswerDefaults {
   /// the MIDs and contiguity begin.
   public static let conflictFirstYear = 1816
 
+  /// How many years the politics profile shows by default, back from this year.
+  public static let politicsYears = 25
+
   /// The first year of the institutions record (COW IGO starts in 1816).
   public static let institutionsFirstYear = 1816
 

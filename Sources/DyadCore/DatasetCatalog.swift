@@ -290,6 +290,23 @@ public enum DatasetCatalog {
       downloadNote:
         "the publishers ship these datasets in other layouts (COW and GML zips of dispute-level files, UCDP's own CSV with lists of codes in a field); Dyad reads the directed dyad-year tables and the rivalry, contiguity and capital tables peacesciencer ships as R data files (.rda), exported to CSV",
       label: "conflict and rivalry data"),
+    DatasetInfo(
+      name: "politics",
+      title:
+        "Political systems, leaders and demography (V-Dem v15 indices and v16 polyarchy, Freedom House, REIGN, Archigos 4.1, UN World Population Prospects 2024)",
+      publisher: "V-Dem Institute, Freedom House, Bell (REIGN), Goemans–Gleditsch–Chiozza (Archigos), UN Population Division (via democracyData, isard, peacesciencer, wpp2024, Gapminder)",
+      version: "2025 compilation", url: "https://www.v-dem.net/data/the-v-dem-dataset/",
+      licence: "V-Dem CC BY-SA 4.0; Freedom House free with citation; WPP CC BY 3.0 IGO; packages GPL",
+      coverage: "1789–2025 (V-Dem indices 1789–2024, polyarchy to 2025, Freedom House 1972–2024, REIGN to March 2021, Archigos to 2015, WPP estimates 1950–2020 and projections to 2100)",
+      dimension: .diplomatic,
+      files: [
+        "vdem_indices_country_year.csv", "vdem_polyarchy_uds_polity_cow_state_year.csv", "freedom_house_country_year.csv",
+        "reign_leaders_to_2021-03.csv", "archigos41_leaders.csv", "wpp2024_population_by_age5_estimates.csv",
+        "wpp2024_population_by_age5_projections.csv", "wpp2024_median_age_gapminder.csv",
+      ],
+      downloadNote:
+        "the publishers ship these datasets as large workbooks, Stata or R files behind registration pages (V-Dem, Freedom House's Excel ratings, WPP's data portal); Dyad reads the country-year tables the democracyData, isard, peacesciencer and wpp2024 R packages ship, exported to CSV, REIGN's leader list as published, and Gapminder's median-age series",
+      label: "political and demographic data"),
   ]
 
   /// The IMF DOTS exports workbooks as the table pages named them when downloaded

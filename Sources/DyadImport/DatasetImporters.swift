@@ -19,6 +19,8 @@ extension DatasetCatalog {
       ATOPImporter(), SIPRITransfersImporter(), SIPRIMilexImporter(), NMCImporter(), ExercisesImporter(), MMEImporter(),
       // Conflict
       ConflictImporter(),
+      // Political systems and demography
+      PoliticsImporter(),
     ]
   }
 }

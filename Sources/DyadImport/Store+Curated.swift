@@ -67,9 +67,14 @@ extension Store {
       for tally in curated.tallies {
         try sink.insert(OfficialTallyRow(tally, sourceID: try sink.sourceID(for: tally.source)))
       }
+      for (line, spell) in curated.leaders {
+        try sink.insert(
+          LeaderSpellRow(
+            dataset: Self.curatedDataset, line: line, spell, sourceID: try spell.source.map { try sink.sourceID(for: $0) }))
+      }
       years += curated.events.map(\.date.year) + curated.memberships.map(\.joined.year)
         + curated.exercises.map(\.start.year) + curated.reportedTrade.map(\.year)
-        + curated.vetoes.map(\.date.year) + curated.tallies.map(\.date.year)
+        + curated.vetoes.map(\.date.year) + curated.tallies.map(\.date.year) + curated.leaders.map(\.spell.from.year)
       let rows = years.count
       return (rows, years)
     }

@@ -21,6 +21,7 @@ extension Store {
       for record in replaced { try db.execute(sql: "DELETE FROM \(StoreSchema.columns(of: record).table)") }
       try db.execute(sql: "DELETE FROM \(EventRow.tableName) WHERE dataset = ?", arguments: [Self.curatedDataset])
       try db.execute(sql: "DELETE FROM \(ExerciseRow.tableName) WHERE dataset = ?", arguments: [Self.curatedDataset])
+      try db.execute(sql: "DELETE FROM \(LeaderSpellRow.tableName) WHERE dataset = ?", arguments: [Self.curatedDataset])
       try db.execute(sql: "DELETE FROM \(DatasetRow.tableName) WHERE name = ?", arguments: [Self.curatedDataset])
       let sink = StoreSink(db: db, dataset: Self.curatedDataset)
       let states = registry.states.values.sorted(by: { $0.id < $1.id })

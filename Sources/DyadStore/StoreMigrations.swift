@@ -23,6 +23,7 @@ enum StoreMigrations {
     ("v11-mme", mme),
     ("v12-conflict", conflict),
     ("v13-curated-vetoes", curatedVetoes),
+    ("v14-politics", politics),
   ]
 
   static let known = Set(all.map(\.0))

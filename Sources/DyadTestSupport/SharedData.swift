@@ -40,6 +40,7 @@ public enum SharedData {
     "atop": "atop-alliances", "sipri-transfers": "sipri-arms-transfers", "sipri-milex": "sipri-milex",
     "cow-nmc": "military-capabilities", "exercises": "joint-exercises-russia", "mme": "military-exercises-mme",
     "conflict": "conflict-rivalry",
+    "politics": "politics-demography",
   ]
 
   /// A file inside a dataset's folder.

@@ -6,7 +6,7 @@ import Foundation
 extension DyadCommand {
   /// The diplomatic commands.
   static var diplomaticCommands: [any ParsableCommand.Type] {
-    [AlignmentCommand.self, VetoesCommand.self, InstitutionsCommand.self]
+    [AlignmentCommand.self, VetoesCommand.self, InstitutionsCommand.self, PoliticsCommand.self]
   }
 }
 

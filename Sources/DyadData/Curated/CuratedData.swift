@@ -17,11 +17,13 @@ public struct CuratedData: Sendable {
   public var vetoes: [CuratedVeto] = []
   /// Counts officials gave on a date (how often two leaders have met).
   public var tallies: [OfficialTally] = []
+  /// Heads of state and government from March 2021 (after REIGN ends), with the line each is on.
+  public var leaders: [(line: Int, spell: LeaderSpell)] = []
 
   /// The files of the curated data set, in load order.
   public static let fileNames = [
     "treaties.csv", "events.csv", "memberships.csv", "exercises.csv", "trade_totals.csv", "vetoes.csv",
-    "tallies.csv",
+    "tallies.csv", "leaders.csv",
   ]
 
   public init() {}
@@ -148,7 +150,58 @@ public struct CuratedData: Sendable {
           qualifier: try row.required("qualifier", as: OfficialTally.Qualifier.self), statement: try row.required("statement"),
           source: try loader.source(row)))
     }
+    data.leaders = try Self.leaders(try rows("leaders.csv", [
+      "state", "roles", "name", "from", "to", "acting", "effective", "continues", "as_of", "note",
+    ]), loader: loader)
     return data
+  }
+
+  /// The curated leaders (`leaders.csv`), checked: each state resolves, each date is a day, a spell
+  /// still open says the day it was last attested (`as_of`), and a state's effective leaders never
+  /// overlap (a handover day may be both the old `to` and the new `from`).
+  fileprivate static func leaders(_ rows: [CSVRow], loader: Loader) throws -> [(line: Int, spell: LeaderSpell)] {
+    var result: [(line: Int, spell: LeaderSpell)] = []
+    for row in rows {
+      let from = try row.requiredDay("from")
+      guard Day.precision(of: row.text("from")) == .day else { throw row.error("from", "must be a day (YYYY-MM-DD)") }
+      let to = try row.optionalDay("to"), asOf = try row.optionalDay("as_of")
+      if let to, to < from { throw row.error("to", "is before 'from' (\(from))") }
+      if to == nil, asOf == nil { throw row.error("as_of", "an open spell needs the day it was last attested") }
+      if to != nil, asOf != nil { throw row.error("as_of", "is only for a spell without an end ('to')") }
+      if let asOf, asOf < from { throw row.error("as_of", "is before 'from' (\(from))") }
+      var offices: [LeaderSpell.Office] = []
+      for item in row.list("roles") {
+        guard let office = LeaderSpell.Office(rawValue: item) else {
+          throw row.error("roles", "'\(item)' is not head-of-state or head-of-government")
+        }
+        offices.append(office)
+      }
+      guard !offices.isEmpty else { throw row.error("roles", "names no office") }
+      func flag(_ column: String) throws(ImportError) -> Bool {
+        switch row.text(column) {
+        case "1": return true
+        case "0": return false
+        case let other: throw row.error(column, "'\(other)' is not 0 or 1")
+        }
+      }
+      let continues = row.text("continues")
+      guard ["", "reign"].contains(continues) else { throw row.error("continues", "'\(continues)' is not empty or reign") }
+      let effective = try flag("effective")
+      if continues == "reign" && !effective { throw row.error("continues", "only an effective leader's spell continues REIGN's") }
+      let spell = LeaderSpell(
+        dataset: .curated, state: try loader.state(row, "state", on: from), name: try row.required("name"),
+        offices: offices, isEffective: effective, isActing: try flag("acting"), from: from, to: to, asOf: asOf,
+        continuesDatasetSpell: continues == "reign", note: row.optional("note"), source: try loader.source(row))
+      for (line, other) in result where other.state == spell.state && other.isEffective && spell.isEffective {
+        let otherEnd = other.lastKnownDay!, end = spell.lastKnownDay!
+        // Overlap beyond a shared handover day.
+        if spell.from < otherEnd && other.from < end {
+          throw row.error("from", "overlaps the effective spell of \(other.name) on line \(line) (\(other.spanLabel))")
+        }
+      }
+      result.append((row.line, spell))
+    }
+    return result
   }
 
   /// Every distinct source cited by the curated rows.
@@ -157,7 +210,7 @@ public struct CuratedData: Sendable {
     var result: [Source] = []
     let all =
       treaties.map(\.source) + events.map(\.source) + memberships.map(\.source) + exercises.map(\.source)
-      + reportedTrade.map(\.source) + vetoes.map(\.source) + tallies.map(\.source)
+      + reportedTrade.map(\.source) + vetoes.map(\.source) + tallies.map(\.source) + leaders.compactMap(\.spell.source)
     for source in all where seen.insert(source.key).inserted { result.append(source) }
     return result
   }

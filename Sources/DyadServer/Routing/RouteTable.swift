@@ -140,6 +140,15 @@ struct RouteTable: Sendable {
         .any(description: "A conflict profile: dyad, names, years, rows (one per year), summary, coverage, notes.")),
       table: ConflictAnswers.schema, handler: ConflictAPI.conflict),
     Route(
+      "dyadPolitics", "/api/v1/dyads/{a}/{b}/politics", section: .dyads,
+      summary: "Political systems, leaders and demography by year: V-Dem, Freedom House, Polity2, leaders, UN WPP",
+      description:
+        "The years default to the last 25. A value a dataset lacks is null in the JSON and empty in the CSV (unknown, never zero); population is five-yearly, projections marked. The CSV has one row per year, oriented to A and B as given.",
+      pathParameters: dyadParameters, query: [.from, .to], formats: [.json, .csv], suffixes: [.csv],
+      schema: envelope(
+        .any(description: "A politics profile: dyad, years, rows (one per year), sides (leaders, population, median age, last observed years), coverage, notes.")),
+      table: PoliticsAnswers.schema, handler: PoliticsAPI.politics),
+    Route(
       "dyadVerdict", "/api/v1/dyads/{a}/{b}/verdict", section: .dyads,
       summary: "Are they allies? The verdict for a year, every rule with its evidence",
       description:

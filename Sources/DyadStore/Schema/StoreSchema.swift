@@ -19,6 +19,8 @@ public enum StoreSchema {
     ArmsDealRow.self, ArmsDealYearRow.self, MMEExerciseRow.self, MMEOtherParticipantRow.self,
     ConflictCoverageRow.self, MIDDyadYearRow.self, WarDyadYearRow.self, RivalryRow.self, UCDPConflictSideRow.self,
     ContiguityRow.self, CapitalRow.self,
+    PoliticsCoverageRow.self, RegimeMeasureRow.self, FreedomHouseRow.self, LeaderSpellRow.self, PopulationAgeRow.self,
+    MedianAgeRow.self,
   ]
 
   /// The tables several datasets write, whose rows are told by their `dataset` column: an import
@@ -26,6 +28,7 @@ public enum StoreSchema {
   public static let sharedRecords: [any StoreRecord.Type] = [
     ObservationRow.self, EventRow.self, ExerciseRow.self, UNGARollCallRow.self, UNGARollCallIssueRow.self,
     UNGAVoteYearRow.self, UNGAVoterRow.self, UNGASimilarityDyadRow.self, UNGASimilarityYearRow.self,
+    LeaderSpellRow.self,
   ]
 
   /// Columns a table has that its record does not write: filled by the store (`source.id`, an
