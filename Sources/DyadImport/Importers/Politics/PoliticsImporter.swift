@@ -176,6 +176,18 @@ extension PoliticsImporter {
         summary.rowsRead += 1
         let line = record.line
         let year = try f.int(record, "year", in: 1789...2100)
+        // Every value is checked, also on rows left out below.
+        var values: [(index: String, value: Double, low: Double, high: Double)] = []
+        for index in PoliticsImporter.vdemIndices {
+          guard let value = try Self.share(record, f, "v2x_\(index)") else { continue }
+          let low = try Self.share(record, f, "v2x_\(index)_codelow"), high = try Self.share(record, f, "v2x_\(index)_codehigh")
+          guard let low, let high, low <= value, value <= high else {
+            throw f.error(
+              line, "v2x_\(index)_codelow",
+              "the credible interval \(low.map { "\($0)" } ?? "(empty)")–\(high.map { "\($0)" } ?? "(empty)") does not hold the value \(value)")
+          }
+          values.append((index, value, low, high))
+        }
         guard let code = try f.optionalInt(record, "vdem_cowcode", in: 1...999) else {
           skip(f.file, "rows without a COW code (units that are not states)", unit: f.text(record, "country_text_id"))
           return
@@ -189,14 +201,7 @@ extension PoliticsImporter {
         if let earlier = seen.updateValue(line, forKey: "\(state)|\(year)") {
           throw f.error(line, "vdem_cowcode", "\(state) in \(year) is also on line \(earlier)")
         }
-        for index in PoliticsImporter.vdemIndices {
-          guard let value = try Self.share(record, f, "v2x_\(index)") else { continue }
-          let low = try Self.share(record, f, "v2x_\(index)_codelow"), high = try Self.share(record, f, "v2x_\(index)_codehigh")
-          guard let low, let high, low <= value, value <= high else {
-            throw f.error(
-              line, "v2x_\(index)_codelow",
-              "the credible interval \(low.map { "\($0)" } ?? "(empty)")–\(high.map { "\($0)" } ?? "(empty)") does not hold the value \(value)")
-          }
+        for (index, value, low, high) in values {
           try sink.insert(
             RegimeMeasureRow(
               dataset: PoliticsDataset.vdem.rawValue, measure: index, stateID: state, year: year, value: value, low: low,
@@ -259,14 +264,6 @@ extension PoliticsImporter {
         summary.rowsRead += 1
         let line = record.line
         let year = try f.int(record, "year", in: 1972...2100)
-        guard let code = try f.optionalInt(record, "cown", in: 1...999) else {
-          skip(f.file, "rows of territories Freedom House rates that are not states", unit: f.text(record, "fh_country"))
-          return
-        }
-        guard let state = try countryYear(cow: code, year: year, f, line, column: "cown") else {
-          skip(f.file, "country-years outside their state's years in Dyad's registry")
-          return
-        }
         let pr = try f.int(record, "pr", in: 1...7), cl = try f.int(record, "cl", in: 1...7)
         let status = f.text(record, "status")
         guard ["F", "PF", "NF"].contains(status) else {
@@ -274,6 +271,14 @@ extension PoliticsImporter {
         }
         guard try f.int(record, "fh_total", in: 2...14) == pr + cl else {
           throw f.error(line, "fh_total", "is not pr + cl (\(pr) + \(cl))")
+        }
+        guard let code = try f.optionalInt(record, "cown", in: 1...999) else {
+          skip(f.file, "rows of territories Freedom House rates that are not states", unit: f.text(record, "fh_country"))
+          return
+        }
+        guard let state = try countryYear(cow: code, year: year, f, line, column: "cown") else {
+          skip(f.file, "country-years outside their state's years in Dyad's registry")
+          return
         }
         if let earlier = seen.updateValue(line, forKey: "\(state)|\(year)") {
           throw f.error(line, "cown", "\(state) in \(year) is also on line \(earlier)")
