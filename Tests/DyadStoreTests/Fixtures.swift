@@ -60,6 +60,10 @@ enum Fixtures {
       "\(dir)/tallies.csv",
       "id,date,states,counted,count,qualifier,statement,source_publisher,source_title,source_date,source_url\n"
         + "y1,2024-05-16,CHN;RUS,meetings,40,more-than,Text,\(source)\n")
+    try folder.write(
+      "\(dir)/leaders.csv",
+      "state,roles,name,from,to,acting,effective,continues,as_of,note,source_publisher,source_title,source_date,source_url\n"
+        + "RUS,head-of-state,Vladimir Putin,2012-05-07,,0,1,reign,2025-05-07,,\(source)\n")
     return folder.url.appendingPathComponent(dir)
   }
 }

@@ -158,10 +158,11 @@ struct StoreTests {
     #expect(try store.count("state") == 3)
     let datasets = try store.datasets()
     #expect(datasets.map(\.name) == ["curated"])
-    // One row each of treaties, events, memberships, exercises, trade, vetoes and tallies.
-    #expect(datasets[0].rowCount == 7)
+    // One row each of treaties, events, memberships, exercises, trade, vetoes, tallies and leaders.
+    #expect(datasets[0].rowCount == 8)
     #expect(datasets[0].coverage == (try YearRange(from: 2001, to: 2024)))
     #expect(try store.count("curated_veto") == 1 && store.count("official_tally") == 1)
+    #expect(try store.count("leader_spell") == 1)
     // Opening again changes nothing: same checksum, same import time.
     let again = try open()
     #expect(try again.datasets() == datasets)

@@ -35,7 +35,7 @@ struct PoliticsCommand: ParsableCommand {
 
   static func polyarchy(_ side: PoliticsProfile.SideYear) -> String {
     guard let value = side.polyarchy else { return missing }
-    let interval = value.low.flatMap { low in value.high.map { " [\(CuratedRecord.fixed(low, 2))–\(CuratedRecord.fixed($0, 2))]" } }
+    let interval = value.low.flatMap { low in value.high.map { " [\(CuratedRecord.fixed(low, 3))–\(CuratedRecord.fixed($0, 3))]" } }
     return CuratedRecord.fixed(value.value, 3) + (interval ?? " (v16)")
   }
 
