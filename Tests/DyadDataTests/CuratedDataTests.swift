@@ -183,4 +183,72 @@ struct CuratedDataTests {
     #expect(Set(first.participants) == ["CHN", "RUS", "KAZ", "KGZ", "TJK"])
     #expect(joint.first { $0.isBilateral }?.id == "peace-mission-2005")
   }
+
+  @Test("curated leaders from March 2021: the states the rule names, sourced, one effective leader a day, open spells attested")
+  func leaders() throws {
+    let spells = curated.leaders.map(\.spell)
+    let required: Set<StateID> = [
+      "ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "MEX", "RUS", "SAU", "ZAF", "KOR",
+      "TUR", "GBR", "USA", "PAK", "KAZ", "KGZ", "TJK", "UZB", "IRN", "BLR", "EGY", "ETH", "ARE", "PRK",
+    ]
+    #expect(Set(spells.map(\.state)) == required)
+    for spell in spells {
+      #expect(spell.source != nil && spell.source!.url.hasPrefix("http"), "\(spell.name)")
+      #expect(spell.isOpen == (spell.asOf != nil), "\(spell.name)")
+      #expect(!spell.offices.isEmpty)
+    }
+    // Each state has exactly one effective leader on every day from 2021-03-01 to its last attested
+    // day, and exactly one effective spell continues REIGN's open spell of March 2021.
+    let start = day("2021-03-01")
+    for state in required {
+      let effective = spells.filter { $0.state == state && $0.isEffective }
+      #expect(effective.filter(\.continuesDatasetSpell).count == 1, "\(state)")
+      let last = try #require(effective.compactMap(\.lastKnownDay).max())
+      var d = start
+      while d <= last {
+        let holders = effective.filter { $0.holdsOffice(on: d) }
+        #expect(holders.count == 1, "\(state) \(d): \(holders.map(\.name))")
+        if holders.count != 1 { break }
+        d = Day.after(d)!
+      }
+    }
+    // Anchors: Xi's presidency from 2013-03-14, Putin's from 2012-05-07 (REIGN counts both from
+    // earlier: see docs/leaders.md); the UK's prime ministers of 2022; Biden to Trump.
+    let xi = try #require(spells.first { $0.name == "Xi Jinping" })
+    #expect(xi.from == day("2013-03-14") && xi.offices == [.headOfState] && xi.continuesDatasetSpell)
+    #expect(spells.first { $0.name == "Vladimir Putin" }?.from == day("2012-05-07"))
+    let truss = try #require(spells.first { $0.name == "Liz Truss" })
+    #expect(truss.from == day("2022-09-06") && truss.to == day("2022-10-24"))
+    #expect(spells.first { $0.name == "Joe Biden" }?.to == day("2025-01-19"))
+    #expect(spells.first { $0.name == "Donald Trump" }?.from == day("2025-01-20"))
+  }
+
+  @Test("a curated leader row without as_of, or overlapping another effective leader, is rejected with its line and field")
+  func badLeaderRows() throws {
+    let header =
+      "state,roles,name,from,to,acting,effective,continues,as_of,note,source_publisher,source_title,source_date,source_url\n"
+    let cases: [(rows: String, line: Int, field: String, message: String)] = [
+      ("RUS,head-of-state,A,2012-05-07,,0,1,reign,,,P,T,2020,https://example.org\n", 2, "as_of", "last attested"),
+      (
+        "RUS,head-of-state,A,2012-05-07,2022-01-01,0,1,,,,P,T,2020,https://example.org\n"
+          + "RUS,head-of-government,B,2021-01-01,,0,1,,2024-01-01,,P,T,2020,https://example.org\n", 3, "from", "overlaps"
+      ),
+      ("RUS,president,A,2012-05-07,,0,1,,2024-01-01,,P,T,2020,https://example.org\n", 2, "roles", "not head-of-state"),
+    ]
+    for item in cases {
+      let folder = try TemporaryFolder()
+      for name in CuratedData.fileNames where name != "leaders.csv" {
+        try FileManager.default.copyItem(
+          at: DyadResources.curatedDirectory.appendingPathComponent(name), to: folder.url.appendingPathComponent(name))
+      }
+      try folder.write("leaders.csv", header + item.rows)
+      #expect {
+        _ = try CuratedData.load(from: folder.url, registry: registry)
+      } throws: { error in
+        let error = try #require(error as? ImportError)
+        return error.file == "leaders.csv" && error.line == item.line && error.field == item.field
+          && error.message.contains(item.message)
+      }
+    }
+  }
 }

@@ -85,7 +85,7 @@ struct PoliticsCommand: ParsableCommand {
     for i in order {
       let side = profile.sides[i]
       if let current = side.current {
-        var text = "\(side.name): \(current.name), in power since \(current.since) (\(current.sinceDataset.label))"
+        var text = "\(side.name): \(current.name), effective leader since \(current.since) (\(current.sinceDataset.label))"
         if let asOf = current.asOf {
           text += ", in office as of \(asOf) — \(CuratedRecord.fixed(current.tenureYears, 1)) years"
         } else if let until = current.until {
@@ -94,6 +94,14 @@ struct PoliticsCommand: ParsableCommand {
         lines.append(text)
       } else {
         lines.append("\(side.name): no leader data")
+      }
+      // The offices at their last attested day (Dyad's curated heads of state and government).
+      let open = side.offices.filter(\.isOpen).sorted { $0.offices.first! < $1.offices.first! }
+      if !open.isEmpty {
+        let holders = open.map { spell in
+          "\(spell.offices.map(\.label).joined(separator: " and ")) \(spell.name)\(spell.isActing ? " (acting)" : "") since \(spell.from) (as of \(spell.asOf.map(\.description) ?? "?"))"
+        }
+        lines.append("\(side.name), in office: " + holders.joined(separator: "; "))
       }
     }
     for i in order {
