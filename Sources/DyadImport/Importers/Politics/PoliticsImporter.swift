@@ -62,7 +62,31 @@ public struct PoliticsImporter: DatasetImporter {
   /// is Germany (Prussia) to 1945, GW 345 Yugoslavia/Serbia.
   static let gwFallbacks: [Int: String] = ConflictImporter.gwFallbacks.merging([255: "cow:255"]) { a, _ in a }
 
+  /// The columns each file must have, in ``DatasetInfo/files``' order.
+  static let requiredColumns: [[String]] = [
+    ["country_text_id", "vdem_cowcode", "year"]
+      + vdemIndices.flatMap { ["v2x_\($0)", "v2x_\($0)_codelow", "v2x_\($0)_codehigh"] },
+    ["ccode", "year"] + cowMeasures.map(\.column),
+    ["fh_country", "year", "pr", "cl", "status", "fh_total", "cown"],
+    ["ccode", "leader", "sdate", "smonth", "syear", "emonth", "eyear", "birthyear"],
+    ["gwcode", "leader", "yrborn", "startdate", "enddate", "entry", "exit"],
+    ["country_code", "year", "age", "popM", "popF", "pop"],
+    ["country_code", "year", "age", "popM", "popF", "pop", "popM_low", "popF_low", "pop_low", "popM_high", "popF_high", "pop_high"],
+    ["geo", "time", "median_age_years"],
+  ]
+
   public init() {}
+
+  /// Checks every file's header and first row before any is read in full, so that a missing
+  /// column, an empty file or a damaged first line fails at once, not after a minute of reading.
+  static func preflight(_ files: [URL]) throws {
+    struct FirstRow: Error {}
+    for (url, columns) in zip(files, requiredColumns) {
+      do {
+        try CSVReader(path: url.path).forEachRow(requiring: columns) { _, _ in throw FirstRow() }
+      } catch is FirstRow {}
+    }
+  }
 
   /// What one sub-dataset's files gave.
   struct Part {
@@ -78,6 +102,7 @@ public struct PoliticsImporter: DatasetImporter {
     guard files.count == info.files.count else {
       throw ImportError(file: info.name, message: "expects \(info.files.joined(separator: ", "))")
     }
+    try Self.preflight(files)
     var summary = ImportSummary()
     var reader = Reader(registry: context.registry, sink: sink)
     var parts: [PoliticsDataset: Part] = [:]
@@ -169,8 +194,7 @@ extension PoliticsImporter {
     mutating func readVDem(_ url: URL, summary: inout ImportSummary) throws -> Part {
       var part = Part()
       var seen: [String: Int] = [:]
-      let columns = PoliticsImporter.vdemIndices.flatMap { ["v2x_\($0)", "v2x_\($0)_codelow", "v2x_\($0)_codehigh"] }
-      try CSVReader(path: url.path).forEachRow(requiring: ["country_text_id", "vdem_cowcode", "year"] + columns) {
+      try CSVReader(path: url.path).forEachRow(requiring: PoliticsImporter.requiredColumns[0]) {
         header, record in
         let f = FieldReader(header)
         summary.rowsRead += 1
@@ -225,7 +249,7 @@ extension PoliticsImporter {
     mutating func readCOWMeasures(_ url: URL, summary: inout ImportSummary) throws -> Part {
       var part = Part()
       var seen: [String: Int] = [:]
-      try CSVReader(path: url.path).forEachRow(requiring: ["ccode", "year"] + PoliticsImporter.cowMeasures.map(\.column)) {
+      try CSVReader(path: url.path).forEachRow(requiring: PoliticsImporter.requiredColumns[1]) {
         header, record in
         let f = FieldReader(header)
         summary.rowsRead += 1
@@ -258,7 +282,7 @@ extension PoliticsImporter {
     mutating func readFreedomHouse(_ url: URL, summary: inout ImportSummary) throws -> Part {
       var part = Part()
       var seen: [String: Int] = [:]
-      try CSVReader(path: url.path).forEachRow(requiring: ["fh_country", "year", "pr", "cl", "status", "fh_total", "cown"]) {
+      try CSVReader(path: url.path).forEachRow(requiring: PoliticsImporter.requiredColumns[2]) {
         header, record in
         let f = FieldReader(header)
         summary.rowsRead += 1
@@ -295,7 +319,7 @@ extension PoliticsImporter {
     mutating func readREIGN(_ url: URL, summary: inout ImportSummary) throws -> Part {
       var part = Part()
       try CSVReader(path: url.path).forEachRow(
-        requiring: ["ccode", "leader", "sdate", "smonth", "syear", "emonth", "eyear", "birthyear"]
+        requiring: PoliticsImporter.requiredColumns[3]
       ) { header, record in
         let f = FieldReader(header)
         summary.rowsRead += 1
@@ -336,7 +360,7 @@ extension PoliticsImporter {
     mutating func readArchigos(_ url: URL, summary: inout ImportSummary) throws -> Part {
       var part = Part()
       try CSVReader(path: url.path).forEachRow(
-        requiring: ["gwcode", "leader", "yrborn", "startdate", "enddate", "entry", "exit"]
+        requiring: PoliticsImporter.requiredColumns[4]
       ) { header, record in
         let f = FieldReader(header)
         summary.rowsRead += 1
@@ -403,8 +427,7 @@ extension PoliticsImporter {
       }
       var groups: [Key: (line: Int, file: String, ages: Set<Int>)] = [:]
       for (url, isProjection) in [(estimates, false), (projections, true)] {
-        var required = ["country_code", "year", "age", "popM", "popF", "pop"]
-        if isProjection { required += ["popM_low", "popF_low", "pop_low", "popM_high", "popF_high", "pop_high"] }
+        let required = PoliticsImporter.requiredColumns[isProjection ? 6 : 5]
         try CSVReader(path: url.path).forEachRow(requiring: required) { header, record in
           let f = FieldReader(header)
           summary.rowsRead += 1
@@ -481,7 +504,7 @@ extension PoliticsImporter {
       var part = Part()
       var states: [String: StateID?] = [:]
       var seen: [String: Int] = [:]
-      try CSVReader(path: url.path).forEachRow(requiring: ["geo", "time", "median_age_years"]) { header, record in
+      try CSVReader(path: url.path).forEachRow(requiring: PoliticsImporter.requiredColumns[7]) { header, record in
         let f = FieldReader(header)
         summary.rowsRead += 1
         let line = record.line
