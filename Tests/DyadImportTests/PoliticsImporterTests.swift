@@ -182,6 +182,11 @@ struct PoliticsImporterTests {
     let usIndia = try await Self.profile("USA", "IND", 2024, 2024)
     #expect(usIndia.dyad.first == "IND" && usIndia.rows[0].sides.map(\.regime) == [.autocracy, .democracy])
     #expect(usIndia.rows[0].pairing == "a democracy and an autocracy")
+    // East Germany ended in 1990: its last leader in REIGN, Gysi (1989-12-09 to October 1990);
+    // WPP has no East German figures.
+    let gdr = try #require(try await Self.profile("GDR", "POL", 1985, 1990).sides.first { $0.state == "GDR" })
+    #expect(gdr.current?.name == "Gysi" && gdr.current?.until == Day(year: 1990, month: 10, day: 1)! && gdr.current?.asOf == nil)
+    #expect(gdr.population.isEmpty && gdr.lastObserved["polyarchy"] == 1990)
     // Russia 1985–1995: WPP's figures before 1992 are the present territory's, not the Soviet Union's.
     let soviet = try await Self.profile("RUS", "USA", 1985, 1995)
     #expect(soviet.sides.first { $0.state == "RUS" }?.presentTerritoryFrom == 1992)

@@ -175,9 +175,16 @@ public struct PoliticsProfile: Sendable, Hashable, Codable {
       }
     }
     if sides.contains(where: { side in side.leaders.contains { $0.dataset != .curated } }) {
+      var examples: [String] = []
+      if sides.contains(where: { $0.state == "RUS" }) {
+        examples.append("Vladimir Putin is one spell from 2000-01-01, with no Medvedev presidency (2008–2012)")
+      }
+      if sides.contains(where: { $0.state == "CHN" }) {
+        examples.append("Xi Jinping leads from 2012-11-15 (General Secretary), before he became president (2013-03-14)")
+      }
       notes.append(
-        "REIGN and Archigos code the effective leader, whatever the title: Vladimir Putin is one spell from 2000-01-01, with no Medvedev presidency (2008–2012); Xi Jinping leads from 2012-11-15 (General Secretary), before he became president."
-      )
+        "REIGN and Archigos code the effective leader, whatever the title"
+          + (examples.isEmpty ? "; Dyad's curated rows list the heads of state and government." : ": " + examples.joined(separator: "; ") + "."))
     }
     if sides.contains(where: { !$0.population.isEmpty }) {
       notes.append(
@@ -219,6 +226,14 @@ public struct PoliticsProfile: Sendable, Hashable, Codable {
           name: open.name, since: open.from, sinceDataset: dataset, asOf: asOf, until: nil,
           tenureYears: tenure(open.from, asOf), offices: [], source: nil,
           note: "in office at the end of \(dataset.label) (\(asOf)); later changes are not in the data")
+      }
+    }
+    // No spell open at a dataset's end (a state that ended): the last one.
+    for dataset in [LeaderSpell.Dataset.reign, .archigos] {
+      if let last = spells.filter({ $0.dataset == dataset }).max(by: { $0.from < $1.from }), let end = last.lastKnownDay {
+        return CurrentLeader(
+          name: last.name, since: last.from, sinceDataset: dataset, asOf: nil, until: last.to,
+          tenureYears: tenure(last.from, end), offices: [], source: nil, note: "the last leader \(dataset.label) records")
       }
     }
     return nil

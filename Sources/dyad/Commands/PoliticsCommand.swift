@@ -85,13 +85,14 @@ struct PoliticsCommand: ParsableCommand {
     for i in order {
       let side = profile.sides[i]
       if let current = side.current {
-        var text = "\(side.name): \(current.name), effective leader since \(current.since) (\(current.sinceDataset.label))"
+        let years = CuratedRecord.fixed(current.tenureYears, 1)
         if let asOf = current.asOf {
-          text += ", in office as of \(asOf) — \(CuratedRecord.fixed(current.tenureYears, 1)) years"
+          lines.append(
+            "\(side.name): \(current.name), effective leader since \(current.since) (\(current.sinceDataset.label)), in office as of \(asOf) — \(years) years")
         } else if let until = current.until {
-          text += " to \(until.formatted(.day)) — \(CuratedRecord.fixed(current.tenureYears, 1)) years; later leaders not recorded"
+          lines.append(
+            "\(side.name): last recorded leader \(current.name), \(current.since) to \(until.formatted(current.sinceDataset == .reign ? .month : .day)) (\(current.sinceDataset.label)) — \(years) years")
         }
-        lines.append(text)
       } else {
         lines.append("\(side.name): no leader data")
       }
