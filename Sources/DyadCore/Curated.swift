@@ -229,8 +229,16 @@ public struct LeaderTerm: Hashable, Sendable, Codable {
   /// Whether the leader held office on a day.
   public func holdsOffice(on day: Day) -> Bool { from <= day && (to.map { day <= $0 } ?? true) }
 
-  /// The leaders whose meetings Dyad counts by its meeting rule (see `docs/leader-meetings.md`):
-  /// only the current terms that overlap, each with its source. Earlier leaders (Jiang Zemin, Hu
+  /// The term of a curated effective leader's spell in office (its office's dates, not REIGN's
+  /// "came to power" day); `nil` for a spell without a source.
+  public init?(_ spell: LeaderSpell) {
+    guard let source = spell.source else { return nil }
+    self.init(state: spell.state, name: spell.name, from: spell.from, to: spell.to, source: source)
+  }
+
+  /// The leaders whose meetings Dyad counts by its meeting rule (see `docs/leader-meetings.md`)
+  /// when the store has no curated leaders for a pair: only the current terms that overlap, each
+  /// with its source. Earlier leaders (Jiang Zemin, Hu
   /// Jintao, Boris Yeltsin, Dmitry Medvedev, Putin's first two terms) are not listed, so their
   /// meetings are never counted with these.
   public static let standard: [LeaderTerm] = [

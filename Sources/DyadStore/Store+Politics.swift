@@ -103,6 +103,26 @@ extension Store {
       birthYear: row["birth_year"], entry: row["entry"], exit: row["exit"], note: row["note"], source: source)
   }
 
+  /// The terms whose meetings the meeting rule counts for a dyad (`docs/leader-meetings.md`): each
+  /// state's latest curated effective leader, in the office that makes them so; for a pair without
+  /// curated leaders, ``LeaderTerm/standard``.
+  public func leaderTerms(for dyad: Dyad) throws -> [LeaderTerm] {
+    let spells = try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT l.*, s.publisher, s.title, s.date AS source_date, s.url FROM \(LeaderSpellRow.tableName) l
+          JOIN \(SourceRow.tableName) s ON s.id = l.source_id
+          WHERE l.list = 'curated' AND l.effective = 1 AND l.state_id IN (?, ?) ORDER BY l.start_date
+          """, arguments: [dyad.first.rawValue, dyad.second.rawValue]
+      ).compactMap(Self.leaderSpell)
+    }
+    let terms = [dyad.first, dyad.second].compactMap { state in
+      spells.last { $0.state == state }.flatMap(LeaderTerm.init)
+    }
+    return terms.count == 2 ? terms : LeaderTerm.standard
+  }
+
   /// The political profile of a dyad over some years (for `dyad politics`), the states named as
   /// they are named now.
   public func politicsProfile(for dyad: Dyad, years: YearRange, today: Day = .today) throws -> PoliticsProfile {

@@ -259,7 +259,9 @@ extension ReportBuilder {
       for: context.dyad, years: context.years, kinds: [.leaderMeeting, .summit])
     guard !meetings.isEmpty else { return }
     blocks.append(.heading("Leader meetings"))
-    guard let rule = LeaderMeetingCount(events: meetings, dyad: context.dyad), rule.count > 0 else {
+    guard let rule = LeaderMeetingCount(events: meetings, dyad: context.dyad, leaders: try context.store.leaderTerms(for: context.dyad)),
+      rule.count > 0
+    else {
       // No leader terms for this pair: the record as listed, without the counting rule.
       let notes = context.notes.cite(meetings.map(\.source))
       let perYear = Dictionary(grouping: meetings, by: \.date.year)
