@@ -39,7 +39,7 @@ struct ReportTests {
     let report = try report("China", "Russia")
     #expect(
       report.sections.map(\.id) == [
-        "allies", "alignment", "economy", "military", "conflict", "limits", "timeline", "coverage",
+        "allies", "alignment", "politics", "economy", "military", "conflict", "limits", "timeline", "coverage",
       ])
     #expect(report.title == "China–Russia")
     #expect((3...5).contains(report.findings.count))
@@ -239,7 +239,7 @@ struct ReportTests {
     ])
   func anyDyad(a: String, b: String) throws {
     let report = try report(a, b)
-    #expect(report.sections.count == 8)
+    #expect(report.sections.count == 9)
     let gaps = report.sections.flatMap(\.blocks).compactMap { block -> Report.Gap? in
       if case .gap(let gap) = block { return gap }
       return nil
@@ -259,7 +259,7 @@ struct ReportTests {
     #expect(html.contains("<style>") && html.contains("@media print") && html.contains("@page"))
     #expect(html.contains("<svg"))
     #expect(!html.contains("<script") && !html.contains("<link ") && !html.contains("src=\"http"))
-    for id in ["summary", "allies", "alignment", "economy", "military", "limits", "timeline", "coverage", "notes"] {
+    for id in ["summary", "allies", "alignment", "politics", "economy", "military", "limits", "timeline", "coverage", "notes"] {
       #expect(html.contains("id=\"\(id)\""))
     }
     // Every note reference points at a note that exists.

@@ -56,6 +56,7 @@ public struct ReportBuilder {
     var sections: [Report.Section] = []
     sections.append(try alliesSection(&context))
     sections.append(try alignmentSection(&context))
+    sections.append(try politicsSection(&context))
     sections.append(try economySection(&context))
     sections.append(try militarySection(&context))
     sections.append(try conflictSection(&context))
@@ -82,6 +83,7 @@ public struct ReportBuilder {
   static let sectionDatasets: [String: [String]] = [
     "allies": verdictDatasets,
     "alignment": ["unga-votes", "unga-ideal-points", "unsc-vetoes", "cow-igo"],
+    "politics": [Store.politicsDatasetName],
     "economy": ["cow-trade", "imf-dots-all", "imf-dots", "cow-gdp-pop"],
     "military": ["atop", "sipri-transfers", "sipri-milex", "cow-nmc", "exercises", "mme"],
     "limits": ["unga-votes", "unsc-vetoes", "cow-trade", "imf-dots-all", "imf-dots", "sipri-transfers", "cow-nmc"],
@@ -115,6 +117,9 @@ struct Context {
   var limits: [Report.Paragraph] = []
   /// Datasets a section needed and the store lacks.
   var missing: [String] = []
+  /// The political profile over the report's years, once the politics section has read it (the
+  /// timeline lists its leaders' accessions).
+  var politics: PoliticsProfile?
 
   var pair: String { "\(a.name) and \(b.name)" }
 
