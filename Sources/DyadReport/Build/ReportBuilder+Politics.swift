@@ -373,9 +373,10 @@ extension ReportBuilder {
     let alone = [a, b].map { state in
       "\(context.name(state, context.today.year)) \(since.count { $0.isCast(by: state) && !$0.isCast(by: state == a ? b : a) }) without the other"
     }
-    let lastCurated = summary.all.filter(\.isCurated).map(\.date).max()
+    // The curated list's reach is its last veto by anyone, not the last by these two.
+    let lastCurated = try context.store.curatedVetoes().map(\.date).max()
     let end =
-      lastCurated.map { "the imported list ends in 2022 and Dyad's curated vetoes continue it to \($0); a later veto would be missing" }
+      lastCurated.map { "the imported list ends in 2022 and Dyad's curated vetoes, by any permanent member, continue it to \($0); a later veto would be missing" }
       ?? "the list ends in \(summary.coverage?.upperBound ?? 2022): later vetoes are missing, not absent"
     return Report.Paragraph(
       "Security Council vetoes: \(together) cast together; \(CuratedRecord.list(alone)) (\(end)).", notes: notes)
@@ -496,7 +497,7 @@ extension ReportBuilder {
           ? ", then WPP's medium projection to \(PoliticsProfile.projectionHorizon): a projection, not an observation."
           : "; no projections, as the report's years end before the last estimate."),
       id: "working-age-\(context.dyad)", panels: panels, columns: min(2, panels.count), yScale: .independent,
-      years: first...last, panelHeight: 220, valueDecimals: 1)
+      years: first...last, panelHeight: 220, valueDecimals: 1, sparseYearsOmitted: true)
   }
 
   // MARK: Coverage and finding

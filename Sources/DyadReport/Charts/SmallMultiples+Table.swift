@@ -13,7 +13,10 @@ extension SmallMultiples {
     }
     let years = coveredYears.map { Array($0) } ?? []
     let decimals = decimals
-    let rows = years.map { year in
+    // A year no panel has a value for is left out of the table when the series are sparse by
+    // design (five-yearly points): the chart draws nothing there either.
+    let shown = sparseYearsOmitted ? years.filter { year in lookups.contains { ($0[year] ?? nil) != nil } } : years
+    let rows = shown.map { year in
       [String(year)]
         + lookups.map { lookup in
           (lookup[year] ?? nil).map { ChartNumber.fixed($0, decimals: decimals) } ?? ChartDataTable.missing

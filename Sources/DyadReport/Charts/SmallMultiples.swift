@@ -56,12 +56,15 @@ public struct SmallMultiples: Chart, Hashable, Codable {
   public var panelHeight: Double
   /// Decimals of the values in the data table and description; `nil` chooses from the data.
   public var valueDecimals: Int?
+  /// Whether the data table leaves out years no series has a value for (series sparse by design,
+  /// such as five-yearly points); by default every year of the axis is a row.
+  public var sparseYearsOmitted: Bool
 
   /// A grid of small line charts; `id` defaults to the title (see ``ChartInfo/id``).
   public init(
     title: String, units: String = "", source: String = "", caption: String = "", id: String? = nil,
     panels: [Panel], columns: Int = 3, yScale: YScale = .shared, years: ClosedRange<Int>? = nil,
-    includesZero: Bool = true, panelHeight: Double = 170, valueDecimals: Int? = nil
+    includesZero: Bool = true, panelHeight: Double = 170, valueDecimals: Int? = nil, sparseYearsOmitted: Bool = false
   ) {
     self.info = ChartInfo(title: title, units: units, source: source, caption: caption, id: id)
     self.panels = panels
@@ -71,6 +74,7 @@ public struct SmallMultiples: Chart, Hashable, Codable {
     self.includesZero = includesZero
     self.panelHeight = panelHeight
     self.valueDecimals = valueDecimals
+    self.sparseYearsOmitted = sparseYearsOmitted
   }
 
   /// The distinct series names in order of first appearance: the index is the series' style.
