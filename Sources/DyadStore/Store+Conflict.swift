@@ -17,16 +17,9 @@ extension Store {
   public func conflictInputs(for dyad: Dyad) throws -> ConflictInputs {
     let a = dyad.first.rawValue, b = dyad.second.rawValue
     var inputs = ConflictInputs(dyad: dyad)
-    let licence = DatasetCatalog.info(named: Self.conflictDatasetName)?.licence
     try read { db in
-      for row in try Row.fetchAll(db, sql: "SELECT * FROM \(ConflictCoverageRow.tableName)") {
-        guard let dataset = ConflictDataset(rawValue: row["dataset"]),
-          let years = try? YearRange(from: row["coverage_from"], to: row["coverage_to"])
-        else { continue }
-        inputs.coverage[dataset] = years
-        inputs.sources[dataset] = Source(
-          publisher: dataset.publisher, title: row["version"], date: "\(years)", url: dataset.url, licence: licence)
-      }
+      (inputs.coverage, inputs.sources) = try Self.partCoverage(
+        of: ConflictDataset.self, in: ConflictCoverageTable.self, dataset: Self.conflictDatasetName, db)
       guard !inputs.coverage.isEmpty else { return }
       inputs.disputes = try Row.fetchAll(
         db,

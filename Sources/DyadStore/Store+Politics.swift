@@ -15,16 +15,9 @@ extension Store {
   /// and only the curated leaders; it does not throw.
   public func politicsInputs(for dyad: Dyad) throws -> PoliticsInputs {
     var inputs = PoliticsInputs(dyad: dyad)
-    let licence = DatasetCatalog.info(named: Self.politicsDatasetName)?.licence
     try read { db in
-      for row in try Row.fetchAll(db, sql: "SELECT * FROM \(PoliticsCoverageRow.tableName)") {
-        guard let dataset = PoliticsDataset(rawValue: row["dataset"]),
-          let years = try? YearRange(from: row["coverage_from"], to: row["coverage_to"])
-        else { continue }
-        inputs.coverage[dataset] = years
-        inputs.sources[dataset] = Source(
-          publisher: dataset.publisher, title: row["version"], date: "\(years)", url: dataset.url, licence: licence)
-      }
+      (inputs.coverage, inputs.sources) = try Self.partCoverage(
+        of: PoliticsDataset.self, in: PoliticsCoverageTable.self, dataset: Self.politicsDatasetName, db)
       inputs.first = try Self.statePolitics(dyad.first, db)
       inputs.second = try Self.statePolitics(dyad.second, db)
     }

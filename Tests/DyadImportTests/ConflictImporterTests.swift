@@ -227,30 +227,10 @@ struct ConflictImporterTests {
 
   /// A copy of the folder with one line of one file replaced (or dropped, for `nil`).
   static func corrupt(_ file: String, line: Int, _ change: (String) -> String?) throws -> (TemporaryFolder, URL) {
-    let folder = try TemporaryFolder("dyad-conflict-bad")
-    let data = folder.url.appendingPathComponent("data")
-    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-    for name in ConflictImporter().info.files {
-      let from = source.appendingPathComponent(name), to = data.appendingPathComponent(name)
-      guard name == file else {
-        try FileManager.default.copyItem(at: from, to: to)
-        continue
-      }
-      var lines = try String(contentsOf: from, encoding: .utf8).components(separatedBy: "\n")
-      if let changed = change(lines[line - 1]) { lines[line - 1] = changed } else { lines.remove(at: line - 1) }
-      try lines.joined(separator: "\n").write(to: to, atomically: true, encoding: .utf8)
-    }
-    return (folder, data)
+    try DamagedCopy.folder(of: source, files: ConflictImporter().info.files, damaging: file, line: line, change)
   }
 
-  /// Replaces field `index` (from 0) of a CSV line.
-  static func replacing(_ index: Int, with value: String) -> (String) -> String? {
-    { line in
-      var fields = line.components(separatedBy: ",")
-      fields[index] = value
-      return fields.joined(separator: ",")
-    }
-  }
+  static func replacing(_ index: Int, with value: String) -> (String) -> String? { DamagedCopy.replacing(index, with: value) }
 
   @Test("a bad field, an unknown code or a missing mirror stops the import with file, line and field; the store is unchanged")
   func badInput() async throws {

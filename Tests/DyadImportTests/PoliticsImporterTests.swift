@@ -215,30 +215,10 @@ struct PoliticsImporterTests {
 
   /// A copy of the folder with one line of one file replaced (or dropped, for `nil`).
   static func corrupt(_ file: String, line: Int, _ change: (String) -> String?) throws -> (TemporaryFolder, URL) {
-    let folder = try TemporaryFolder("dyad-politics-bad")
-    let data = folder.url.appendingPathComponent("data")
-    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-    for name in PoliticsImporter().info.files {
-      let from = source.appendingPathComponent(name), to = data.appendingPathComponent(name)
-      guard name == file else {
-        try FileManager.default.copyItem(at: from, to: to)
-        continue
-      }
-      let bytes = try Data(contentsOf: from)
-      var lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
-      if let changed = change(lines[line - 1]) { lines[line - 1] = changed } else { lines.remove(at: line - 1) }
-      try lines.joined(separator: "\n").write(to: to, atomically: true, encoding: .utf8)
-    }
-    return (folder, data)
+    try DamagedCopy.folder(of: source, files: PoliticsImporter().info.files, damaging: file, line: line, change)
   }
 
-  static func replacing(_ index: Int, with value: String) -> (String) -> String? {
-    { line in
-      var fields = line.components(separatedBy: ",")
-      fields[index] = value
-      return fields.joined(separator: ",")
-    }
-  }
+  static func replacing(_ index: Int, with value: String) -> (String) -> String? { DamagedCopy.replacing(index, with: value) }
 
   @Test("a bad value stops the import with file, line and field; the store is unchanged")
   func badInput() async throws {

@@ -5,31 +5,12 @@ import DyadCore
 // capitals, and the years each of those datasets covers. Every dyad table holds an undirected
 // pair once, `state_a < state_b` as ``Dyad`` orders them.
 
-/// The years one of the conflict datasets covers, and its version, as the import read them.
-public struct ConflictCoverageRow: StoreRecord {
+/// The years one of the conflict datasets covers (`conflict_coverage`).
+public typealias ConflictCoverageRow = PartCoverageRow<ConflictCoverageTable>
+
+/// The table of the conflict datasets' coverage.
+public enum ConflictCoverageTable: PartCoverageTable {
   public static let tableName = "conflict_coverage"
-  public enum Column: Int, StoreColumn { case dataset, coverageFrom, coverageTo, version, rows }
-  /// The dataset's key (`ConflictDataset.rawValue`: `cow-mid`, `ucdp-acd`, …).
-  public var dataset: String
-  public var coverageFrom: Int
-  public var coverageTo: Int
-  /// The dataset's title and version ("Correlates of War Militarized Interstate Disputes 5").
-  public var version: String
-  /// The rows stored of it.
-  public var rows: Int
-
-  public init(dataset: String, coverageFrom: Int, coverageTo: Int, version: String, rows: Int) {
-    (self.dataset, self.coverageFrom, self.coverageTo, self.version, self.rows) =
-      (dataset, coverageFrom, coverageTo, version, rows)
-  }
-
-  public func encode(to row: RowEncoder<Column>) {
-    row[.dataset] = dataset
-    row[.coverageFrom] = coverageFrom
-    row[.coverageTo] = coverageTo
-    row[.version] = version
-    row[.rows] = rows
-  }
 }
 
 /// One side's part in a militarized dispute in a year, as the dyad-year tables store it.

@@ -1,29 +1,12 @@
 import DyadCore
 
-/// The years one of the political and demographic datasets of `dyad import politics` covers.
-public struct PoliticsCoverageRow: StoreRecord {
+/// The years one of the political and demographic datasets of `dyad import politics` covers
+/// (`politics_coverage`).
+public typealias PoliticsCoverageRow = PartCoverageRow<PoliticsCoverageTable>
+
+/// The table of the politics datasets' coverage.
+public enum PoliticsCoverageTable: PartCoverageTable {
   public static let tableName = "politics_coverage"
-  public enum Column: Int, StoreColumn { case dataset, coverageFrom, coverageTo, version, rows }
-  /// The dataset's key (`PoliticsDataset.rawValue`: `vdem`, `freedom-house`, …).
-  public var dataset: String
-  public var coverageFrom: Int
-  public var coverageTo: Int
-  /// The dataset's title and version.
-  public var version: String
-  public var rows: Int
-
-  public init(dataset: String, coverageFrom: Int, coverageTo: Int, version: String, rows: Int) {
-    (self.dataset, self.coverageFrom, self.coverageTo, self.version, self.rows) =
-      (dataset, coverageFrom, coverageTo, version, rows)
-  }
-
-  public func encode(to row: RowEncoder<Column>) {
-    row[.dataset] = dataset
-    row[.coverageFrom] = coverageFrom
-    row[.coverageTo] = coverageTo
-    row[.version] = version
-    row[.rows] = rows
-  }
 }
 
 /// A regime measure of a state in a year: a V-Dem index with its credible interval (`low`,

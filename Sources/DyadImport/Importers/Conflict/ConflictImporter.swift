@@ -54,15 +54,7 @@ public struct ConflictImporter: DatasetImporter {
 
   public init() {}
 
-  /// What one sub-dataset's file gave: its years and the rows stored.
-  struct Part {
-    var years: ClosedRange<Int>?
-    var rows = 0
-
-    mutating func cover(_ year: Int) {
-      years = years.map { min($0.lowerBound, year)...max($0.upperBound, year) } ?? year...year
-    }
-  }
+  typealias Part = PartTally
 
   public func read(_ files: [URL], into sink: any ImportSink, context: ImportContext) throws -> ImportSummary {
     guard files.count == Self.order.count else {

@@ -88,15 +88,7 @@ public struct PoliticsImporter: DatasetImporter {
     }
   }
 
-  /// What one sub-dataset's files gave.
-  struct Part {
-    var years: ClosedRange<Int>?
-    var rows = 0
-
-    mutating func cover(_ year: Int) {
-      years = years.map { min($0.lowerBound, year)...max($0.upperBound, year) } ?? year...year
-    }
-  }
+  typealias Part = PartTally
 
   public func read(_ files: [URL], into sink: any ImportSink, context: ImportContext) throws -> ImportSummary {
     guard files.count == info.files.count else {
