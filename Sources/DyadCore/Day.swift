@@ -72,6 +72,21 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
   }
 
+  /// The days since 1 January 1970 (proleptic Gregorian; negative before), after Howard
+  /// Hinnant's `days_from_civil`.
+  public var daysSinceEpoch: Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// Whole days from this day to another (negative when the other is earlier).
+  public func days(to other: Day) -> Int { other.daysSinceEpoch - daysSinceEpoch }
+
   /// The first day of a year.
   public static func startOf(year: Int) -> Day { Day(year: year, month: 1, day: 1)! }
   /// The last day of a year.

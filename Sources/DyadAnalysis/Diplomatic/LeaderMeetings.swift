@@ -55,10 +55,6 @@ public struct LeaderMeetingCount: Hashable, Sendable, Codable {
   public func count(through day: Day) -> Int { occasions.count { $0[0].date <= day } }
 
   /// Whole days from one day to a later one.
-  static func days(from a: Day, to b: Day) -> Int {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    func date(_ d: Day) -> Date { calendar.date(from: DateComponents(year: d.year, month: d.month, day: d.day))! }
-    return calendar.dateComponents([.day], from: date(a), to: date(b)).day ?? .max
-  }
+  static func days(from a: Day, to b: Day) -> Int { a.days(to: b) }
+
 }

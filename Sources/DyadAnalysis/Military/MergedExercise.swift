@@ -89,16 +89,8 @@ public struct MergedExercise: Sendable, Hashable, Codable {
     }
   }
 
-  /// The days since 1 January 1970 (proleptic Gregorian).
-  static func dayNumber(_ day: Day) -> Int {
-    let y = day.month <= 2 ? day.year - 1 : day.year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (day.month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day.day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-  }
+  /// The days since 1 January 1970.
+  static func dayNumber(_ day: Day) -> Int { day.daysSinceEpoch }
 
   /// The days a report covers, as day numbers: its start to its end, widened to the whole month or
   /// year that its precision leaves open.

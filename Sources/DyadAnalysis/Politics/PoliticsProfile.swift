@@ -208,7 +208,7 @@ public struct PoliticsProfile: Sendable, Hashable, Codable {
   /// (joined to REIGN's open spell when it continues it), else REIGN's or Archigos's open spell.
   public static func currentLeader(of spells: [LeaderSpell]) -> CurrentLeader? {
     func tenure(_ from: Day, _ to: Day) -> Double {
-      (Double(Self.dayNumber(to) - Self.dayNumber(from)) / 365.25 * 10).rounded() / 10
+      (Double(from.days(to: to)) / 365.25 * 10).rounded() / 10
     }
     let curated = spells.filter { $0.dataset == .curated && $0.isEffective }.sorted { $0.from < $1.from }
     if let last = curated.last, let end = last.lastKnownDay {
@@ -237,18 +237,6 @@ public struct PoliticsProfile: Sendable, Hashable, Codable {
       }
     }
     return nil
-  }
-
-  /// Days since a fixed epoch (for tenures).
-  static func dayNumber(_ day: Day) -> Int {
-    // Days from civil, after Howard Hinnant's algorithm.
-    let y = day.month <= 2 ? day.year - 1 : day.year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (day.month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day.day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe
   }
 
   static func side(_ side: StatePoliticsInputs, name: String, years: YearRange, today: Day, state: State?) -> Side {
