@@ -196,7 +196,9 @@ struct ReportPoliticsTests {
     }
     #expect(gap.remedy.hasPrefix("dyad import politics"))
     let text = Self.text(section)
-    #expect(text.contains("China: Xi Jinping"))
+    // Without REIGN the curated row gives the office's day, not the day he came to power (2012-11-15).
+    #expect(text.contains("China: Xi Jinping, head of state since 2013-03-14 (Dyad's curated leaders) and the effective leader from earlier"))
+    #expect(text.contains("years in that office by then") && !text.contains("the effective leader since 2013-03-14"))
     #expect(text.contains("Heads of state and government, Dyad's curated leaders"))
     #expect(Self.figures(section).isEmpty)
     _ = HTMLReportRenderer().render(report)

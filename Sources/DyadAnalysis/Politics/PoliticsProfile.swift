@@ -83,6 +83,9 @@ public struct PoliticsProfile: Sendable, Hashable, Codable {
     public let source: Source?
     /// The dataset's caveat, e.g. that REIGN codes Putin as one spell from 2000.
     public let note: String?
+    /// The curated spell continues a REIGN spell the store does not hold (politics not imported):
+    /// the leader came to power before ``since``, the day the office was taken.
+    public let cameToPowerEarlier: Bool
   }
 
   /// One state's leaders, population and last observed years.
@@ -218,14 +221,16 @@ public struct PoliticsProfile: Sendable, Hashable, Codable {
       return CurrentLeader(
         name: last.name, since: since, sinceDataset: joined == nil ? .curated : .reign, asOf: last.isOpen ? last.asOf : nil,
         until: last.to, tenureYears: tenure(since, end), offices: last.offices, source: last.source,
-        note: joined == nil ? nil : "since \(since) as REIGN codes the effective leader (\(joined!.name)); the curated row (\(last.offices.map(\.label).joined(separator: " and "))) carries it on")
+        note: joined == nil ? nil : "since \(since) as REIGN codes the effective leader (\(joined!.name)); the curated row (\(last.offices.map(\.label).joined(separator: " and "))) carries it on",
+        cameToPowerEarlier: last.continuesDatasetSpell && joined == nil)
     }
     for dataset in [LeaderSpell.Dataset.reign, .archigos] {
       if let open = spells.last(where: { $0.dataset == dataset && $0.isOpen }), let asOf = open.asOf {
         return CurrentLeader(
           name: open.name, since: open.from, sinceDataset: dataset, asOf: asOf, until: nil,
           tenureYears: tenure(open.from, asOf), offices: [], source: nil,
-          note: "in office at the end of \(dataset.label) (\(asOf)); later changes are not in the data")
+          note: "in office at the end of \(dataset.label) (\(asOf)); later changes are not in the data",
+          cameToPowerEarlier: false)
       }
     }
     // No spell open at a dataset's end (a state that ended): the last one.
@@ -233,7 +238,8 @@ public struct PoliticsProfile: Sendable, Hashable, Codable {
       if let last = spells.filter({ $0.dataset == dataset }).max(by: { $0.from < $1.from }), let end = last.lastKnownDay {
         return CurrentLeader(
           name: last.name, since: last.from, sinceDataset: dataset, asOf: nil, until: last.to,
-          tenureYears: tenure(last.from, end), offices: [], source: nil, note: "the last leader \(dataset.label) records")
+          tenureYears: tenure(last.from, end), offices: [], source: nil, note: "the last leader \(dataset.label) records",
+          cameToPowerEarlier: false)
       }
     }
     return nil

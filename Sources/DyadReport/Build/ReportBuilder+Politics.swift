@@ -210,12 +210,14 @@ extension ReportBuilder {
         "\(side.name): the last effective leader recorded is \(current.name), from \(current.since) to \(until) (\(current.sinceDataset.label)), \(tenure) years; who led after is not in the data."
     }
     var text =
-      "\(side.name): \(current.name), the effective leader since \(current.since) (\(current.sinceDataset.label))"
+      current.cameToPowerEarlier
+      ? "\(side.name): \(current.name), \(current.offices.map(\.label).joined(separator: " and ")) since \(current.since) (\(current.sinceDataset.label)) and the effective leader from earlier (REIGN, which dates the start of the rule, is not in the store)"
+      : "\(side.name): \(current.name), the effective leader since \(current.since) (\(current.sinceDataset.label))"
     if let asOf = current.asOf {
       let attested = current.offices.isEmpty
         ? "the end of \(current.sinceDataset.label)"
         : "Dyad's curated leaders (\(current.offices.map(\.label).joined(separator: " and ")))"
-      text += ", in office as of \(asOf), the last day \(attested) attest; \(tenure) years in power by then. After that day who leads is unknown, not presumed."
+      text += ", in office as of \(asOf), the last day \(attested) attest; \(tenure) years \(current.cameToPowerEarlier ? "in that office" : "in power") by then. After that day who leads is unknown, not presumed."
     } else {
       text += "; \(tenure) years in power."
     }

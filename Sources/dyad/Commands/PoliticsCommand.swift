@@ -88,7 +88,7 @@ struct PoliticsCommand: ParsableCommand {
         let years = CuratedRecord.fixed(current.tenureYears, 1)
         if let asOf = current.asOf {
           lines.append(
-            "\(side.name): \(current.name), effective leader since \(current.since) (\(current.sinceDataset.label)), in office as of \(asOf) — \(years) years")
+            "\(side.name): \(current.name), \(current.cameToPowerEarlier ? "in office" : "effective leader") since \(current.since) (\(current.sinceDataset.label)\(current.cameToPowerEarlier ? "; in power from earlier, as REIGN codes it: run `dyad import politics PATH`" : "")), in office as of \(asOf) — \(years) years")
         } else if let until = current.until {
           lines.append(
             "\(side.name): last recorded leader \(current.name), \(current.since) to \(until.formatted(current.sinceDataset == .reign ? .month : .day)) (\(current.sinceDataset.label)) — \(years) years")
