@@ -235,6 +235,26 @@ struct PoliticsImporterTests {
       // Burundi's (M49 108) 1950 children aged 0–4, the first row of a state: a negative population.
       ("wpp2024_population_by_age5_estimates.csv", 11_027, Self.replacing(5, with: "-5"), "pop", "outside"),
     ]
+    // A row listed twice (line 2 again as line 3) is refused at line 3, whether the row would be
+    // kept (Truman, Grant) or left out (Mexico 1789 before independence, the region M49 900).
+    let twice: (String) -> String? = { "\($0)\n\($0)" }
+    let duplicates: [(file: String, field: String, message: String)] = [
+      ("reign_leaders_to_2021-03.csv", "leader", "Truman's spell from 1945-04-12 (COW 2) is also on line 2"),
+      ("archigos41_leaders.csv", "obsid", "the spell USA-1869 is also on line 2"),
+      ("vdem_indices_country_year.csv", "country_text_id", "MEX in 1789 is also on line 2"),
+      ("wpp2024_population_by_age5_projections.csv", "age", "M49 900 2025, ages 0-4, is also on line 2"),
+    ]
+    for item in duplicates {
+      let (folder, data) = try Self.corrupt(item.file, line: 2, twice)
+      let importer = PoliticsImporter()
+      let files = try importer.inputFiles(at: data)
+      let error = await #expect(throws: ImportError.self, "\(item.file)") {
+        try await offThePool { _ = try store.importDataset(importer, files: files) }
+      }
+      #expect(error?.file.hasSuffix(item.file) == true && error?.line == 3 && error?.field == item.field, "\(String(describing: error))")
+      #expect(error?.message.contains(item.message) == true, "\(String(describing: error))")
+      _ = folder
+    }
     for item in cases {
       let (folder, data) = try Self.corrupt(item.file, line: item.line, item.change)
       let importer = PoliticsImporter()

@@ -69,7 +69,7 @@ public struct PoliticsImporter: DatasetImporter {
     ["ccode", "year"] + cowMeasures.map(\.column),
     ["fh_country", "year", "pr", "cl", "status", "fh_total", "cown"],
     ["ccode", "leader", "sdate", "smonth", "syear", "emonth", "eyear", "birthyear"],
-    ["gwcode", "leader", "yrborn", "startdate", "enddate", "entry", "exit"],
+    ["obsid", "gwcode", "leader", "yrborn", "startdate", "enddate", "entry", "exit"],
     ["country_code", "year", "age", "popM", "popF", "pop"],
     ["country_code", "year", "age", "popM", "popF", "pop", "popM_low", "popF_low", "pop_low", "popM_high", "popF_high", "pop_high"],
     ["geo", "time", "median_age_years"],
@@ -170,6 +170,18 @@ extension PoliticsImporter {
       }
     }
 
+    /// Records a row's key and throws when an earlier line had it: `what` names the row, `field`
+    /// the column the error points at. Each file checks its own codes before a row is kept or left
+    /// out (so a row listed twice is refused either way), and the resolved state-year after (two
+    /// codes for one state).
+    static func once(
+      _ key: String, in seen: inout [String: Int], line: Int, _ f: FieldReader, _ field: String, _ what: String
+    ) throws(ImportError) {
+      if let earlier = seen.updateValue(line, forKey: key) {
+        throw f.error(line, field, "\(what) is also on line \(earlier)")
+      }
+    }
+
     /// The state a COW code names in a year, if the state was in the registry that year.
     mutating func countryYear(
       cow code: Int, year: Int, _ f: FieldReader, _ line: Int, column: String
@@ -185,13 +197,15 @@ extension PoliticsImporter {
 
     mutating func readVDem(_ url: URL, summary: inout ImportSummary) throws -> Part {
       var part = Part()
-      var seen: [String: Int] = [:]
+      var seen: [String: Int] = [:], units: [String: Int] = [:]
       try CSVReader(path: url.path).forEachRow(requiring: PoliticsImporter.requiredColumns[0]) {
         header, record in
         let f = FieldReader(header)
         summary.rowsRead += 1
         let line = record.line
         let year = try f.int(record, "year", in: 1789...2100)
+        let unit = try f.required(record, "country_text_id")
+        try Self.once("\(unit)|\(year)", in: &units, line: line, f, "country_text_id", "\(unit) in \(year)")
         // Every value is checked, also on rows left out below.
         var values: [(index: String, value: Double, low: Double, high: Double)] = []
         for index in PoliticsImporter.vdemIndices {
@@ -214,9 +228,7 @@ extension PoliticsImporter {
             unit: f.text(record, "country_text_id"))
           return
         }
-        if let earlier = seen.updateValue(line, forKey: "\(state)|\(year)") {
-          throw f.error(line, "vdem_cowcode", "\(state) in \(year) is also on line \(earlier)")
-        }
+        try Self.once("\(state)|\(year)", in: &seen, line: line, f, "vdem_cowcode", "\(state) in \(year)")
         for (index, value, low, high) in values {
           try sink.insert(
             RegimeMeasureRow(
@@ -240,7 +252,7 @@ extension PoliticsImporter {
 
     mutating func readCOWMeasures(_ url: URL, summary: inout ImportSummary) throws -> Part {
       var part = Part()
-      var seen: [String: Int] = [:]
+      var seen: [String: Int] = [:], codes: [String: Int] = [:]
       try CSVReader(path: url.path).forEachRow(requiring: PoliticsImporter.requiredColumns[1]) {
         header, record in
         let f = FieldReader(header)
@@ -248,13 +260,12 @@ extension PoliticsImporter {
         let line = record.line
         let year = try f.int(record, "year", in: 1816...2100)
         let code = try f.int(record, "ccode", in: 1...999)
+        try Self.once("\(code)|\(year)", in: &codes, line: line, f, "ccode", "COW \(code) in \(year)")
         guard let state = try countryYear(cow: code, year: year, f, line, column: "ccode") else {
           skip(f.file, "state-years outside their state's years in Dyad's registry")
           return
         }
-        if let earlier = seen.updateValue(line, forKey: "\(state)|\(year)") {
-          throw f.error(line, "ccode", "\(state) in \(year) is also on line \(earlier)")
-        }
+        try Self.once("\(state)|\(year)", in: &seen, line: line, f, "ccode", "\(state) in \(year)")
         for (column, measure, range) in PoliticsImporter.cowMeasures {
           guard let value = try f.optionalDouble(record, column) else { continue }
           guard range.contains(value) else {
@@ -273,13 +284,15 @@ extension PoliticsImporter {
 
     mutating func readFreedomHouse(_ url: URL, summary: inout ImportSummary) throws -> Part {
       var part = Part()
-      var seen: [String: Int] = [:]
+      var seen: [String: Int] = [:], countries: [String: Int] = [:]
       try CSVReader(path: url.path).forEachRow(requiring: PoliticsImporter.requiredColumns[2]) {
         header, record in
         let f = FieldReader(header)
         summary.rowsRead += 1
         let line = record.line
         let year = try f.int(record, "year", in: 1972...2100)
+        let country = try f.required(record, "fh_country")
+        try Self.once("\(country)|\(year)", in: &countries, line: line, f, "fh_country", "\(country) in \(year)")
         let pr = try f.int(record, "pr", in: 1...7), cl = try f.int(record, "cl", in: 1...7)
         let status = f.text(record, "status")
         guard ["F", "PF", "NF"].contains(status) else {
@@ -296,9 +309,7 @@ extension PoliticsImporter {
           skip(f.file, "country-years outside their state's years in Dyad's registry")
           return
         }
-        if let earlier = seen.updateValue(line, forKey: "\(state)|\(year)") {
-          throw f.error(line, "cown", "\(state) in \(year) is also on line \(earlier)")
-        }
+        try Self.once("\(state)|\(year)", in: &seen, line: line, f, "cown", "\(state) in \(year)")
         try sink.insert(FreedomHouseRow(stateID: state, year: year, politicalRights: pr, civilLiberties: cl, status: status))
         part.rows += 1
         part.cover(year)
@@ -310,6 +321,7 @@ extension PoliticsImporter {
 
     mutating func readREIGN(_ url: URL, summary: inout ImportSummary) throws -> Part {
       var part = Part()
+      var seen: [String: Int] = [:]
       try CSVReader(path: url.path).forEachRow(
         requiring: PoliticsImporter.requiredColumns[3]
       ) { header, record in
@@ -323,6 +335,10 @@ extension PoliticsImporter {
           throw f.error(line, "sdate", .invalid(value: "\(year)-\(month)-\(day)", expected: "a day of the month"))
         }
         let code = try f.int(record, "ccode", in: 1...999)
+        let name = try f.required(record, "leader")
+        // REIGN's leadid is not unique (one id stands for three spells): a spell is its state,
+        // leader and first day.
+        try Self.once("\(code)|\(name)|\(from)", in: &seen, line: line, f, "leader", "\(name)'s spell from \(from) (COW \(code))")
         let state = try resolver.require(code: code, in: .cowNumeric, year: year, file: f.file, line: line, column: "ccode")
         var to: Day?
         if let endYear = try f.optionalInt(record, "eyear", in: 1800...2100) {
@@ -338,7 +354,7 @@ extension PoliticsImporter {
           throw f.error(line, "syear", "\(from) is after the list's date (\(PoliticsImporter.reignAsOf))")
         }
         let spell = LeaderSpell(
-          dataset: .reign, state: state, name: try f.required(record, "leader"), from: from, to: to,
+          dataset: .reign, state: state, name: name, from: from, to: to,
           toPrecision: .month, asOf: to == nil ? PoliticsImporter.reignAsOf : nil,
           birthYear: try f.optionalInt(record, "birthyear", in: -99...2100).flatMap { $0 == -99 ? nil : $0 })
         try sink.insert(LeaderSpellRow(dataset: "politics", line: line, spell, sourceID: nil))
@@ -351,12 +367,15 @@ extension PoliticsImporter {
 
     mutating func readArchigos(_ url: URL, summary: inout ImportSummary) throws -> Part {
       var part = Part()
+      var seen: [String: Int] = [:]
       try CSVReader(path: url.path).forEachRow(
         requiring: PoliticsImporter.requiredColumns[4]
       ) { header, record in
         let f = FieldReader(header)
         summary.rowsRead += 1
         let line = record.line
+        let id = try f.required(record, "obsid")
+        try Self.once(id, in: &seen, line: line, f, "obsid", "the spell \(id)")
         let from = try Self.day(record, f, "startdate"), end = try Self.day(record, f, "enddate")
         guard from <= end else { throw f.error(line, "enddate", "is before the start date (\(from))") }
         guard end <= PoliticsImporter.archigosAsOf else {
@@ -419,6 +438,7 @@ extension PoliticsImporter {
       }
       var groups: [Key: (line: Int, file: String, ages: Set<Int>)] = [:]
       for (url, isProjection) in [(estimates, false), (projections, true)] {
+        var rows: [String: Int] = [:]
         let required = PoliticsImporter.requiredColumns[isProjection ? 6 : 5]
         try CSVReader(path: url.path).forEachRow(requiring: required) { header, record in
           let f = FieldReader(header)
@@ -426,6 +446,8 @@ extension PoliticsImporter {
           let line = record.line
           let code = try f.int(record, "country_code", in: 1...9999)
           let year = try f.int(record, "year", in: 1950...2100)
+          let age = f.text(record, "age")
+          try Self.once("\(code)|\(year)|\(age)", in: &rows, line: line, f, "age", "M49 \(code) \(year), ages \(age),")
           guard year % 5 == 0, isProjection ? year >= 2025 : year <= 2020 else {
             throw f.error(
               line, "year",
@@ -446,7 +468,6 @@ extension PoliticsImporter {
             }
             return
           }
-          let age = f.text(record, "age")
           guard let ageFrom = Self.ageGroups[age] else {
             throw f.error(line, "age", .invalid(value: age, expected: "a five-year group 0-4 … 95-99 or 100+"))
           }
@@ -495,13 +516,14 @@ extension PoliticsImporter {
     mutating func readMedianAge(_ url: URL, summary: inout ImportSummary) throws -> Part {
       var part = Part()
       var states: [String: StateID?] = [:]
-      var seen: [String: Int] = [:]
+      var seen: [String: Int] = [:], areas: [String: Int] = [:]
       try CSVReader(path: url.path).forEachRow(requiring: PoliticsImporter.requiredColumns[7]) { header, record in
         let f = FieldReader(header)
         summary.rowsRead += 1
         let line = record.line
         let geo = try f.required(record, "geo")
         let year = try f.int(record, "time", in: 1950...2100)
+        try Self.once("\(geo)|\(year)", in: &areas, line: line, f, "geo", "\(geo) in \(year)")
         let state: StateID?
         if let known = states[geo] {
           state = known
@@ -517,9 +539,7 @@ extension PoliticsImporter {
         guard years > 0, years < 100 else {
           throw f.error(line, "median_age_years", .outOfRange(value: String(years), range: "0–100"))
         }
-        if let earlier = seen.updateValue(line, forKey: "\(state)|\(year)") {
-          throw f.error(line, "geo", "\(state) in \(year) is also on line \(earlier) (\(geo))")
-        }
+        try Self.once("\(state)|\(year)", in: &seen, line: line, f, "geo", "\(state) in \(year) (\(geo))")
         try sink.insert(
           MedianAgeRow(stateID: state, year: year, years: years, projected: year > PoliticsImporter.wppLastEstimateYear))
         part.rows += 1
